@@ -1,0 +1,74 @@
+//! Decoding: candidates from every source become sorted, non-overlapping
+//! entities with byte spans into the original text.
+
+use crate::analysis::Analysis;
+use crate::doc::{Attrs, Entity, Source};
+use crate::label::Label;
+use crate::span::Span;
+
+/// A proposed entity over tokens `start..end` of an [`Analysis`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Proposed label.
+    pub label: Label,
+    /// Which stage proposed it.
+    pub source: Source,
+    /// Tie-breaker between candidates of equal length (higher wins).
+    pub priority: u8,
+    /// Leave the first token's conj/prep proclitics outside the span.
+    pub strip_proclitic: bool,
+    /// Values and links.
+    pub attrs: Attrs,
+}
+
+impl Candidate {
+    /// A candidate with no attributes that strips proclitics.
+    pub fn new(start: usize, end: usize, label: Label, source: Source, priority: u8) -> Self {
+        Candidate { start, end, label, source, priority, strip_proclitic: true, attrs: Attrs::default() }
+    }
+}
+
+/// Choose non-overlapping candidates (longest first, then priority, then
+/// leftmost) and map them to original byte spans, offset by `base`.
+pub fn decode(a: &Analysis<'_>, mut cands: Vec<Candidate>, base: usize, out: &mut Vec<Entity>) {
+    cands.retain(|c| c.start < c.end && c.end <= a.tokens.len());
+    cands.sort_by(|x, y| {
+        (y.end - y.start)
+            .cmp(&(x.end - x.start))
+            .then(y.priority.cmp(&x.priority))
+            .then(x.start.cmp(&y.start))
+    });
+    let mut taken = vec![false; a.tokens.len()];
+    let mut chosen: Vec<Candidate> = Vec::new();
+    for c in cands {
+        if taken[c.start..c.end].iter().any(|&t| t) {
+            continue;
+        }
+        taken[c.start..c.end].iter_mut().for_each(|t| *t = true);
+        chosen.push(c);
+    }
+    chosen.sort_by_key(|c| c.start);
+    for c in chosen {
+        let first = a.tokens[c.start];
+        let mut s = first.start as usize;
+        if c.strip_proclitic {
+            s += a.segs[c.start].pro_len as usize;
+        }
+        let e = a.tokens[c.end - 1].end as usize;
+        let (os, oe) = a.norm.to_original(a.text, s, e);
+        if oe <= os {
+            continue;
+        }
+        out.push(Entity {
+            span: Span::new(base + os, base + oe),
+            label: c.label,
+            source: c.source,
+            attrs: c.attrs,
+            cluster: 0,
+        });
+    }
+}

@@ -1,0 +1,228 @@
+//! The result of extraction: entities and quotes, and their wire form.
+
+use crate::label::Label;
+use crate::span::{Span, Utf16Cursor};
+use serde::Serialize;
+
+/// Where an entity came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Source {
+    /// A gazetteer match.
+    Gazetteer,
+    /// A rule (dates, numbers).
+    Rule,
+    /// The trained tagger.
+    Model,
+    /// Another mention of a name already found in the same document.
+    Document,
+}
+
+/// A normalized value: a TIMEX3-style string for dates and times, a number
+/// for numeric entities.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// TIMEX3-style value ("2020", "XXXX-07", "2024-10-15").
+    Text(String),
+    /// Numeric value.
+    Number(f64),
+}
+
+/// Extra fields of an entity; each is absent when unknown.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Attrs {
+    /// Normalized value of dates, times and numbers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+    /// The Hijri date as written, for Hijri dates ("1445-09-12").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_hijri: Option<String>,
+    /// ISO 4217 currency code of money.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Approximation ("more_than", "less_than", "about", ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// Canonical id ("TR", "geonames:323786").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// English name of the linked thing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+}
+
+/// One entity: a label on a byte span of the original text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Byte span in the original text.
+    pub span: Span,
+    /// The type.
+    pub label: Label,
+    /// Which stage found it.
+    pub source: Source,
+    /// Values and links.
+    pub attrs: Attrs,
+    /// Mentions of the same thing in a document share a cluster number.
+    pub cluster: u32,
+}
+
+/// A quotation with its speaker, when one is found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// The words inside the quotation marks.
+    pub span: Span,
+    /// The speaker's name, when found.
+    pub speaker: Option<Span>,
+    /// The reporting verb ("قال"), when found.
+    pub cue: Option<Span>,
+}
+
+/// The entities and quotes of one text. Borrows the text.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    text: &'a str,
+    /// Entities, sorted by start, non-overlapping.
+    pub entities: Vec<Entity>,
+    /// Quotations, sorted by start.
+    pub quotes: Vec<Quote>,
+}
+
+impl<'a> Doc<'a> {
+    pub(crate) fn new(text: &'a str, entities: Vec<Entity>, quotes: Vec<Quote>) -> Self {
+        Doc { text, entities, quotes }
+    }
+
+    /// The text this document was extracted from.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The text of an entity (or any span of this document).
+    pub fn slice(&self, span: Span) -> &'a str {
+        &self.text[span.start..span.end]
+    }
+
+    /// The wire form, with offsets in the given unit.
+    pub fn to_wire(&self, unit: Unit) -> WireDoc<'a> {
+        // Collect every offset, convert in sorted order with one cursor, then
+        // look offsets up: linear in the text whatever order spans come in.
+        let mut offs: Vec<usize> = Vec::with_capacity(self.entities.len() * 2 + self.quotes.len() * 4);
+        if unit == Unit::Utf16 {
+            for e in &self.entities {
+                offs.extend([e.span.start, e.span.end]);
+            }
+            for q in &self.quotes {
+                offs.extend([q.span.start, q.span.end]);
+                if let Some(s) = q.speaker {
+                    offs.extend([s.start, s.end]);
+                }
+            }
+            offs.sort_unstable();
+            offs.dedup();
+        }
+        let mut cur = Utf16Cursor::new(self.text);
+        let units: Vec<usize> = offs.iter().map(|&b| cur.at(b)).collect();
+        let conv = |b: usize| -> usize {
+            match unit {
+                Unit::Byte => b,
+                Unit::Utf16 => offs.binary_search(&b).map(|i| units[i]).unwrap_or(0),
+            }
+        };
+        let text = self.text;
+        let entities = self
+            .entities
+            .iter()
+            .map(|e| WireEntity {
+                text: &text[e.span.start..e.span.end],
+                label: e.label,
+                start: conv(e.span.start),
+                end: conv(e.span.end),
+                source: e.source,
+                attrs: e.attrs.clone(),
+                cluster: e.cluster,
+            })
+            .collect();
+        let quotes = self
+            .quotes
+            .iter()
+            .map(|q| {
+                let start = conv(q.span.start);
+                let end = conv(q.span.end);
+                let speaker = q.speaker.map(|s| WireSpan {
+                    text: &text[s.start..s.end],
+                    start: conv(s.start),
+                    end: conv(s.end),
+                });
+                let cue = q.cue.map(|s| &text[s.start..s.end]);
+                WireQuote { text: &text[q.span.start..q.span.end], start, end, speaker, cue }
+            })
+            .collect();
+        WireDoc { entities, quotes }
+    }
+}
+
+/// Offset unit of the wire form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// UTF-8 bytes (Rust).
+    Byte,
+    /// UTF-16 code units (JavaScript's `String.prototype.slice`).
+    Utf16,
+}
+
+/// Serializable document.
+#[derive(Debug, Clone, Serialize)]
+pub struct WireDoc<'a> {
+    /// Entities.
+    pub entities: Vec<WireEntity<'a>>,
+    /// Quotes.
+    pub quotes: Vec<WireQuote<'a>>,
+}
+
+/// Serializable entity: `{text, label, start, end, source, ...attrs, cluster}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct WireEntity<'a> {
+    /// The entity's text, exactly as in the input.
+    pub text: &'a str,
+    /// Its label.
+    pub label: Label,
+    /// Start offset.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+    /// Which stage found it.
+    pub source: Source,
+    /// Values and links.
+    #[serde(flatten)]
+    pub attrs: Attrs,
+    /// Coreference cluster.
+    pub cluster: u32,
+}
+
+/// Serializable span with text.
+#[derive(Debug, Clone, Serialize)]
+pub struct WireSpan<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Start offset.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+}
+
+/// Serializable quote.
+#[derive(Debug, Clone, Serialize)]
+pub struct WireQuote<'a> {
+    /// The quoted words.
+    pub text: &'a str,
+    /// Start offset.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+    /// The speaker, or null.
+    pub speaker: Option<WireSpan<'a>>,
+    /// The reporting verb, or null.
+    pub cue: Option<&'a str>,
+}
