@@ -50,7 +50,14 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        Analysis { text, norm, tokens, segs, gaz: gaz_matches, gaz_bits }
+        Analysis {
+            text,
+            norm,
+            tokens,
+            segs,
+            gaz: gaz_matches,
+            gaz_bits,
+        }
     }
 
     /// Normalized text of token `i`.

@@ -52,12 +52,17 @@ pub struct CompileOptions {
 
 impl Default for CompileOptions {
     fn default() -> Self {
-        CompileOptions { min_name_count: 3, corpus_min_seen: 3, corpus_min_loc_share: 0.3 }
+        CompileOptions {
+            min_name_count: 3,
+            corpus_min_seen: 3,
+            corpus_min_loc_share: 0.3,
+        }
     }
 }
 
 fn read(dir: &Path, name: &str) -> Result<String, String> {
-    std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
+    std::fs::read_to_string(dir.join(name))
+        .map_err(|e| format!("{}: {e}", dir.join(name).display()))
 }
 
 fn fields(line: &str) -> Vec<&str> {
@@ -65,7 +70,9 @@ fn fields(line: &str) -> Vec<&str> {
 }
 
 fn extra<'a>(extra: &'a str, key: &str) -> Option<&'a str> {
-    extra.split(';').find_map(|kv| kv.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
+    extra
+        .split(';')
+        .find_map(|kv| kv.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
 }
 
 /// Territory codes that are organisations or not places.
@@ -74,22 +81,47 @@ const NOT_PLACES: [&str; 6] = ["EU", "UN", "EZ", "QO", "ZZ", "001"];
 /// Compile the gazetteer TSV from the source folder `gaz_dir`; `corpus` is an
 /// optional CoNLL file (`token TAG`) used to drop place keys that are mostly
 /// ordinary words. Returns the TSV text and a short report.
-pub fn compile(gaz_dir: &Path, corpus: Option<&str>, opts: &CompileOptions) -> Result<(String, String), String> {
+pub fn compile(
+    gaz_dir: &Path,
+    corpus: Option<&str>,
+    opts: &CompileOptions,
+) -> Result<(String, String), String> {
     let mut rows: Vec<Row> = Vec::new();
-    let push = |rows: &mut Vec<Row>, name: &str, kind: Kind, id: &str, en: &str, weight: u32, cc: &str| {
-        let key = key_of(name);
-        if key.is_empty() || key.contains('\t') {
-            return;
-        }
-        rows.push(Row { key, kind, id: id.into(), name_en: en.into(), weight, cc: cc.into(), attested: false });
-    };
+    let push =
+        |rows: &mut Vec<Row>, name: &str, kind: Kind, id: &str, en: &str, weight: u32, cc: &str| {
+            let key = key_of(name);
+            if key.is_empty() || key.contains('\t') {
+                return;
+            }
+            rows.push(Row {
+                key,
+                kind,
+                id: id.into(),
+                name_en: en.into(),
+                weight,
+                cc: cc.into(),
+                attested: false,
+            });
+        };
     for line in read(gaz_dir, "cldr_territories_ar.tsv")?.lines().skip(1) {
         let f = fields(line);
         if f.len() < 4 || NOT_PLACES.contains(&f[2]) {
             continue;
         }
-        let kind = if f[1] == "COUNTRY" { Kind::Country } else { Kind::Region };
-        push(&mut rows, f[0], kind, f[2], f[3], 0, if kind == Kind::Country { f[2] } else { "" });
+        let kind = if f[1] == "COUNTRY" {
+            Kind::Country
+        } else {
+            Kind::Region
+        };
+        push(
+            &mut rows,
+            f[0],
+            kind,
+            f[2],
+            f[3],
+            0,
+            if kind == Kind::Country { f[2] } else { "" },
+        );
     }
     for line in read(gaz_dir, "i18n_iso_countries_ar.tsv")?.lines().skip(1) {
         let f = fields(line);
@@ -117,7 +149,10 @@ pub fn compile(gaz_dir: &Path, corpus: Option<&str>, opts: &CompileOptions) -> R
             push(&mut rows, f[0], Kind::Nisba, f[2], f[3], 0, "");
         }
     }
-    for file in ["months_days_ar.tsv", "months_days_supplement_ar.curated.tsv"] {
+    for file in [
+        "months_days_ar.tsv",
+        "months_days_supplement_ar.curated.tsv",
+    ] {
         for line in read(gaz_dir, file)?.lines().skip(1) {
             let f = fields(line);
             if f.len() < 4 {
@@ -132,12 +167,17 @@ pub fn compile(gaz_dir: &Path, corpus: Option<&str>, opts: &CompileOptions) -> R
             push(&mut rows, f[0], kind, f[2], f[3], 0, "");
         }
     }
-    for line in read(gaz_dir, "person_name_parts_ar.normalized.tsv")?.lines().skip(1) {
+    for line in read(gaz_dir, "person_name_parts_ar.normalized.tsv")?
+        .lines()
+        .skip(1)
+    {
         let f = fields(line);
         if f.len() < 5 {
             continue;
         }
-        let count: u32 = extra(f[4], "count").and_then(|p| p.parse().ok()).unwrap_or(0);
+        let count: u32 = extra(f[4], "count")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0);
         if count < opts.min_name_count {
             continue;
         }
@@ -157,14 +197,24 @@ pub fn compile(gaz_dir: &Path, corpus: Option<&str>, opts: &CompileOptions) -> R
 
     // Language-derived nisbas duplicate country ones; keep a language nisba
     // only when no country nisba has the key.
-    let country_nisba: HashSet<String> =
-        rows.iter().filter(|r| r.kind == Kind::Nisba && !r.id.starts_with("lang:")).map(|r| r.key.clone()).collect();
-    rows.retain(|r| !(r.kind == Kind::Nisba && r.id.starts_with("lang:") && country_nisba.contains(&r.key)));
+    let country_nisba: HashSet<String> = rows
+        .iter()
+        .filter(|r| r.kind == Kind::Nisba && !r.id.starts_with("lang:"))
+        .map(|r| r.key.clone())
+        .collect();
+    rows.retain(|r| {
+        !(r.kind == Kind::Nisba && r.id.starts_with("lang:") && country_nisba.contains(&r.key))
+    });
 
     let mut report = String::new();
     if let Some(corpus) = corpus {
         let dropped = drop_common_words(&mut rows, corpus, opts);
-        let _ = writeln!(report, "dropped {} place keys the corpus mostly uses as words: {}", dropped.len(), dropped.join(" "));
+        let _ = writeln!(
+            report,
+            "dropped {} place keys the corpus mostly uses as words: {}",
+            dropped.len(),
+            dropped.join(" ")
+        );
     }
 
     rows.sort();
@@ -176,7 +226,17 @@ pub fn compile(gaz_dir: &Path, corpus: Option<&str>, opts: &CompileOptions) -> R
         *per_kind.entry(r.kind.code()).or_default() += 1;
         let clean = |s: &str| s.replace(['\t', '\n'], " ");
         let flags = if r.attested { "L" } else { "" };
-        let _ = writeln!(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}", r.key, r.kind.code(), clean(&r.id), clean(&r.name_en), r.weight, r.cc, flags);
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            r.key,
+            r.kind.code(),
+            clean(&r.id),
+            clean(&r.name_en),
+            r.weight,
+            r.cc,
+            flags
+        );
     }
     let _ = writeln!(report, "rows per kind: {per_kind:?}");
     Ok((out, report))
@@ -186,11 +246,17 @@ pub fn compile(gaz_dir: &Path, corpus: Option<&str>, opts: &CompileOptions) -> R
 /// LOC as attested (so small cities such as "واشنطن" count as places).
 fn drop_common_words(rows: &mut Vec<Row>, corpus: &str, opts: &CompileOptions) -> Vec<String> {
     let place = |k: Kind| matches!(k, Kind::City | Kind::Admin | Kind::Region | Kind::Country);
-    let keys: HashSet<&str> = rows.iter().filter(|r| place(r.kind) && !r.key.contains(' ')).map(|r| r.key.as_str()).collect();
+    let keys: HashSet<&str> = rows
+        .iter()
+        .filter(|r| place(r.kind) && !r.key.contains(' '))
+        .map(|r| r.key.as_str())
+        .collect();
     let mut seen: HashMap<String, (u32, u32)> = HashMap::new();
     for line in corpus.lines() {
         let mut it = line.split_whitespace();
-        let (Some(tok), Some(tag)) = (it.next(), it.next()) else { continue };
+        let (Some(tok), Some(tag)) = (it.next(), it.next()) else {
+            continue;
+        };
         let n = Normalized::new(tok);
         let toks = tokenize(&n.text);
         if toks.len() != 1 || toks[0].kind != TokenKind::Arabic {
@@ -218,7 +284,9 @@ fn drop_common_words(rows: &mut Vec<Row>, corpus: &str, opts: &CompileOptions) -
     }
     let mut dropped: Vec<String> = seen
         .into_iter()
-        .filter(|(_, (n, loc))| *n >= opts.corpus_min_seen && (*loc as f64) < opts.corpus_min_loc_share * *n as f64)
+        .filter(|(_, (n, loc))| {
+            *n >= opts.corpus_min_seen && (*loc as f64) < opts.corpus_min_loc_share * *n as f64
+        })
         .map(|(k, _)| k)
         .collect();
     dropped.sort();

@@ -28,7 +28,15 @@ pub struct Candidate {
 impl Candidate {
     /// A candidate with no attributes that strips proclitics.
     pub fn new(start: usize, end: usize, label: Label, source: Source, priority: u8) -> Self {
-        Candidate { start, end, label, source, priority, strip_proclitic: true, attrs: Attrs::default() }
+        Candidate {
+            start,
+            end,
+            label,
+            source,
+            priority,
+            strip_proclitic: true,
+            attrs: Attrs::default(),
+        }
     }
 }
 

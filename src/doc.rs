@@ -91,7 +91,11 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub(crate) fn new(text: &'a str, entities: Vec<Entity>, quotes: Vec<Quote>) -> Self {
-        Doc { text, entities, quotes }
+        Doc {
+            text,
+            entities,
+            quotes,
+        }
     }
 
     /// The text this document was extracted from.
@@ -108,7 +112,8 @@ impl<'a> Doc<'a> {
     pub fn to_wire(&self, unit: Unit) -> WireDoc<'a> {
         // Collect every offset, convert in sorted order with one cursor, then
         // look offsets up: linear in the text whatever order spans come in.
-        let mut offs: Vec<usize> = Vec::with_capacity(self.entities.len() * 2 + self.quotes.len() * 4);
+        let mut offs: Vec<usize> =
+            Vec::with_capacity(self.entities.len() * 2 + self.quotes.len() * 4);
         if unit == Unit::Utf16 {
             for e in &self.entities {
                 offs.extend([e.span.start, e.span.end]);
@@ -156,7 +161,13 @@ impl<'a> Doc<'a> {
                     end: conv(s.end),
                 });
                 let cue = q.cue.map(|s| &text[s.start..s.end]);
-                WireQuote { text: &text[q.span.start..q.span.end], start, end, speaker, cue }
+                WireQuote {
+                    text: &text[q.span.start..q.span.end],
+                    start,
+                    end,
+                    speaker,
+                    cue,
+                }
             })
             .collect();
         WireDoc { entities, quotes }

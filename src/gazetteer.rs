@@ -158,7 +158,11 @@ impl Gazetteer {
                 },
             ));
         }
-        rows.sort_by(|a, b| a.0.cmp(b.0).then(a.1.kind.cmp(&b.1.kind)).then(b.1.weight.cmp(&a.1.weight)));
+        rows.sort_by(|a, b| {
+            a.0.cmp(b.0)
+                .then(a.1.kind.cmp(&b.1.kind))
+                .then(b.1.weight.cmp(&a.1.weight))
+        });
         let mut g = Gazetteer::default();
         g.index.reserve(rows.len());
         let mut i = 0;
@@ -260,7 +264,11 @@ impl Gazetteer {
             }
             match found {
                 Some((n, r)) => {
-                    out.push(Match { start: i, end: i + n, entries: r });
+                    out.push(Match {
+                        start: i,
+                        end: i + n,
+                        entries: r,
+                    });
                     i += n;
                 }
                 None => i += 1,
@@ -269,4 +277,3 @@ impl Gazetteer {
         out
     }
 }
-

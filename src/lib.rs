@@ -67,7 +67,12 @@ impl Options {
 }
 
 fn parse_iso_date(s: &str) -> Result<(i32, u32, u32), Error> {
-    let bad = || Error::new(ErrorKind::InvalidOption, format!("referenceDate must be YYYY-MM-DD, got {s:?}"));
+    let bad = || {
+        Error::new(
+            ErrorKind::InvalidOption,
+            format!("referenceDate must be YYYY-MM-DD, got {s:?}"),
+        )
+    };
     let mut it = s.trim().split('-');
     let (Some(y), Some(m), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) else {
         return Err(bad());
@@ -79,7 +84,20 @@ fn parse_iso_date(s: &str) -> Result<(i32, u32, u32), Error> {
     let m: u32 = m.parse().map_err(|_| bad())?;
     let d: u32 = d.parse().map_err(|_| bad())?;
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     if !(1..=12).contains(&m) || d == 0 || d > days[(m - 1) as usize] {
         return Err(bad());
     }
@@ -102,24 +120,36 @@ impl Default for Extractor {
 
 impl std::fmt::Debug for Extractor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Extractor").field("gazetteer_keys", &self.gaz.len()).field("tagger", &self.tagger.is_some()).finish()
+        f.debug_struct("Extractor")
+            .field("gazetteer_keys", &self.gaz.len())
+            .field("tagger", &self.tagger.is_some())
+            .finish()
     }
 }
 
 impl Extractor {
     /// The extractor with the embedded gazetteer and model.
     pub fn new() -> Self {
-        Extractor { gaz: Gazetteer::embedded(), tagger: Tagger::embedded() }
+        Extractor {
+            gaz: Gazetteer::embedded(),
+            tagger: Tagger::embedded(),
+        }
     }
 
     /// An extractor with a model loaded from bytes (validated).
     pub fn from_bytes(model: &[u8]) -> Result<Self, Error> {
-        Ok(Extractor { gaz: Gazetteer::embedded(), tagger: Some(Tagger::from_bytes(model)?) })
+        Ok(Extractor {
+            gaz: Gazetteer::embedded(),
+            tagger: Some(Tagger::from_bytes(model)?),
+        })
     }
 
     /// An extractor with gazetteer and rules only (no trained tagger).
     pub fn without_model() -> Self {
-        Extractor { gaz: Gazetteer::embedded(), tagger: None }
+        Extractor {
+            gaz: Gazetteer::embedded(),
+            tagger: None,
+        }
     }
 
     /// The gazetteer in use.
@@ -180,7 +210,12 @@ fn chunks(text: &str, size: usize) -> impl Iterator<Item = (usize, &str)> {
             rest[window_end..hard_end]
                 .find('\n')
                 .map(|i| window_end + i + 1)
-                .or_else(|| rest[..hard_end].rfind(char::is_whitespace).filter(|&i| i > 0).map(|i| i + 1))
+                .or_else(|| {
+                    rest[..hard_end]
+                        .rfind(char::is_whitespace)
+                        .filter(|&i| i > 0)
+                        .map(|i| i + 1)
+                })
                 .unwrap_or(hard_end.max(next_char(rest, 0)))
         };
         let cut = floor_char_up(rest, cut);
@@ -226,7 +261,11 @@ fn gazetteer_candidates(a: &Analysis<'_>, gaz: &Gazetteer, out: &mut Vec<Candida
             _ => false,
         });
         let Some(e) = best else { continue };
-        let label = if e.kind == Kind::Nisba { Label::Norp } else { Label::Loc };
+        let label = if e.kind == Kind::Nisba {
+            Label::Norp
+        } else {
+            Label::Loc
+        };
         let mut c = Candidate::new(m.start, m.end, label, Source::Gazetteer, 2);
         if !e.id.is_empty() {
             c.attrs.id = Some(e.id.to_string());
@@ -257,7 +296,9 @@ mod tests {
     #[test]
     fn reference_date() {
         assert!(Options::default().with_reference_date("2024-10-15").is_ok());
-        assert!(Options::default().with_reference_date("2024-02-30").is_err());
+        assert!(Options::default()
+            .with_reference_date("2024-02-30")
+            .is_err());
         assert!(Options::default().with_reference_date("yesterday").is_err());
     }
 }

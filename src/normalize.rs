@@ -56,7 +56,9 @@ fn action(c: char) -> Action {
         '\u{066B}' => Action::Map('.'),
         '\u{066C}' => Action::Map(','),
         '\u{066A}' => Action::Map('%'),
-        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' | '\u{FF01}'..='\u{FF5E}' => Action::Expand,
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' | '\u{FF01}'..='\u{FF5E}' => {
+            Action::Expand
+        }
         _ => Action::Keep,
     }
 }
@@ -129,7 +131,8 @@ impl Normalized {
         let slice = &original[s..e];
         let trimmed_start = slice.trim_start_matches(is_invisible_mark);
         s += slice.len() - trimmed_start.len();
-        let trimmed = trimmed_start.trim_end_matches(|c: char| is_invisible_mark(c) || c.is_whitespace());
+        let trimmed =
+            trimmed_start.trim_end_matches(|c: char| is_invisible_mark(c) || c.is_whitespace());
         e = s + trimmed.len();
         (s, e)
     }

@@ -39,7 +39,11 @@ pub struct Utf16Cursor<'a> {
 impl<'a> Utf16Cursor<'a> {
     /// A cursor at the start of `text`.
     pub fn new(text: &'a str) -> Self {
-        Utf16Cursor { text, byte: 0, unit: 0 }
+        Utf16Cursor {
+            text,
+            byte: 0,
+            unit: 0,
+        }
     }
 
     /// UTF-16 offset of byte offset `b` (a char boundary).

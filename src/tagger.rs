@@ -22,9 +22,19 @@ impl Tagger {
 
     /// Load and validate a model.
     pub fn from_bytes(_bytes: &[u8]) -> Result<Tagger, Error> {
-        Err(Error::new(ErrorKind::InvalidModel, "model bytes are not an alam model"))
+        Err(Error::new(
+            ErrorKind::InvalidModel,
+            "model bytes are not an alam model",
+        ))
     }
 
     /// Append the tagger's candidates for `a`.
-    pub fn tag(&self, _a: &Analysis<'_>, _gaz: &Gazetteer, _mem: &mut DocMemory, _out: &mut Vec<Candidate>) {}
+    pub fn tag(
+        &self,
+        _a: &Analysis<'_>,
+        _gaz: &Gazetteer,
+        _mem: &mut DocMemory,
+        _out: &mut Vec<Candidate>,
+    ) {
+    }
 }

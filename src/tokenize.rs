@@ -143,6 +143,9 @@ mod tests {
                 ("NATO", Latin)
             ]
         );
-        assert_eq!(toks("يوليو/تموز"), vec![("يوليو", Arabic), ("/", Punct), ("تموز", Arabic)]);
+        assert_eq!(
+            toks("يوليو/تموز"),
+            vec![("يوليو", Arabic), ("/", Punct), ("تموز", Arabic)]
+        );
     }
 }
