@@ -1,0 +1,48 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+/// The reference article from ../shared, or None (with a message) when absent.
+pub fn article() -> Option<String> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/article.txt");
+    match std::fs::read_to_string(&p) {
+        Ok(s) => Some(s),
+        Err(_) => {
+            println!("skipped: {} is absent (it exists only beside a CI checkout)", p.display());
+            None
+        }
+    }
+}
+
+/// Check the offset invariant of every entity and quote of `doc`.
+pub fn check_offsets(text: &str, doc: &alam::Doc<'_>) {
+    let mut prev_end = 0;
+    for e in &doc.entities {
+        assert!(e.span.start < e.span.end, "empty span {e:?}");
+        assert!(e.span.end <= text.len(), "span past the end {e:?}");
+        assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end), "not on char boundaries {e:?}");
+        assert!(e.span.start >= prev_end, "overlapping or unsorted {e:?}");
+        prev_end = e.span.end;
+    }
+    let wire = doc.to_wire(alam::Unit::Utf16);
+    let units: Vec<u16> = text.encode_utf16().collect();
+    for (w, e) in wire.entities.iter().zip(&doc.entities) {
+        let s = String::from_utf16(&units[w.start..w.end]).expect("UTF-16 slice");
+        assert_eq!(s, w.text, "UTF-16 slice differs");
+        assert_eq!(w.text, &text[e.span.start..e.span.end]);
+    }
+    for q in &wire.quotes {
+        let s = String::from_utf16(&units[q.start..q.end]).expect("UTF-16 slice");
+        assert_eq!(s, q.text);
+        if let Some(sp) = &q.speaker {
+            let s = String::from_utf16(&units[sp.start..sp.end]).expect("UTF-16 slice");
+            assert_eq!(s, sp.text);
+        }
+    }
+}
+
+/// (label, text) pairs of a document.
+pub fn pairs(doc: &alam::Doc<'_>) -> Vec<(String, String)> {
+    doc.entities.iter().map(|e| (e.label.to_string(), doc.slice(e.span).to_string())).collect()
+}
