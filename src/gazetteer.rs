@@ -87,13 +87,13 @@ pub struct Entry {
     /// What it names.
     pub kind: Kind,
     /// Canonical id ("TR", "geonames:323786", "greg-07"); may be empty.
-    pub id: Box<str>,
+    pub id: &'static str,
     /// English name; may be empty.
-    pub name_en: Box<str>,
+    pub name_en: &'static str,
     /// Population (places) or frequency (names); 0 when unknown.
     pub weight: u32,
     /// Country code for cities and people; empty when unknown.
-    pub cc: Box<str>,
+    pub cc: &'static str,
     /// The training corpus mostly tags this key as a place.
     pub attested: bool,
 }
@@ -112,10 +112,10 @@ pub struct Match {
 /// The compiled gazetteer.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    index: FxHashMap<Box<str>, (u32, u32)>,
+    index: FxHashMap<&'static str, (u32, u32)>,
     entries: Vec<Entry>,
     /// First words of multi-word keys, with the longest key length in words.
-    multi_first: FxHashMap<Box<str>, u8>,
+    multi_first: FxHashMap<&'static str, u8>,
     max_words: usize,
 }
 
@@ -130,9 +130,10 @@ impl Gazetteer {
 
     /// Parse the TSV form: `key \t KIND \t id \t name_en \t weight \t cc \t flags`,
     /// sorted or not; lines starting with `#` are comments. Malformed lines
-    /// are skipped.
-    pub fn parse(tsv: &str) -> Gazetteer {
-        let mut rows: Vec<(&str, Entry)> = Vec::new();
+    /// are skipped. Entries borrow the text (no allocation per entry), which
+    /// keeps the cold start of the browser module short.
+    pub fn parse(tsv: &'static str) -> Gazetteer {
+        let mut rows: Vec<(&'static str, Entry)> = Vec::with_capacity(tsv.len() / 40);
         for line in tsv.lines() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
@@ -148,14 +149,7 @@ impl Gazetteer {
             let attested = f.next().is_some_and(|x| x.contains('L'));
             rows.push((
                 key,
-                Entry {
-                    kind,
-                    id: id.into(),
-                    name_en: name_en.into(),
-                    weight,
-                    cc: cc.into(),
-                    attested,
-                },
+                Entry { kind, id, name_en, weight, cc, attested },
             ));
         }
         rows.sort_by(|a, b| {
@@ -176,11 +170,11 @@ impl Gazetteer {
             let words = key.split(' ').count();
             if words > 1 {
                 let first = key.split(' ').next().unwrap_or(key);
-                let e = g.multi_first.entry(first.into()).or_insert(0);
+                let e = g.multi_first.entry(first).or_insert(0);
                 *e = (*e).max(words.min(255) as u8);
                 g.max_words = g.max_words.max(words);
             }
-            g.index.insert(key.into(), (start, g.entries.len() as u32));
+            g.index.insert(key, (start, g.entries.len() as u32));
         }
         g
     }
