@@ -38,8 +38,10 @@ pub mod tokenize;
 #[cfg(feature = "train")]
 pub mod compile;
 
+/// The JavaScript binding; public only so the wasm test suites can call it.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use doc::{Attrs, Doc, Entity, Quote, Source, Unit, Value, WireDoc};
 pub use error::{Error, ErrorKind};

@@ -1,1 +1,235 @@
 //! The JavaScript binding (wasm32 only): type conversion and nothing else.
+//!
+//! ```js
+//! import init, { extract } from "./pkg/alam.js";
+//! await init();
+//! const doc = extract("وصل الوفد إلى القاهرة.");
+//! for (const e of doc.entities) console.log(e.label, text.slice(e.start, e.end));
+//! ```
+//!
+//! Results are plain objects (serde-wasm-bindgen), not class instances: they
+//! survive `JSON.stringify` and `postMessage` and hold no Rust memory. Offsets
+//! are UTF-16 code units, so `text.slice(e.start, e.end) === e.text`. Every
+//! misuse throws a real `Error` with a message.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::{Doc, Options, Unit};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Entity types, spelled as on the wire. */
+export type Label =
+  | "PER" | "LOC" | "ORG" | "MISC" | "NORP"
+  | "DATE" | "TIME" | "CARDINAL" | "ORDINAL"
+  | "PERCENT" | "MONEY" | "QUANTITY";
+
+/** Which stage found an entity. */
+export type Source = "gazetteer" | "rule" | "model" | "document";
+
+/** One entity. `start`/`end` are UTF-16 offsets: `text.slice(start, end) === entity.text`. */
+export interface Entity {
+  /** The entity's text, exactly as in the input (proclitics و ف ب ك ل س excluded). */
+  text: string;
+  label: Label;
+  /** Start offset in UTF-16 code units. */
+  start: number;
+  /** End offset in UTF-16 code units (exclusive). */
+  end: number;
+  source: Source;
+  /** Normalized value: TIMEX3-style string for dates/times ("2024-10-15", "XXXX-07"), a number for numeric entities. */
+  value?: string | number;
+  /** The Hijri date as written ("1445-09-12"), for Hijri dates. */
+  value_hijri?: string;
+  /** ISO 4217 code of money ("USD"). */
+  currency?: string;
+  /** Approximation: "more_than", "less_than", "about", ... */
+  modifier?: string;
+  /** Canonical id ("TR", "geonames:323786"). */
+  id?: string;
+  /** English name of the linked thing. */
+  name_en?: string;
+  /** Mentions of the same thing in one text share a cluster number. */
+  cluster: number;
+}
+
+/** A span of the input with its text (UTF-16 offsets). */
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A quotation with its speaker and reporting verb when found. */
+export interface Quote {
+  /** The quoted words. */
+  text: string;
+  start: number;
+  end: number;
+  speaker: Span | null;
+  /** The reporting verb ("قال"), or null. */
+  cue: string | null;
+}
+
+/** The result of `extract`: plain objects, safe to `JSON.stringify` and `postMessage`. */
+export interface Doc {
+  /** Sorted by start, non-overlapping. */
+  entities: Entity[];
+  /** Sorted by start. */
+  quotes: Quote[];
+}
+
+/** Options of one extraction. Unknown keys are an error. */
+export interface Options {
+  /** "YYYY-MM-DD": the date relative expressions ("العام الماضي") resolve against. */
+  referenceDate?: string;
+}
+"#;
+
+/// Extract entities and quotes from `text` with the embedded model.
+///
+/// Throws an `Error` when `text` is not a string or `options` are malformed.
+#[wasm_bindgen(unchecked_return_type = "Doc")]
+pub fn extract(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let text = text_arg(&text)?;
+    let opts = options_arg(&options)?;
+    DEFAULT.with(|ex| to_js(&ex.extract_with(&text, &opts)))
+}
+
+thread_local! {
+    // wasm32 is single-threaded: one extractor, built on first use.
+    static DEFAULT: crate::Extractor = crate::Extractor::new();
+}
+
+/// Every label in display order (`["PER", "LOC", ...]`).
+#[wasm_bindgen(unchecked_return_type = "Label[]")]
+pub fn labels() -> js_sys::Array {
+    crate::Label::ALL
+        .iter()
+        .map(|l| JsValue::from_str(l.as_str()))
+        .collect()
+}
+
+/// The crate version ("0.1.0").
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// An extractor with a model loaded from bytes.
+#[wasm_bindgen(js_name = Extractor)]
+pub struct JsExtractor {
+    inner: crate::Extractor,
+}
+
+#[wasm_bindgen(js_class = Extractor)]
+impl JsExtractor {
+    /// Load a model from bytes (`Uint8Array` or `ArrayBuffer`).
+    ///
+    /// Throws an `Error` when the bytes are empty, truncated, corrupt or of
+    /// another format version.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] model: JsValue,
+    ) -> Result<JsExtractor, JsError> {
+        let bytes = if let Some(a) = model.dyn_ref::<js_sys::Uint8Array>() {
+            a.to_vec()
+        } else if let Some(b) = model.dyn_ref::<js_sys::ArrayBuffer>() {
+            js_sys::Uint8Array::new(b).to_vec()
+        } else {
+            return Err(JsError::new(&format!(
+                "Extractor: model must be a Uint8Array or ArrayBuffer, got {}",
+                type_name(&model)
+            )));
+        };
+        crate::Extractor::from_bytes(&bytes)
+            .map(|inner| JsExtractor { inner })
+            .map_err(|e| JsError::new(&format!("Extractor: {e}")))
+    }
+
+    /// Extract entities and quotes from `text` with this extractor's model.
+    #[wasm_bindgen(unchecked_return_type = "Doc")]
+    pub fn extract(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let text = text_arg(&text)?;
+        let opts = options_arg(&options)?;
+        to_js(&self.inner.extract_with(&text, &opts))
+    }
+}
+
+/// The text argument. A lone UTF-16 surrogate arrives as U+FFFD, which is
+/// also one UTF-16 unit, so offsets still index the caller's string.
+fn text_arg(v: &JsValue) -> Result<String, JsError> {
+    v.as_string().ok_or_else(|| {
+        JsError::new(&format!(
+            "extract: text must be a string, got {}",
+            type_name(v)
+        ))
+    })
+}
+
+fn options_arg(v: &JsValue) -> Result<Options, JsError> {
+    let mut opts = Options::default();
+    if v.is_undefined() || v.is_null() {
+        return Ok(opts);
+    }
+    if !v.is_object() || js_sys::Array::is_array(v) || v.is_function() {
+        return Err(JsError::new(&format!(
+            "extract: options must be an object like {{ referenceDate: \"2024-10-15\" }}, got {}",
+            type_name(v)
+        )));
+    }
+    let obj: &js_sys::Object = v.unchecked_ref();
+    for key in js_sys::Object::keys(obj).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let val = js_sys::Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED);
+        match name.as_str() {
+            "referenceDate" => {
+                if val.is_undefined() {
+                    continue;
+                }
+                let Some(s) = val.as_string() else {
+                    return Err(JsError::new(&format!(
+                        "extract: referenceDate must be a \"YYYY-MM-DD\" string, got {}",
+                        type_name(&val)
+                    )));
+                };
+                opts = opts
+                    .with_reference_date(&s)
+                    .map_err(|e| JsError::new(&format!("extract: {e}")))?;
+            }
+            _ => {
+                return Err(JsError::new(&format!(
+                    "extract: unknown option {name:?} (known: referenceDate)"
+                )))
+            }
+        }
+    }
+    Ok(opts)
+}
+
+fn to_js(doc: &Doc<'_>) -> Result<JsValue, JsError> {
+    // json_compatible: maps (the flattened attributes) become plain objects,
+    // None becomes null, absent attributes are omitted — as JSON.stringify shows.
+    doc.to_wire(Unit::Utf16)
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("extract: {e}")))
+}
+
+fn type_name(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(v) {
+        "an array".into()
+    } else {
+        v.js_typeof().as_string().unwrap_or_else(|| "unknown".into())
+    }
+}
