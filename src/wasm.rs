@@ -94,11 +94,18 @@ export interface Options {
 #[wasm_bindgen(unchecked_return_type = "Doc")]
 pub fn extract(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+    options: Option<JsOptions>,
 ) -> Result<JsValue, JsError> {
     let text = text_arg(&text)?;
-    let opts = options_arg(&options)?;
+    let opts = options_arg(options)?;
     DEFAULT.with(|ex| to_js(&ex.extract_with(&text, &opts)))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The options object, typed `Options` for TypeScript; checked at run time.
+    #[wasm_bindgen(typescript_type = "Options")]
+    pub type JsOptions;
 }
 
 thread_local! {
@@ -157,10 +164,10 @@ impl JsExtractor {
     pub fn extract(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+        options: Option<JsOptions>,
     ) -> Result<JsValue, JsError> {
         let text = text_arg(&text)?;
-        let opts = options_arg(&options)?;
+        let opts = options_arg(options)?;
         to_js(&self.inner.extract_with(&text, &opts))
     }
 }
@@ -176,8 +183,12 @@ fn text_arg(v: &JsValue) -> Result<String, JsError> {
     })
 }
 
-fn options_arg(v: &JsValue) -> Result<Options, JsError> {
+fn options_arg(v: Option<JsOptions>) -> Result<Options, JsError> {
     let mut opts = Options::default();
+    let Some(v) = v.map(JsValue::from) else {
+        return Ok(opts);
+    };
+    let v = &v;
     if v.is_undefined() || v.is_null() {
         return Ok(opts);
     }
@@ -230,6 +241,8 @@ fn type_name(v: &JsValue) -> String {
     } else if js_sys::Array::is_array(v) {
         "an array".into()
     } else {
-        v.js_typeof().as_string().unwrap_or_else(|| "unknown".into())
+        v.js_typeof()
+            .as_string()
+            .unwrap_or_else(|| "unknown".into())
     }
 }
