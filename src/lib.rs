@@ -26,9 +26,12 @@ pub mod clitics;
 pub mod decode;
 pub mod doc;
 pub mod error;
+pub mod eval;
+pub mod features;
 pub mod gazetteer;
 pub mod label;
 pub mod link;
+pub mod model;
 pub mod normalize;
 pub mod rules;
 pub mod span;
@@ -37,6 +40,8 @@ pub mod tokenize;
 
 #[cfg(feature = "train")]
 pub mod compile;
+#[cfg(feature = "train")]
+pub mod train;
 
 /// The JavaScript binding; public only so the wasm test suites can call it.
 #[cfg(target_arch = "wasm32")]

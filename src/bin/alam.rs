@@ -5,6 +5,9 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   alam extract [--format json|jsonl] [--reference-date YYYY-MM-DD] [FILE|-]
+  alam eval [--model FILE] [--split-dev SHARE] FILE.conll
+  alam train --corpus FILE --out FILE [--dev FILE] [--epochs N] [--bits N]
+             [--groups LIST] [--groups2 LIST] [--seed N]              (feature train)
   alam compile-gazetteer --shared DIR [--corpus FILE] --out FILE   (feature train)";
 
 /// A failure: a one-line message and an exit code.
@@ -24,6 +27,9 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), Fail> {
     match args.first().map(String::as_str) {
         Some("extract") => extract(&args[1..]),
+        Some("eval") => eval(&args[1..]),
+        #[cfg(feature = "train")]
+        Some("train") => train(&args[1..]),
         #[cfg(feature = "train")]
         Some("compile-gazetteer") => compile_gazetteer(&args[1..]),
         Some("-h" | "--help" | "help") => {
@@ -171,5 +177,125 @@ fn compile_gazetteer(args: &[String]) -> Result<(), Fail> {
     .map_err(|e| Fail(2, e))?;
     std::fs::write(out, tsv).map_err(|e| Fail(1, format!("cannot write {out}: {e}")))?;
     eprint!("{report}");
+    Ok(())
+}
+
+fn read_conll(path: &str) -> Result<Vec<alam::eval::Sentence>, Fail> {
+    let text = read_input(Some(path))?;
+    alam::eval::read_conll(&text).map_err(|e| Fail(2, format!("{path}: {e}")))
+}
+
+fn load_model(path: &str) -> Result<alam::Extractor, Fail> {
+    let bytes = std::fs::read(path).map_err(|e| Fail(2, format!("cannot read {path}: {e}")))?;
+    alam::Extractor::from_bytes(&bytes).map_err(|e| Fail(2, format!("{path}: {e}")))
+}
+
+/// `alam eval`: P/R/F1 per type and micro-averaged, conlleval semantics.
+fn eval(args: &[String]) -> Result<(), Fail> {
+    let a = parse(args, &["--model", "--split-dev"])?;
+    let [path] = a.positional.as_slice() else {
+        return Err(Fail(2, "eval takes one FILE.conll".into()));
+    };
+    let mut sents = read_conll(path)?;
+    if let Some(share) = a.get("--split-dev") {
+        // Score only the tail that `alam train` holds out as dev.
+        let share: f64 = share
+            .parse()
+            .ok()
+            .filter(|s: &f64| (0.0..=1.0).contains(s))
+            .ok_or_else(|| Fail(2, format!("--split-dev must be in 0..1, got {share:?}")))?;
+        let n = sents.len();
+        let cut = n - ((n as f64 * share).round() as usize).min(n);
+        sents.drain(..cut);
+    }
+    let ex = match a.get("--model") {
+        Some(m) => load_model(m)?,
+        None => alam::Extractor::new(),
+    };
+    if ex.tagger().is_none() {
+        eprintln!("alam: note: no tagger model loaded; scoring gazetteer and rules only");
+    }
+    let report = alam::eval::evaluate(&ex, &sents);
+    print!("{}", report.table());
+    Ok(())
+}
+
+/// `alam train`: train the tagger, print dev F1 per epoch, write the model.
+#[cfg(feature = "train")]
+fn train(args: &[String]) -> Result<(), Fail> {
+    use alam::features::group;
+    let a = parse(
+        args,
+        &[
+            "--corpus", "--out", "--dev", "--epochs", "--bits", "--groups", "--groups2",
+            "--seed", "--folds", "--doc-sents", "--info",
+        ],
+    )?;
+    if !a.positional.is_empty() {
+        return Err(Fail(2, "train takes no positional arguments".into()));
+    }
+    let corpus = a
+        .get("--corpus")
+        .ok_or_else(|| Fail(2, "--corpus FILE is required".into()))?;
+    let out = a
+        .get("--out")
+        .ok_or_else(|| Fail(2, "--out FILE is required".into()))?;
+    let mut opts = alam::train::TrainOptions::default();
+    let num = |name: &str, v: &str| -> Result<u64, Fail> {
+        v.parse()
+            .map_err(|_| Fail(2, format!("{name} must be a number, got {v:?}")))
+    };
+    if let Some(v) = a.get("--epochs") {
+        opts.epochs = num("--epochs", v)?.clamp(1, 100) as usize;
+    }
+    if let Some(v) = a.get("--bits") {
+        let b = num("--bits", v)?;
+        if !(10..=24).contains(&b) {
+            return Err(Fail(2, "--bits must be in 10..=24".into()));
+        }
+        opts.bits = b as u32;
+    }
+    if let Some(v) = a.get("--seed") {
+        opts.seed = num("--seed", v)?;
+    }
+    if let Some(v) = a.get("--folds") {
+        opts.folds = num("--folds", v)?.clamp(2, 20) as usize;
+    }
+    if let Some(v) = a.get("--doc-sents") {
+        opts.doc_sents = num("--doc-sents", v)?.clamp(1, 100_000) as usize;
+    }
+    let groups = |v: &str| {
+        group::parse(v).ok_or_else(|| {
+            Fail(
+                2,
+                format!("unknown feature group in {v:?}; groups: base,{}", group::NAMES.join(",")),
+            )
+        })
+    };
+    if let Some(v) = a.get("--groups") {
+        opts.groups = groups(v)?;
+    }
+    if let Some(v) = a.get("--groups2") {
+        opts.groups2 = if v == "none" { None } else { Some(groups(v)?) };
+    }
+    let sents = read_conll(corpus)?;
+    let (train, dev) = match a.get("--dev") {
+        Some(d) => (sents, read_conll(d)?),
+        None => alam::train::split(sents, opts.dev_share),
+    };
+    if train.is_empty() {
+        return Err(Fail(2, format!("{corpus} has no sentences")));
+    }
+    eprintln!(
+        "training on {} sentences, dev {} sentences",
+        train.len(),
+        dev.len()
+    );
+    let info = a.get("--info").unwrap_or("alam tagger").to_string();
+    let t = alam::train::train(&train, &dev, &opts, &info, &mut |s| eprintln!("{s}"));
+    std::fs::write(out, &t.bytes).map_err(|e| Fail(1, format!("cannot write {out}: {e}")))?;
+    if let Some(r) = &t.dev {
+        print!("{}", r.table());
+    }
     Ok(())
 }

@@ -1,0 +1,752 @@
+//! Features of the tagger: hashed into a fixed table, no allocation per
+//! feature.
+//!
+//! Each token of an [`Analysis`] is summarised once in a [`TokInfo`] (hashes
+//! of its word, body, stem and affixes, its shape, clitic flags, gazetteer
+//! bits and trigger class). A feature is a template number mixed with one or
+//! two of those hashes; its index in the weight table is the top `bits` bits
+//! of the mixed value. Templates are grouped ([`group`]) so that training can
+//! measure each group's effect; the model header stores which groups it uses.
+
+use crate::analysis::Analysis;
+use crate::clitics::pro;
+use crate::gazetteer::KINDS;
+use crate::tokenize::TokenKind;
+
+/// Number of BIO tags: O, then B/I for PER, LOC, ORG, MISC.
+pub const NTAGS: usize = 9;
+
+/// Feature groups: bits of the mask stored in a model.
+pub mod group {
+    /// The token's word, body and stem.
+    pub const WORD: u32 = 1 << 0;
+    /// Proclitic and enclitic flags.
+    pub const CLITIC: u32 = 1 << 1;
+    /// Prefixes and suffixes (1–4 letters) of the stem.
+    pub const AFFIX: u32 = 1 << 2;
+    /// Word shape and length.
+    pub const SHAPE: u32 = 1 << 3;
+    /// Words at ±1 and ±2, and word bigrams.
+    pub const WINDOW: u32 = 1 << 4;
+    /// Gazetteer hits by kind at -1, 0, +1.
+    pub const GAZ: u32 = 1 << 5;
+    /// Trigger words (titles, organisation and place heads) at -2..+2.
+    pub const TRIGGER: u32 = 1 << 6;
+    /// Character 3-grams of the stem.
+    pub const NGRAM: u32 = 1 << 7;
+    /// Learned word clusters.
+    pub const CLUSTER: u32 = 1 << 8;
+    /// Name-part weight: how often a gazetteer name part is a name.
+    pub const NAMEW: u32 = 1 << 9;
+    /// Second pass: labels of the first pass across the document.
+    pub const DOC: u32 = 1 << 10;
+    /// Every first-pass group.
+    pub const BASE: u32 = WORD | CLITIC | AFFIX | SHAPE | WINDOW | GAZ | TRIGGER | NGRAM;
+    /// Names of the groups, in bit order (for the command line).
+    pub const NAMES: [&str; 11] = [
+        "word", "clitic", "affix", "shape", "window", "gaz", "trigger", "ngram", "cluster",
+        "namew", "doc",
+    ];
+
+    /// Parse a comma-separated list of group names ("base" for [`BASE`]).
+    pub fn parse(s: &str) -> Option<u32> {
+        let mut m = 0;
+        for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            if part == "base" {
+                m |= BASE;
+                continue;
+            }
+            let (neg, name) = match part.strip_prefix('-') {
+                Some(n) => (true, n),
+                None => (false, part),
+            };
+            let i = NAMES.iter().position(|n| *n == name)?;
+            if neg {
+                m &= !(1 << i);
+            } else {
+                m |= 1 << i;
+            }
+        }
+        Some(m)
+    }
+
+    /// The names of the groups in `mask`, comma-separated.
+    pub fn describe(mask: u32) -> String {
+        let v: Vec<&str> = NAMES
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, n)| *n)
+            .collect();
+        v.join(",")
+    }
+}
+
+/// Trigger classes of a word (bits).
+pub mod trig {
+    /// A title or role before a person ("الرئيس", "وزير", "الشيخ").
+    pub const TITLE: u8 = 1;
+    /// The head noun of an organisation ("وزارة", "حزب", "جامعة").
+    pub const ORG: u8 = 2;
+    /// The head noun of a place ("مدينة", "جزيرة", "منطقة").
+    pub const PLACE: u8 = 4;
+    /// A reporting verb ("قال", "أكد"), often followed by a person.
+    pub const SAY: u8 = 8;
+    /// A preposition or noun of direction that often precedes places.
+    pub const DIR: u8 = 16;
+}
+
+/// Titles, without the article, normalized (ة→ه, ى→ي, أ→ا).
+const TITLES: &[&str] = &[
+    "رئيس",
+    "رئيسه",
+    "وزير",
+    "وزيره",
+    "شيخ",
+    "دكتور",
+    "ملك",
+    "ملكه",
+    "امير",
+    "اميره",
+    "سيد",
+    "سيده",
+    "مستشار",
+    "جنرال",
+    "عقيد",
+    "لواء",
+    "عماد",
+    "فريق",
+    "مشير",
+    "امام",
+    "بابا",
+    "قس",
+    "مطران",
+    "حاخام",
+    "نائب",
+    "سفير",
+    "زعيم",
+    "مدرب",
+    "لاعب",
+    "كاتب",
+    "شاعر",
+    "فنان",
+    "مخرج",
+    "ممثل",
+    "مغني",
+    "صحافي",
+    "صحفي",
+    "متحدث",
+    "ناطق",
+    "قاضي",
+    "محامي",
+    "بروفيسور",
+    "استاذ",
+    "حاج",
+    "مفتي",
+    "سلطان",
+    "قائد",
+    "مبعوث",
+    "منسق",
+    "امين",
+    "مدير",
+    "مديره",
+    "عضو",
+    "زميل",
+    "نجم",
+    "بطل",
+    "اسقف",
+    "كاردينال",
+    "رقيب",
+    "نقيب",
+    "رائد",
+    "مقدم",
+    "عميد",
+    "دوق",
+    "بارون",
+    "المستشاره",
+    "مستشاره",
+    "خليفه",
+    "ولي",
+    "محافظ",
+    "حاكم",
+    "عمده",
+    "مراسل",
+    "الكاتبه",
+];
+
+/// Heads of organisation names, without the article.
+const ORG_HEADS: &[&str] = &[
+    "وزاره",
+    "حزب",
+    "جامعه",
+    "شركه",
+    "منظمه",
+    "مجلس",
+    "بنك",
+    "وكاله",
+    "جمعيه",
+    "اتحاد",
+    "هيئه",
+    "مؤسسه",
+    "مركز",
+    "معهد",
+    "محكمه",
+    "برلمان",
+    "جبهه",
+    "حركه",
+    "لجنه",
+    "صندوق",
+    "مصرف",
+    "نادي",
+    "صحيفه",
+    "قناه",
+    "اذاعه",
+    "مجموعه",
+    "منتدي",
+    "تحالف",
+    "حلف",
+    "ائتلاف",
+    "رابطه",
+    "نقابه",
+    "اكاديميه",
+    "كليه",
+    "مستشفي",
+    "جيش",
+    "قوات",
+    "مكتب",
+    "دائره",
+    "سلطه",
+    "مفوضيه",
+    "امم",
+    "كونغرس",
+    "كونجرس",
+    "مؤتمر",
+    "اداره",
+    "غرفه",
+    "بورصه",
+    "سوق",
+    "مصلحه",
+    "دار",
+    "شرطه",
+    "جريده",
+    "مجله",
+    "تلفزيون",
+    "منظمات",
+    "شركات",
+    "جماعه",
+    "كتائب",
+    "فيلق",
+];
+
+/// Heads of place names, without the article.
+const PLACE_HEADS: &[&str] = &[
+    "مدينه",
+    "منطقه",
+    "اقليم",
+    "جزيره",
+    "جزر",
+    "نهر",
+    "بحر",
+    "جبل",
+    "جبال",
+    "ولايه",
+    "محافظه",
+    "عاصمه",
+    "بلده",
+    "قريه",
+    "خليج",
+    "مضيق",
+    "صحراء",
+    "قطاع",
+    "ضفه",
+    "دوله",
+    "مقاطعه",
+    "بلاد",
+    "مخيم",
+    "حي",
+    "شارع",
+    "ميناء",
+    "مطار",
+    "بحيره",
+    "وادي",
+    "سهل",
+    "هضبه",
+];
+
+/// Reporting verbs.
+const SAY_VERBS: &[&str] = &[
+    "قال",
+    "قالت",
+    "اكد",
+    "اكدت",
+    "اضاف",
+    "اضافت",
+    "اعلن",
+    "اعلنت",
+    "اوضح",
+    "اوضحت",
+    "صرح",
+    "صرحت",
+    "ذكر",
+    "ذكرت",
+    "اشار",
+    "اشارت",
+    "طالب",
+    "دعا",
+    "التقي",
+    "استقبل",
+    "بحث",
+    "زار",
+];
+
+/// Words of direction and place prepositions.
+const DIR_WORDS: &[&str] = &[
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "في",
+    "الي",
+    "من",
+    "داخل",
+    "خارج",
+    "قرب",
+    "عاصمه",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+];
+
+/// Trigger class of a word given its form without conj/prep and article.
+pub fn trigger_class(core: &str) -> u8 {
+    let mut c = 0;
+    if TITLES.contains(&core) {
+        c |= trig::TITLE;
+    }
+    if ORG_HEADS.contains(&core) {
+        c |= trig::ORG;
+    }
+    if PLACE_HEADS.contains(&core) {
+        c |= trig::PLACE;
+    }
+    if SAY_VERBS.contains(&core) {
+        c |= trig::SAY;
+    }
+    if DIR_WORDS.contains(&core) {
+        c |= trig::DIR;
+    }
+    c
+}
+
+/// Mix a 64-bit value (splitmix64 finaliser).
+#[inline]
+pub fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Hash bytes (same result on every platform).
+#[inline]
+pub fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h: u64 = 0x9e37_79b9_7f4a_7c15 ^ (b.len() as u64);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        h = (h ^ u64::from_le_bytes(a)).wrapping_mul(0x5851_f42d_4c95_7f2d);
+        h = h.rotate_left(29);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut a = [0u8; 8];
+        a[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(a)).wrapping_mul(0x5851_f42d_4c95_7f2d);
+    }
+    mix(h)
+}
+
+/// Hash of a string.
+#[inline]
+pub fn hash_str(s: &str) -> u64 {
+    hash_bytes(s.as_bytes())
+}
+
+/// Longest stem (letters) that gets character n-grams.
+const MAX_NG_CHARS: usize = 40;
+
+/// Sentinel hashes for positions outside the sentence.
+const BOS: u64 = 0x0123_4567_89ab_cdef;
+const EOS: u64 = 0xfedc_ba98_7654_3210;
+
+/// What the features need to know about one token.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokInfo {
+    /// The normalized token.
+    pub word: u64,
+    /// The token without conj/prep proclitics.
+    pub body: u64,
+    /// The stem: without proclitics, article and enclitic.
+    pub stem: u64,
+    /// Prefixes of the stem, 1–4 letters (0 when the stem is shorter).
+    pub pre: [u64; 4],
+    /// Suffixes of the stem, 1–4 letters.
+    pub suf: [u64; 4],
+    /// Shape class (see [`shape_of`]).
+    pub shape: u8,
+    /// Stem length in letters, capped at 8.
+    pub len: u8,
+    /// Clitic flags (`pro::*`), plus 128 when an enclitic was found.
+    pub flags: u8,
+    /// Trigger classes (`trig::*`).
+    pub trig: u8,
+    /// Gazetteer bits of the token (see [`Analysis::gaz_bits`]).
+    pub gaz: u32,
+    /// Name weight bucket (0: not a name part).
+    pub namew: u8,
+    /// Cluster id + 1 (0: none).
+    pub cluster: u16,
+    /// Range of this token's character n-gram hashes in [`Infos::ngrams`].
+    pub ng: (u32, u32),
+}
+
+/// Token infos of one analysis.
+#[derive(Debug, Default)]
+pub struct Infos {
+    /// One per token.
+    pub toks: Vec<TokInfo>,
+    /// Character 3-gram hashes of stems, indexed by [`TokInfo::ng`].
+    pub ngrams: Vec<u64>,
+}
+
+/// Shape classes.
+fn shape_of(kind: TokenKind, word: &str) -> u8 {
+    match kind {
+        TokenKind::Arabic => 1,
+        TokenKind::Latin => {
+            if word.chars().all(|c| c.is_uppercase()) {
+                2
+            } else if word.chars().next().is_some_and(char::is_uppercase) {
+                3
+            } else {
+                4
+            }
+        }
+        TokenKind::Number => 5,
+        TokenKind::Punct => match word {
+            "." | "!" | "?" | "؟" => 6,
+            "،" | "," | "؛" | ";" | ":" => 7,
+            "(" | ")" | "[" | "]" | "{" | "}" => 8,
+            "\"" | "«" | "»" | "“" | "”" | "'" | "‘" | "’" => 9,
+            "-" | "–" | "—" | "/" => 10,
+            _ => 11,
+        },
+    }
+}
+
+/// A lookup of learned word clusters (stem hash → cluster id), optional.
+pub trait Clusters {
+    /// Cluster of a stem hash, if known.
+    fn cluster(&self, stem: u64) -> Option<u16>;
+}
+
+/// No clusters.
+pub struct NoClusters;
+
+impl Clusters for NoClusters {
+    fn cluster(&self, _: u64) -> Option<u16> {
+        None
+    }
+}
+
+/// Weight bucket of a name part: 0 when not a name part, else 1 + log2(count) / 2, capped.
+pub fn name_bucket(weight: u32) -> u8 {
+    if weight == 0 {
+        return 1;
+    }
+    (2 + (32 - weight.leading_zeros()) / 2).min(12) as u8
+}
+
+impl Infos {
+    /// Summarise every token of `a`.
+    pub fn new(
+        a: &Analysis<'_>,
+        gaz: &crate::gazetteer::Gazetteer,
+        clusters: &dyn Clusters,
+    ) -> Infos {
+        let mut out = Infos {
+            toks: Vec::with_capacity(a.tokens.len()),
+            ngrams: Vec::with_capacity(a.tokens.len() * 6),
+        };
+        for (i, t) in a.tokens.iter().enumerate() {
+            let word = t.text(&a.norm.text);
+            let seg = a.segs[i];
+            let mut ti = TokInfo {
+                word: hash_str(word),
+                shape: shape_of(t.kind, word),
+                ..TokInfo::default()
+            };
+            if t.kind == TokenKind::Arabic || t.kind == TokenKind::Latin {
+                let body = seg.body(word);
+                let stem = seg.stem(word);
+                let core = &word[(seg.stem_start as usize).min(word.len())..];
+                ti.body = hash_str(body);
+                ti.stem = hash_str(stem);
+                ti.flags = (seg.flags & !pro::SA) | if seg.enc_len > 0 { 128 } else { 0 };
+                ti.trig = trigger_class(core);
+                if ti.trig == 0 && seg.enc_len > 0 {
+                    ti.trig = trigger_class(stem) & (trig::TITLE | trig::ORG | trig::PLACE);
+                }
+                let nch = stem.chars().count();
+                ti.len = nch.min(8) as u8;
+                // Prefixes and suffixes by char boundaries.
+                let mut k = 0;
+                for (pos, _) in stem.char_indices().skip(1).take(4) {
+                    ti.pre[k] = hash_str(&stem[..pos]) ^ (k as u64 + 1);
+                    k += 1;
+                }
+                if k < 4 && nch > k {
+                    ti.pre[k] = hash_str(stem) ^ (k as u64 + 1);
+                }
+                for (k, (pos, _)) in stem.char_indices().rev().take(4).enumerate() {
+                    ti.suf[k] = hash_str(&stem[pos..]) ^ (k as u64 + 11);
+                }
+                // Character 3-grams over "^stem$" (^ and $ as flags).
+                let s0 = out.ngrams.len() as u32;
+                if (2..=MAX_NG_CHARS).contains(&nch) {
+                    let mut bounds = [0usize; MAX_NG_CHARS + 1];
+                    for (j, (p, _)) in stem.char_indices().enumerate() {
+                        bounds[j] = p;
+                    }
+                    bounds[nch] = stem.len();
+                    for j in -1..(nch as isize - 1) {
+                        let a0 = j.max(0) as usize;
+                        let a1 = ((j + 3) as usize).min(nch);
+                        let pad = (j < 0) as u64 | ((j + 3) as usize > nch) as u64 * 2;
+                        out.ngrams
+                            .push(hash_bytes(stem[bounds[a0]..bounds[a1]].as_bytes()) ^ pad);
+                    }
+                }
+                ti.ng = (s0, out.ngrams.len() as u32);
+                // Name-part weight.
+                let mut best = 0u32;
+                let mut any = false;
+                for e in gaz.get(body) {
+                    use crate::gazetteer::Kind;
+                    if matches!(e.kind, Kind::Given | Kind::Surname | Kind::NamePart) {
+                        any = true;
+                        best = best.max(e.weight);
+                    }
+                }
+                if any {
+                    ti.namew = name_bucket(best);
+                }
+                if let Some(c) = clusters.cluster(ti.stem) {
+                    ti.cluster = c + 1;
+                }
+            } else {
+                ti.body = ti.word;
+                ti.stem = ti.word;
+            }
+            ti.gaz = a.gaz_bits[i];
+            out.toks.push(ti);
+        }
+        out
+    }
+}
+
+/// Sentence ranges of `a`: split at line breaks and after `.`, `!`, `?`, `؟`.
+pub fn sentences(a: &Analysis<'_>, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let mut s = 0;
+    for (i, t) in a.tokens.iter().enumerate() {
+        if t.newline_before && i > s {
+            out.push((s, i));
+            s = i;
+        }
+        if t.kind == TokenKind::Punct {
+            let w = t.text(&a.norm.text);
+            if matches!(w, "." | "!" | "?" | "؟") {
+                out.push((s, i + 1));
+                s = i + 1;
+            }
+        }
+    }
+    if s < a.tokens.len() {
+        out.push((s, a.tokens.len()));
+    }
+}
+
+/// Stage-2 information per token: the first pass's tag of the token and
+/// document statistics of its body form.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DocInfo {
+    /// First-pass tag (0..NTAGS).
+    pub tag1: u8,
+    /// Entity type (1..=4) most often given to this body form in the
+    /// document by the first pass, 0 when never.
+    pub doc_type: u8,
+    /// Share of the form's mentions tagged as that type, bucketed 0..=4.
+    pub doc_share: u8,
+    /// Same for the stem, when the stem is a name part of a PER elsewhere.
+    pub stem_type: u8,
+}
+
+/// Feature extractor bound to one configuration.
+pub struct Extract {
+    /// Enabled groups.
+    pub groups: u32,
+    /// Table bits.
+    pub bits: u32,
+}
+
+impl Extract {
+    #[inline]
+    fn idx(&self, h: u64) -> u32 {
+        (mix(h) >> (64 - self.bits)) as u32
+    }
+
+    /// Append the feature indices of token `i` of sentence `s..e` to `out`.
+    pub fn features(
+        &self,
+        inf: &Infos,
+        doc: Option<&[DocInfo]>,
+        s: usize,
+        e: usize,
+        i: usize,
+        out: &mut Vec<u32>,
+    ) {
+        let g = self.groups;
+        let t = &inf.toks;
+        let ti = &t[i];
+        let at = |d: isize| -> Option<&TokInfo> {
+            let j = i as isize + d;
+            if j < s as isize || j >= e as isize {
+                None
+            } else {
+                Some(&t[j as usize])
+            }
+        };
+        let body_at = |d: isize| -> u64 {
+            match at(d) {
+                Some(x) => x.body,
+                None if d < 0 => BOS,
+                None => EOS,
+            }
+        };
+        let mut f = |tmpl: u64, v: u64| {
+            out.push(self.idx(tmpl.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ v));
+        };
+        f(1, 0); // bias
+        if g & group::WORD != 0 {
+            f(2, ti.word);
+            f(3, ti.body);
+            f(4, ti.stem);
+        }
+        if g & group::CLITIC != 0 {
+            f(5, ti.flags as u64);
+        }
+        if g & group::AFFIX != 0 {
+            for k in 0..4 {
+                if ti.pre[k] != 0 {
+                    f(6, ti.pre[k]);
+                }
+                if ti.suf[k] != 0 {
+                    f(7, ti.suf[k]);
+                }
+            }
+        }
+        if g & group::SHAPE != 0 {
+            let sh = |d: isize| at(d).map_or(if d < 0 { 14 } else { 15 }, |x| x.shape) as u64;
+            f(8, sh(0) | (ti.len as u64) << 8);
+            f(9, sh(-1) | sh(0) << 8 | sh(1) << 16);
+            f(10, sh(-1));
+            f(11, sh(1));
+        }
+        if g & group::WINDOW != 0 {
+            f(12, body_at(-1));
+            f(13, body_at(1));
+            f(14, body_at(-2));
+            f(15, body_at(2));
+            f(16, mix(body_at(-1)) ^ ti.body);
+            f(17, mix(ti.body) ^ body_at(1).rotate_left(7));
+            if let Some(p) = at(-1) {
+                f(18, p.stem);
+            }
+            if let Some(n) = at(1) {
+                f(19, n.stem);
+            }
+        }
+        if g & group::GAZ != 0 {
+            let gb = |x: Option<&TokInfo>| x.map_or(0, |x| x.gaz);
+            for k in 0..KINDS as u32 {
+                let bit = 1u32 << k;
+                if ti.gaz & bit != 0 {
+                    let begin = ti.gaz & (bit << 16) != 0;
+                    f(20, k as u64 | (begin as u64) << 8);
+                }
+                if gb(at(-1)) & bit != 0 {
+                    f(21, k as u64);
+                }
+                if gb(at(1)) & bit != 0 {
+                    f(22, k as u64);
+                }
+            }
+            if ti.gaz & 0xFFFF == 0 {
+                f(23, 0);
+            }
+        }
+        if g & group::TRIGGER != 0 {
+            for d in -2isize..=2 {
+                if let Some(x) = at(d) {
+                    if x.trig != 0 {
+                        f(24, (d + 2) as u64 | (x.trig as u64) << 8);
+                    }
+                }
+            }
+            // Trigger two back with the word between (e.g. "وزير الخارجية X").
+            if let (Some(a2), Some(a1)) = (at(-2), at(-1)) {
+                if a2.trig & trig::TITLE != 0 {
+                    f(25, a1.body);
+                }
+            }
+        }
+        if g & group::NGRAM != 0 {
+            for &h in &inf.ngrams[ti.ng.0 as usize..ti.ng.1 as usize] {
+                f(26, h);
+            }
+        }
+        if g & group::CLUSTER != 0 {
+            f(27, ti.cluster as u64);
+            let c = |d: isize| at(d).map_or(0xFFFF, |x| x.cluster) as u64;
+            f(28, c(-1));
+            f(29, c(1));
+            f(30, c(-1) << 16 | c(0));
+        }
+        if g & group::NAMEW != 0 {
+            f(31, ti.namew as u64);
+            let nw = |d: isize| at(d).map_or(99, |x| x.namew) as u64;
+            f(32, nw(-1) << 8 | nw(0));
+            f(33, nw(0) << 8 | nw(1));
+        }
+        if let (true, Some(doc)) = (g & group::DOC != 0, doc) {
+            let di = &doc[i];
+            let tg = |d: isize| {
+                let j = i as isize + d;
+                if j < s as isize || j >= e as isize {
+                    99
+                } else {
+                    doc[j as usize].tag1 as u64
+                }
+            };
+            f(40, tg(0));
+            f(41, tg(-1) << 8 | tg(0));
+            f(42, tg(0) << 8 | tg(1));
+            f(43, di.doc_type as u64 | (di.doc_share as u64) << 8);
+            f(44, di.doc_type as u64 | tg(0) << 8);
+            f(45, di.stem_type as u64);
+        }
+    }
+}

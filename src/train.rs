@@ -1,0 +1,484 @@
+//! Training the tagger (feature `train`, native only): an averaged
+//! structured perceptron over hashed features, deterministic for a seed.
+//!
+//! The corpus is CoNLL (`token TAG`, IOB2) with clitics attached and inside
+//! spans. Each sentence is joined with spaces and analysed exactly as at run
+//! time; gold tags are mapped onto our tokens (a corpus token our tokenizer
+//! splits gives its label to its word parts, never to punctuation split off
+//! it). An optional second pass is trained on first-pass labels produced by
+//! models that did not see the sentence (k-fold jackknife), so it learns how
+//! far to trust them.
+
+use crate::analysis::Analysis;
+use crate::eval::{self, Sentence};
+use crate::features::{self, group, DocInfo, Extract, Infos, NoClusters, NTAGS};
+use crate::gazetteer::Gazetteer;
+use crate::model::{self, StageData};
+use crate::tagger::{self, begin_tag, viterbi, DocMemory};
+use crate::tokenize::TokenKind;
+use crate::Extractor;
+use std::fmt::Write as _;
+use std::time::Instant;
+
+/// Training options.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// log2 of the feature table's rows.
+    pub bits: u32,
+    /// First-pass feature groups.
+    pub groups: u32,
+    /// Second-pass feature groups (`None`: one pass only).
+    pub groups2: Option<u32>,
+    /// Folds for the second pass's jackknife.
+    pub folds: usize,
+    /// Sentences per pseudo-document when training the second pass.
+    pub doc_sents: usize,
+    /// Shuffling seed.
+    pub seed: u64,
+    /// Share of sentences held out as dev (the tail) when no dev file is given.
+    pub dev_share: f64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 10,
+            bits: 18,
+            groups: group::BASE | group::NAMEW,
+            groups2: None,
+            folds: 5,
+            doc_sents: 40,
+            seed: 0x5eed_a1a3,
+            dev_share: 0.1,
+        }
+    }
+}
+
+/// A corpus sentence analysed as at run time.
+pub struct Item {
+    /// Token summaries.
+    pub inf: Infos,
+    /// Gold BIO tags on our tokens.
+    pub gold: Vec<u8>,
+    /// Tagger sentences (token ranges).
+    pub ranges: Vec<(usize, usize)>,
+}
+
+/// Map corpus tags onto the tokens of `a` (the analysis of the sentence
+/// joined by spaces, with corpus token byte ranges `offs`).
+pub fn align(s: &Sentence, a: &Analysis<'_>, offs: &[(usize, usize)]) -> Vec<u8> {
+    let mut tags = vec![0u8; a.tokens.len()];
+    let mut last_j = usize::MAX;
+    for (i, t) in a.tokens.iter().enumerate() {
+        let start = a.norm.orig(t.start as usize);
+        let j = offs.partition_point(|&(_, e)| e <= start);
+        if j >= offs.len() || offs[j].0 > start || t.kind == TokenKind::Punct {
+            continue;
+        }
+        let Some((begin, ty)) = eval::gold_tag(&s.tags[j]) else {
+            continue;
+        };
+        let ty = ty as u8 + 1;
+        let first = j != last_j;
+        last_j = j;
+        let mut tag = if first && begin {
+            begin_tag(ty)
+        } else {
+            begin_tag(ty) + 1
+        };
+        // An inside tag must continue an entity of its type.
+        if tag == begin_tag(ty) + 1 && (i == 0 || tagger::tag_type(tags[i - 1]) != ty) {
+            tag = begin_tag(ty);
+        }
+        tags[i] = tag;
+    }
+    tags
+}
+
+/// Analyse corpus sentences.
+pub fn prepare(sents: &[Sentence], gaz: &Gazetteer) -> Vec<Item> {
+    sents
+        .iter()
+        .map(|s| {
+            let (text, offs) = eval::document(std::slice::from_ref(s));
+            let a = Analysis::new(&text, gaz);
+            let gold = align(s, &a, &offs[0]);
+            let inf = Infos::new(&a, gaz, &NoClusters);
+            let mut ranges = Vec::new();
+            features::sentences(&a, &mut ranges);
+            Item { inf, gold, ranges }
+        })
+        .collect()
+}
+
+/// One training sequence with its features flattened.
+struct Seq {
+    feats: Vec<u32>,
+    offs: Vec<u32>,
+    gold: Vec<u8>,
+}
+
+fn sequences(items: &[Item], docs: Option<&[Vec<DocInfo>]>, ex: &Extract) -> Vec<Seq> {
+    let mut out = Vec::new();
+    for (k, it) in items.iter().enumerate() {
+        let doc = docs.map(|d| d[k].as_slice());
+        for &(s, e) in &it.ranges {
+            let mut feats = Vec::new();
+            let mut offs = vec![0u32];
+            for i in s..e {
+                ex.features(&it.inf, doc, s, e, i, &mut feats);
+                offs.push(feats.len() as u32);
+            }
+            out.push(Seq {
+                feats,
+                offs,
+                gold: it.gold[s..e].to_vec(),
+            });
+        }
+    }
+    out
+}
+
+/// Deterministic xorshift generator.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Averaged perceptron state.
+struct Perceptron {
+    w: Vec<i32>,
+    u: Vec<i64>,
+    tw: Vec<i32>,
+    tu: Vec<i64>,
+    c: i64,
+}
+
+const NTRANS: usize = (NTAGS + 1) * NTAGS;
+
+impl Perceptron {
+    fn new(bits: u32) -> Self {
+        Perceptron {
+            w: vec![0; NTAGS << bits],
+            u: vec![0; NTAGS << bits],
+            tw: vec![0; NTRANS],
+            tu: vec![0; NTRANS],
+            c: 1,
+        }
+    }
+
+    fn emissions(&self, s: &Seq, emis: &mut Vec<i32>) {
+        let n = s.gold.len();
+        emis.clear();
+        emis.resize(n * NTAGS, 0);
+        for j in 0..n {
+            let acc = &mut emis[j * NTAGS..(j + 1) * NTAGS];
+            for &f in &s.feats[s.offs[j] as usize..s.offs[j + 1] as usize] {
+                let row = &self.w[f as usize * NTAGS..f as usize * NTAGS + NTAGS];
+                for (a, &x) in acc.iter_mut().zip(row) {
+                    *a += x;
+                }
+            }
+        }
+    }
+
+    fn upd_w(&mut self, idx: usize, d: i32) {
+        self.w[idx] += d;
+        self.u[idx] += self.c * d as i64;
+    }
+
+    fn upd_t(&mut self, idx: usize, d: i32) {
+        self.tw[idx] += d;
+        self.tu[idx] += self.c * d as i64;
+    }
+
+    fn epoch(&mut self, seqs: &[Seq], order: &[usize]) -> usize {
+        let mut emis = Vec::new();
+        let mut pred = Vec::new();
+        let mut errors = 0;
+        for &k in order {
+            let s = &seqs[k];
+            self.emissions(s, &mut emis);
+            viterbi(&emis, &self.tw, &mut pred);
+            if pred != s.gold {
+                errors += 1;
+                for j in 0..s.gold.len() {
+                    let (g, p) = (s.gold[j] as usize, pred[j] as usize);
+                    if g != p {
+                        for fi in s.offs[j]..s.offs[j + 1] {
+                            let f = s.feats[fi as usize] as usize;
+                            self.upd_w(f * NTAGS + g, 1);
+                            self.upd_w(f * NTAGS + p, -1);
+                        }
+                    }
+                    let gp = if j == 0 {
+                        0
+                    } else {
+                        s.gold[j - 1] as usize + 1
+                    };
+                    let pp = if j == 0 { 0 } else { pred[j - 1] as usize + 1 };
+                    if (gp, g) != (pp, p) {
+                        self.upd_t(gp * NTAGS + g, 1);
+                        self.upd_t(pp * NTAGS + p, -1);
+                    }
+                }
+            }
+            self.c += 1;
+        }
+        errors
+    }
+
+    /// Averaged weights, quantized to i8 (transitions to i16).
+    fn quantize(&self, groups: u32) -> StageData {
+        let c = self.c as f64;
+        let avg = |w: i32, u: i64| w as f64 - u as f64 / c;
+        let mut maxabs = 0f64;
+        for (&w, &u) in self.w.iter().zip(&self.u) {
+            maxabs = maxabs.max(avg(w, u).abs());
+        }
+        let scale = if maxabs > 0.0 { maxabs / 127.0 } else { 1.0 };
+        let weights = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| (avg(w, u) / scale).round().clamp(-127.0, 127.0) as i8)
+            .collect();
+        let trans = self
+            .tw
+            .iter()
+            .zip(&self.tu)
+            .map(|(&w, &u)| (avg(w, u) / scale).round().clamp(-32000.0, 32000.0) as i16)
+            .collect();
+        StageData {
+            groups,
+            scale: scale as f32,
+            trans,
+            weights,
+        }
+    }
+}
+
+/// Train one pass on `seqs`, calling `each_epoch(epoch, errors, stage)`.
+fn train_pass(
+    seqs: &[Seq],
+    opts: &TrainOptions,
+    groups: u32,
+    mut each_epoch: impl FnMut(usize, usize, &StageData),
+) -> StageData {
+    let mut p = Perceptron::new(opts.bits);
+    let mut rng = Rng(opts.seed | 1);
+    let mut order: Vec<usize> = (0..seqs.len()).collect();
+    let mut last = None;
+    for ep in 1..=opts.epochs {
+        rng.shuffle(&mut order);
+        let errors = p.epoch(seqs, &order);
+        let st = p.quantize(groups);
+        each_epoch(ep, errors, &st);
+        last = Some(st);
+    }
+    last.unwrap_or_else(|| p.quantize(groups))
+}
+
+/// Predict first-pass tags for items with a stage.
+fn predict_stage1(items: &[Item], st: &StageData, bits: u32) -> Vec<Vec<u8>> {
+    let ex = Extract {
+        groups: st.groups,
+        bits,
+    };
+    let trans: Vec<i32> = st.trans.iter().map(|&t| t as i32).collect();
+    let mut feats = Vec::new();
+    let mut emis = Vec::new();
+    let mut path = Vec::new();
+    items
+        .iter()
+        .map(|it| {
+            let mut tags = vec![0u8; it.gold.len()];
+            for &(s, e) in &it.ranges {
+                emis.clear();
+                emis.resize((e - s) * NTAGS, 0);
+                for i in s..e {
+                    feats.clear();
+                    ex.features(&it.inf, None, s, e, i, &mut feats);
+                    for &f in &feats {
+                        for t in 0..NTAGS {
+                            emis[(i - s) * NTAGS + t] += st.weights[f as usize * NTAGS + t] as i32;
+                        }
+                    }
+                }
+                viterbi(&emis, &trans, &mut path);
+                tags[s..e].copy_from_slice(&path);
+            }
+            tags
+        })
+        .collect()
+}
+
+/// Second-pass inputs for items grouped in pseudo-documents of `doc_sents`.
+fn doc_infos_for(items: &[Item], tags1: &[Vec<u8>], doc_sents: usize) -> Vec<Vec<DocInfo>> {
+    let mut out = Vec::with_capacity(items.len());
+    for (chunk_items, chunk_tags) in items
+        .chunks(doc_sents.max(1))
+        .zip(tags1.chunks(doc_sents.max(1)))
+    {
+        let mut mem = DocMemory::default();
+        for (it, t) in chunk_items.iter().zip(chunk_tags) {
+            tagger::add_stats(&it.inf, t, &mut mem);
+        }
+        for (it, t) in chunk_items.iter().zip(chunk_tags) {
+            out.push(tagger::doc_infos(&it.inf, t, &mem));
+        }
+    }
+    out
+}
+
+/// The result of training.
+pub struct Trained {
+    /// The model file.
+    pub bytes: Vec<u8>,
+    /// Dev report of the final model (full pipeline), when there is a dev set.
+    pub dev: Option<eval::Report>,
+    /// Log of the run.
+    pub log: String,
+}
+
+/// Train on `train`, reporting dev F1 per epoch on `dev` (full pipeline).
+/// `log` receives progress lines as they happen.
+pub fn train(
+    train: &[Sentence],
+    dev: &[Sentence],
+    opts: &TrainOptions,
+    info: &str,
+    log: &mut dyn FnMut(&str),
+) -> Trained {
+    let t0 = Instant::now();
+    let gaz = Gazetteer::embedded();
+    let items = prepare(train, gaz);
+    let mut text = String::new();
+    let mut say = |s: String, text: &mut String| {
+        log(&s);
+        text.push_str(&s);
+        text.push('\n');
+    };
+    say(
+        format!(
+            "prepared {} training sentences in {:.1}s; groups {}; table 2^{}",
+            items.len(),
+            t0.elapsed().as_secs_f64(),
+            group::describe(opts.groups),
+            opts.bits
+        ),
+        &mut text,
+    );
+    let ex1 = Extract {
+        groups: opts.groups,
+        bits: opts.bits,
+    };
+    let seqs = sequences(&items, None, &ex1);
+    let dev_f1 = |stages: &[StageData]| -> Option<eval::Report> {
+        if dev.is_empty() {
+            return None;
+        }
+        let bytes = model::write(opts.bits, info, &[], stages);
+        let ex = Extractor::from_bytes(&bytes).ok()?;
+        Some(eval::evaluate(&ex, dev))
+    };
+    let line = |pass: usize, ep: usize, errors: usize, r: Option<&eval::Report>| {
+        let mut s = format!("pass {pass} epoch {ep:>2}: {errors:>5} sentences wrong");
+        if let Some(r) = r {
+            let _ = write!(s, "; dev micro F1 {:.2}", r.f1());
+        }
+        let _ = write!(s, " ({:.0}s)", t0.elapsed().as_secs_f64());
+        s
+    };
+    let single_pass = opts.groups2.is_none();
+    let st1 = train_pass(&seqs, opts, opts.groups, |ep, errors, st| {
+        let r = if single_pass {
+            dev_f1(std::slice::from_ref(st))
+        } else {
+            None
+        };
+        say(line(1, ep, errors, r.as_ref()), &mut text);
+    });
+    drop(seqs);
+    let mut stages = vec![st1];
+    if let Some(g2) = opts.groups2 {
+        // Jackknife: first-pass tags for each fold from a model trained on the others.
+        let k = opts.folds.max(2);
+        let mut tags1: Vec<Vec<u8>> = vec![Vec::new(); items.len()];
+        let fold_of = |i: usize| i * k / items.len().max(1);
+        for f in 0..k {
+            let (train_i, held): (Vec<usize>, Vec<usize>) =
+                (0..items.len()).partition(|&i| fold_of(i) != f);
+            let fold_items: Vec<&Item> = train_i.iter().map(|&i| &items[i]).collect();
+            let mut seqs = Vec::new();
+            for it in fold_items {
+                seqs.extend(sequences(std::slice::from_ref(it), None, &ex1));
+            }
+            let st = train_pass(&seqs, opts, opts.groups, |_, _, _| {});
+            for &i in &held {
+                let p = predict_stage1(std::slice::from_ref(&items[i]), &st, opts.bits);
+                tags1[i] = p.into_iter().next().unwrap_or_default();
+            }
+            say(
+                format!(
+                    "jackknife fold {}/{k} done ({:.0}s)",
+                    f + 1,
+                    t0.elapsed().as_secs_f64()
+                ),
+                &mut text,
+            );
+        }
+        let docs = doc_infos_for(&items, &tags1, opts.doc_sents);
+        let ex2 = Extract {
+            groups: g2,
+            bits: opts.bits,
+        };
+        let seqs2 = sequences(&items, Some(&docs), &ex2);
+        let st1c = stages[0].clone();
+        let st2 = train_pass(&seqs2, opts, g2, |ep, errors, st| {
+            let r = dev_f1(&[st1c.clone(), st.clone()]);
+            say(line(2, ep, errors, r.as_ref()), &mut text);
+        });
+        stages.push(st2);
+    }
+    let bytes = model::write(opts.bits, info, &[], &stages);
+    let dev_report = dev_f1(&stages);
+    say(
+        format!(
+            "trained in {:.1}s; model {} bytes",
+            t0.elapsed().as_secs_f64(),
+            bytes.len()
+        ),
+        &mut text,
+    );
+    Trained {
+        bytes,
+        dev: dev_report,
+        log: text,
+    }
+}
+
+/// Split the corpus: the last `share` of sentences is dev.
+pub fn split(sents: Vec<Sentence>, share: f64) -> (Vec<Sentence>, Vec<Sentence>) {
+    let n = sents.len();
+    let cut = n - ((n as f64 * share).round() as usize).min(n);
+    let mut train = sents;
+    let dev = train.split_off(cut);
+    (train, dev)
+}
