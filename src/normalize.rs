@@ -49,7 +49,8 @@ fn action(c: char) -> Action {
             Action::Map('\u{0627}')
         }
         '\u{0649}' | '\u{06CC}' | '\u{06D2}' => Action::Map('\u{064A}'),
-        '\u{0629}' => Action::Map('\u{0647}'),
+        // Teh marbuta, and Urdu heh goal, do-chashmi heh and teh marbuta goal.
+        '\u{0629}' | '\u{06C1}' | '\u{06BE}' | '\u{06C3}' => Action::Map('\u{0647}'),
         '\u{06A9}' => Action::Map('\u{0643}'),
         '\u{0660}'..='\u{0669}' => Action::Map((b'0' + (c as u32 - 0x0660) as u8) as char),
         '\u{06F0}'..='\u{06F9}' => Action::Map((b'0' + (c as u32 - 0x06F0) as u8) as char),
@@ -162,6 +163,7 @@ mod tests {
         assert_eq!(norm("مُحَمَّد"), "محمد");
         assert_eq!(norm("مـــحمد"), "محمد");
         assert_eq!(norm("a\u{200F}b"), "ab");
+        assert_eq!(norm("لاہور تھا"), "لاهور تها");
     }
 
     #[test]
