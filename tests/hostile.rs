@@ -1,0 +1,555 @@
+//! Hostile input, native side: every shape a page or a paste can hold
+//! completes and keeps the offset invariant; the CLI fails with exit code 2
+//! and one line for input it cannot read; model bytes that are not a model
+//! give an `Err`.
+//!
+//! No timing assertions here. The ignored test `linear_time` prints time per
+//! byte for 1× and 10× of each shape (run it in release:
+//! `cargo test --release --test hostile -- --ignored --nocapture linear_time`).
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+
+fn ex() -> &'static alam::Extractor {
+    static EX: OnceLock<alam::Extractor> = OnceLock::new();
+    EX.get_or_init(alam::Extractor::new)
+}
+
+/// Extract and check the invariant; returns (label, text) pairs.
+fn run(text: &str) -> Vec<(String, String)> {
+    let doc = ex().extract(text);
+    common::check_offsets(text, &doc);
+    for q in &doc.quotes {
+        assert!(
+            q.span.start <= q.span.end && q.span.end <= text.len(),
+            "{q:?}"
+        );
+        assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+    }
+    common::pairs(&doc)
+}
+
+/// Repeat `unit` until the result has at least `bytes` bytes.
+fn fill(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes.div_ceil(unit.len().max(1)))
+}
+
+/// One sentence of ordinary Arabic news prose (written for this test).
+const PROSE: &str = "وقال وزير الخارجية في مؤتمر صحفي بالقاهرة يوم الثلاثاء إن الوفد التركي \
+سيزور الرياض وعمّان الأسبوع المقبل، بعد محادثات استمرت ثلاث ساعات مع نظيره المصري. ";
+
+/// Persian and Urdu prose (written for this test): Persian yeh and keheh,
+/// Urdu heh goal, do-chashmi heh, yeh barree, ZWNJ, Extended digits.
+const PERSIAN: &str = "دیروز هیئت ایرانی از تهران به کابل رفت و در ۱۴۰۲ با وزیر گفت‌وگو کرد. ";
+const URDU: &str = "پاکستان کے شہر لاہور میں کل بارش ہوئی اور کراچی میں ۲۳ ڈگری درجہ حرارت تھا۔ ";
+
+/// The hostile shapes at `scale` (1 = the sizes the issue names, 10 = ten
+/// times as large). Each is (name, text).
+fn shapes(scale: usize) -> Vec<(&'static str, String)> {
+    let marks = "\u{064E}\u{0651}\u{064F}\u{0652}\u{0650}\u{064B}\u{0670}\u{0653}";
+    vec![
+        ("prose", fill(PROSE, 1_000_000 * scale)),
+        (
+            "one letter + 1M tashkeel",
+            format!("م{}", "\u{0651}".repeat(1_000_000 * scale)),
+        ),
+        (
+            "one letter + 1M mixed marks",
+            format!("ب{}", marks.repeat(125_000 * scale)),
+        ),
+        (
+            "one Latin letter + 1M U+0301",
+            format!("e{}", "\u{0301}".repeat(1_000_000 * scale)),
+        ),
+        ("200k و in a row", "و".repeat(200_000 * scale)),
+        ("200k و with spaces", "و ".repeat(200_000 * scale)),
+        ("20k unbalanced «", "«".repeat(20_000 * scale)),
+        (
+            "20k unbalanced \" with words",
+            "قال الوزير: \"إن ".repeat(20_000 * scale),
+        ),
+        (
+            "20k unbalanced “ and «",
+            "« تركيا “ مصر ".repeat(20_000 * scale),
+        ),
+        (
+            "NUL between words",
+            fill("تركيا\0مصر\0\0 \0", 100_000 * scale),
+        ),
+        (
+            "CRLF lines",
+            fill("زار الوفد تركيا\r\n\r\nثم مصر\r", 200_000 * scale),
+        ),
+        (
+            "bidi between every word",
+            fill(
+                &PROSE
+                    .split(' ')
+                    .collect::<Vec<_>>()
+                    .join("\u{200F} \u{2067}\u{200E}\u{2069}\u{061C}"),
+                500_000 * scale,
+            ),
+        ),
+        (
+            "Persian and Urdu",
+            fill(&format!("{PERSIAN}{URDU}"), 500_000 * scale),
+        ),
+        (
+            "Latin only",
+            fill(
+                "The delegation flew from Cairo to Ankara on Tuesday. ",
+                500_000 * scale,
+            ),
+        ),
+        (
+            "emoji and ZWJ",
+            fill(
+                "👨\u{200D}👩\u{200D}👧 🇹🇷\u{200D}😀 👍🏽\u{FE0F} ",
+                300_000 * scale,
+            ),
+        ),
+        ("ﷺ expands 18x", "ﷺ".repeat(50_000 * scale)),
+        (
+            "one 1 MB word of gazetteer names",
+            fill("القاهرةتركيا", 1_000_000 * scale),
+        ),
+        ("multi-word name prefix", fill("كانون ", 300_000 * scale)),
+        ("one long number", fill("١٢٣٬٤٥٦٫٧", 300_000 * scale)),
+        (
+            "digits three scripts",
+            fill("2024 ٢٠٢٤ ۲۰۲۴ ", 300_000 * scale),
+        ),
+        ("10 MB single line", fill(PROSE, 10_000_000 * scale)),
+    ]
+}
+
+#[test]
+fn empty_and_blank() {
+    for t in [
+        "",
+        " ",
+        "\n",
+        "\r\n",
+        "\t \u{00A0}\u{3000}\u{2028}\u{2029}\u{0085}",
+        "\0",
+        "\u{FEFF}",
+    ] {
+        assert!(run(t).is_empty(), "{t:?}");
+    }
+    assert!(run(&" \t\r\n".repeat(10_000)).is_empty());
+}
+
+#[test]
+fn only_punctuation() {
+    let t = "،.؛؟!\"«»()[]{}…—-'“”‹›:;/\\|@#$%^&*_+=~`".repeat(200);
+    assert!(run(&t).is_empty());
+}
+
+#[test]
+fn one_letter_with_a_million_marks() {
+    let t = format!("م{}", "\u{0651}".repeat(1_000_000));
+    run(&t);
+    let t = format!("e{}", "\u{0301}".repeat(1_000_000));
+    run(&t);
+    // A name with a million marks on its last letter stays one entity whose
+    // text is the name with all its marks.
+    let t = format!("زرنا تركيا{} أمس", "\u{064E}".repeat(1_000_000));
+    let p = run(&t);
+    assert!(
+        p.iter().any(|(l, x)| l == "LOC" && x.starts_with("تركيا")),
+        "{:?}",
+        &p[..p.len().min(3)]
+    );
+}
+
+#[test]
+fn two_hundred_thousand_waw() {
+    run(&"و".repeat(200_000));
+    run(&"و ".repeat(200_000));
+    let t = format!("{}تركيا", "و".repeat(200_000));
+    run(&t);
+}
+
+#[test]
+fn twenty_thousand_unbalanced_quotes() {
+    run(&"«".repeat(20_000));
+    run(&"\"".repeat(20_000));
+    run(&"“".repeat(20_000));
+    run(&"قال الوزير: «إن ".repeat(20_000));
+    run(&"« تركيا “ مصر ".repeat(2_000));
+}
+
+#[test]
+fn nul_characters() {
+    let p = run("زرنا\0تركيا\0\0ومصر\0");
+    assert!(p.iter().any(|(l, x)| l == "LOC" && x == "تركيا"), "{p:?}");
+    run(&"\0".repeat(100_000));
+}
+
+#[test]
+fn crlf() {
+    let p = run("زار الوفد تركيا\r\nثم مصر\r\n");
+    assert!(p.iter().any(|(_, x)| x == "تركيا"), "{p:?}");
+    assert!(p.iter().any(|(_, x)| x == "مصر"), "{p:?}");
+    for (_, x) in &p {
+        assert!(!x.contains('\r') && !x.contains('\n'), "{x:?}");
+    }
+    run(&"\r".repeat(10_000));
+    run(&"\r\n".repeat(10_000));
+}
+
+#[test]
+fn bidi_controls_between_every_word() {
+    let t = "زار\u{200F} \u{2067}الوفد\u{2069} \u{200E}تركيا\u{200F} \u{061C}و\u{202B}مصر\u{202C}";
+    let p = run(t);
+    assert!(p.iter().any(|(l, x)| l == "LOC" && x == "تركيا"), "{p:?}");
+    for (_, x) in &p {
+        let c = x.chars().next().expect("non-empty");
+        assert!(
+            !alam::normalize::is_invisible_mark(c),
+            "{x:?} starts with a bidi control"
+        );
+    }
+    run(&fill(
+        "\u{200F}\u{2067}\u{2069}\u{202E}\u{200B}\u{200D}\u{FEFF}",
+        100_000,
+    ));
+}
+
+#[test]
+fn persian_and_urdu() {
+    let p = run(PERSIAN);
+    assert!(p.iter().any(|(l, x)| l == "LOC" && x == "تهران"), "{p:?}");
+    assert!(p.iter().any(|(l, x)| l == "LOC" && x == "کابل"), "{p:?}");
+    let p = run(URDU);
+    assert!(p.iter().any(|(l, x)| l == "LOC" && x == "لاہور"), "{p:?}");
+}
+
+#[test]
+fn latin_only() {
+    run("The delegation flew from Cairo to Ankara on Tuesday.");
+    run(&fill("Hello, world! ", 100_000));
+}
+
+#[test]
+fn emoji_sequences() {
+    let t = "👨\u{200D}👩\u{200D}👧 زار الوفد تركيا 🇹🇷 👍🏽";
+    let p = run(t);
+    assert!(p.iter().any(|(_, x)| x == "تركيا"), "{p:?}");
+}
+
+#[test]
+fn every_shape_at_scale_one_except_the_largest() {
+    // The 10 MB line has its own test; the rest together are a few MB.
+    for (name, t) in shapes(1) {
+        if name == "10 MB single line" || name == "prose" {
+            continue;
+        }
+        let doc = ex().extract(&t);
+        common::check_offsets(&t, &doc);
+    }
+}
+
+#[test]
+fn ten_megabytes_on_one_line() {
+    let t = fill(PROSE, 10_000_000);
+    assert!(!t.contains('\n') && t.len() >= 10_000_000);
+    let doc = ex().extract(&t);
+    common::check_offsets(&t, &doc);
+    // Every repetition of the sentence holds the same places.
+    let reps = t.len() / PROSE.len();
+    let cairo = doc
+        .entities
+        .iter()
+        .filter(|e| doc.slice(e.span) == "القاهرة")
+        .count();
+    assert!(cairo + 2 >= reps, "{cairo} of {reps}");
+}
+
+/// Time per byte for 1× and 10× of each shape; a ratio near 1 means linear.
+#[test]
+#[ignore = "prints timings; run in release with --ignored --nocapture"]
+fn linear_time() {
+    use std::time::Instant;
+    let ex = ex();
+    let _ = ex.extract("تمهيد");
+    let small = shapes(1);
+    let large = shapes(10);
+    println!(
+        "{:<34} {:>10} {:>10} {:>10} {:>7}",
+        "shape", "bytes 1x", "ns/B 1x", "ns/B 10x", "ratio"
+    );
+    for ((name, s), (_, l)) in small.iter().zip(&large) {
+        let time = |t: &str| {
+            let mut best = f64::MAX;
+            for _ in 0..3 {
+                let t0 = Instant::now();
+                let d = ex.extract(t);
+                std::hint::black_box(d.entities.len());
+                best = best.min(t0.elapsed().as_secs_f64());
+            }
+            best * 1e9 / t.len().max(1) as f64
+        };
+        let (a, b) = (time(s), time(l));
+        println!(
+            "{name:<34} {:>10} {a:>10.2} {b:>10.2} {:>7.2}",
+            s.len(),
+            b / a
+        );
+    }
+}
+
+// ---------------------------------------------------------------- models
+
+#[test]
+fn model_bytes_that_are_not_a_model() {
+    let mut cases: Vec<(String, Vec<u8>)> = vec![
+        ("empty".into(), vec![]),
+        ("one byte".into(), vec![0]),
+        ("zeros".into(), vec![0; 4096]),
+        ("ones".into(), vec![0xFF; 4096]),
+        ("text".into(), b"this is not a model".to_vec()),
+        ("gzip magic".into(), vec![0x1F, 0x8B, 8, 0, 0, 0, 0, 0]),
+        ("wasm magic".into(), b"\0asm\x01\0\0\0".to_vec()),
+    ];
+    // A shipped model, truncated at many lengths and with bytes flipped.
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/model.bin");
+    if let Ok(m) = std::fs::read(&shipped) {
+        for cut in [
+            1,
+            2,
+            3,
+            4,
+            7,
+            8,
+            12,
+            16,
+            31,
+            64,
+            255,
+            1024,
+            m.len() / 2,
+            m.len().saturating_sub(1),
+        ] {
+            if cut < m.len() {
+                cases.push((format!("truncated at {cut}"), m[..cut].to_vec()));
+            }
+        }
+        for at in [
+            0,
+            1,
+            4,
+            5,
+            6,
+            8,
+            9,
+            12,
+            16,
+            20,
+            24,
+            32,
+            64,
+            m.len() / 3,
+            m.len() / 2,
+        ] {
+            if at < m.len() {
+                let mut c = m.clone();
+                c[at] ^= 0xFF;
+                cases.push((format!("byte {at} flipped"), c));
+            }
+        }
+        let mut longer = m.clone();
+        longer.extend_from_slice(&[0; 17]);
+        cases.push(("trailing bytes".into(), longer));
+    } else {
+        println!("no data/model.bin yet: checking made-up bytes only");
+    }
+    for (name, bytes) in cases {
+        // Flipped bytes may still load (weights are just numbers); then the
+        // model must extract without breaking the invariant.
+        match alam::Extractor::from_bytes(&bytes) {
+            Err(e) => assert!(!e.to_string().is_empty(), "{name}: empty message"),
+            Ok(x) => {
+                let t = "قال أحمد بن علي في القاهرة يوم 15 مارس 2024: «سنزور تركيا».";
+                let doc = x.extract(t);
+                common::check_offsets(t, &doc);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- CLI
+
+fn alam(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_alam"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run alam");
+    let mut input = child.stdin.take().expect("stdin");
+    let data = stdin.to_vec();
+    // Write from another thread so a large input cannot dead-lock on a full
+    // stdout pipe.
+    let w = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().expect("wait");
+    let _ = w.join();
+    out
+}
+
+fn one_line_error(out: &Output, mentions: &str) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "exit code; stderr {err:?}");
+    assert!(out.stdout.is_empty(), "nothing on stdout");
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "one-line message, got {err:?}"
+    );
+    assert!(err.starts_with("alam: "), "{err:?}");
+    assert!(
+        err.contains(mentions),
+        "{err:?} should mention {mentions:?}"
+    );
+}
+
+struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> Self {
+        let d = std::env::temp_dir().join(format!("alam-hostile-{tag}-{}", std::process::id()));
+        std::fs::create_dir_all(&d).expect("temp dir");
+        TempDir(d)
+    }
+    fn file(&self, name: &str, bytes: &[u8]) -> String {
+        let p = self.0.join(name);
+        std::fs::write(&p, bytes).expect("write temp file");
+        p.to_str().expect("UTF-8 path").to_string()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn cli_missing_file() {
+    one_line_error(
+        &alam(&["extract", "/nonexistent/dir/in.txt"], b""),
+        "/nonexistent/dir/in.txt",
+    );
+}
+
+#[test]
+fn cli_unreadable_file() {
+    // A path through a regular file, and a directory.
+    let d = TempDir::new("unreadable");
+    let f = d.file("plain.txt", "تركيا".as_bytes());
+    one_line_error(&alam(&["extract", &format!("{f}/x")], b""), "cannot read");
+    one_line_error(
+        &alam(&["extract", d.0.to_str().expect("path")], b""),
+        "cannot read",
+    );
+    // A file that exists but whose read fails (I/O error): reading the
+    // process's own memory from address 0.
+    #[cfg(target_os = "linux")]
+    one_line_error(&alam(&["extract", "/proc/self/mem"], b""), "cannot read");
+    // Permission denied (root reads anything, so only checked as a user).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let f = d.file("secret.txt", b"x");
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+        if std::fs::read(&f).is_err() {
+            one_line_error(&alam(&["extract", &f], b""), "cannot read");
+        } else {
+            println!("running as root: the permission case is not checked");
+        }
+    }
+}
+
+#[test]
+fn cli_not_utf8() {
+    let d = TempDir::new("utf8");
+    // Latin-1, UTF-16 with a BOM (what some editors save), a lone surrogate
+    // encoded as UTF-8 (CESU/WTF-8), an overlong NUL, a truncated sequence.
+    let cases: [(&str, &[u8]); 5] = [
+        ("latin1.txt", b"caf\xe9 au lait"),
+        ("utf16.txt", b"\xff\xfe'\x06'\x06"),
+        ("surrogate.txt", b"\xd8\xaa\xed\xa0\x80"),
+        ("overlong.txt", b"ab\xc0\x80cd"),
+        ("truncated.txt", b"\xd8\xaa\xd8"),
+    ];
+    for (name, bytes) in cases {
+        let f = d.file(name, bytes);
+        one_line_error(&alam(&["extract", &f], b""), "not valid UTF-8");
+        one_line_error(&alam(&["extract"], bytes), "not valid UTF-8");
+        one_line_error(
+            &alam(&["extract", "--format", "jsonl", "-"], bytes),
+            "not valid UTF-8",
+        );
+    }
+}
+
+#[test]
+fn cli_empty_and_hostile_stdin() {
+    for input in ["", "\0\0\0", "\r\n\r\n", "«««", "\u{200F}\u{2067}"] {
+        let out = alam(&["extract"], input.as_bytes());
+        assert!(
+            out.status.success(),
+            "{input:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert!(v["entities"].is_array());
+    }
+}
+
+#[test]
+fn cli_ten_megabyte_file() {
+    let d = TempDir::new("big");
+    let text = fill(PROSE, 10_000_000);
+    let f = d.file("big.txt", text.as_bytes());
+    let out = alam(&["extract", &f], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let ents = v["entities"].as_array().expect("entities");
+    assert!(!ents.is_empty());
+    // Spot-check UTF-16 offsets along the whole file.
+    let units: Vec<u16> = text.encode_utf16().collect();
+    for e in ents.iter().step_by(ents.len() / 50 + 1).chain(ents.last()) {
+        let (s, t) = (
+            e["start"].as_u64().expect("start") as usize,
+            e["end"].as_u64().expect("end") as usize,
+        );
+        assert_eq!(
+            String::from_utf16(&units[s..t]).expect("UTF-16"),
+            e["text"].as_str().expect("text")
+        );
+    }
+}
+
+#[test]
+fn cli_ten_megabytes_of_lines_as_jsonl() {
+    let text = fill("زار الوفد تركيا\r\n", 10_000_000);
+    let lines = text.lines().count();
+    let out = alam(&["extract", "--format", "jsonl"], text.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.stdout.iter().filter(|&&b| b == b'\n').count(), lines);
+}
