@@ -1,12 +1,457 @@
 //! Links and clusters: canonical ids and English names for places,
 //! nationalities and known people; coreference clusters within a document.
+//!
+//! ## Links
+//! Each LOC, NORP and PER entity's text is normalized and looked up again in
+//! the gazetteer (as written, then in its clitic lookup form). Among the
+//! homonym entries of the key the choice is by score:
+//!
+//! `ln(1 + population) + 3 · ln(1 + mentions of the entry's country)`
+//!
+//! where the mentions are the places and nationality adjectives of the
+//! document whose country is not in doubt (a country's name counts for the
+//! country even when a town shares it; an ambiguous city counts for nothing),
+//! other than the mentions of the same name. Countries count as a population of
+//! 5 million (the gazetteer has no country populations), so "عمان" is Oman
+//! unless Jordan is mentioned, and "أرمينيا" is Armenia unless the document
+//! names Colombia at least twice and Armenia never. With this weight the
+//! 145,000-people US homonym of "موسكو" beats Moscow (10 million) only when
+//! the document names US places or the US four times and Russia never.
+//!
+//! - LOC: countries get their ISO 3166-1 alpha-2 code ("TR"), regions their
+//!   UN M49 code, cities their GeoNames id ("geonames:323786").
+//! - NORP: the alpha-2 code of the country the adjective names ("التركي" →
+//!   "TR"). Adjectives the sources derive from language names ("الأرمنية",
+//!   from Armenian) are mapped to the country whose nation speaks the language
+//!   ([`LANG_COUNTRY`]); peoples that no single country stands for keep a
+//!   `lang:<BCP 47>` id ("العربي" → "lang:ar", "الكردي" → "lang:ku").
+//! - PER: a full name found as a [`Kind::FullName`] entry gets its English
+//!   name (and id when the entry has one); shorter mentions of the same person
+//!   (same cluster) inherit the link.
+//!
+//! ## Clusters
+//! Mentions share a cluster when they have the same label and
+//! 1. the same normalized form (hamza, alef maqsura, ta marbuta folded:
+//!    "انقرة" and "أنقرة"), or
+//! 2. the same link id ("التركي" and "التركية" are both "TR"), or
+//! 3. (PER) the mention's words are all words of an earlier, longer PER
+//!    mention ("بيراموف" after "جيهون بيراموف"); the most recent such mention wins.
+//!
+//! Different labels never share a cluster: "تركيا" (LOC) and "التركي" (NORP)
+//! both link to "TR" but are different things. Cluster numbers are small
+//! integers in order of first mention.
 
+use crate::clitics;
 use crate::doc::Entity;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Entry, Gazetteer, Kind};
+use crate::label::Label;
+use crate::normalize::Normalized;
+use crate::tokenize::{tokenize, TokenKind};
+use rustc_hash::FxHashMap;
+
+/// Languages whose adjective names the nation of one country, with that
+/// country (ISO 3166-1 alpha-2). The regions are CLDR likely-subtags facts
+/// (`hy` → `hy_Armn_AM`), except English, which CLDR maps to the US: the
+/// adjective "الإنجليزي" names the English, so GB. Languages of peoples
+/// without a state of their own (Arabic, Kurdish, Uyghur, Tatar, ...),
+/// regional and ancient languages are deliberately absent.
+pub const LANG_COUNTRY: &[(&str, &str)] = &[
+    ("am", "ET"),
+    ("az", "AZ"),
+    ("bg", "BG"),
+    ("bn", "BD"),
+    ("cs", "CZ"),
+    ("da", "DK"),
+    ("de", "DE"),
+    ("dv", "MV"),
+    ("el", "GR"),
+    ("en", "GB"),
+    ("es", "ES"),
+    ("et", "EE"),
+    ("fa", "IR"),
+    ("fa-AF", "AF"),
+    ("fi", "FI"),
+    ("fj", "FJ"),
+    ("fr", "FR"),
+    ("he", "IL"),
+    ("hr", "HR"),
+    ("hu", "HU"),
+    ("hy", "AM"),
+    ("id", "ID"),
+    ("is", "IS"),
+    ("it", "IT"),
+    ("ja", "JP"),
+    ("ka", "GE"),
+    ("kk", "KZ"),
+    ("km", "KH"),
+    ("ko", "KR"),
+    ("ky", "KG"),
+    ("lb", "LU"),
+    ("lo", "LA"),
+    ("lt", "LT"),
+    ("lv", "LV"),
+    ("mh", "MH"),
+    ("mk", "MK"),
+    ("mn", "MN"),
+    ("ms", "MY"),
+    ("my", "MM"),
+    ("nb", "NO"),
+    ("ne", "NP"),
+    ("nl", "NL"),
+    ("pl", "PL"),
+    ("ps", "AF"),
+    ("pt", "PT"),
+    ("ro", "RO"),
+    ("ru", "RU"),
+    ("si", "LK"),
+    ("sk", "SK"),
+    ("sl", "SI"),
+    ("sm", "WS"),
+    ("so", "SO"),
+    ("sq", "AL"),
+    ("sr", "RS"),
+    ("sv", "SE"),
+    ("tg", "TJ"),
+    ("th", "TH"),
+    ("tk", "TM"),
+    ("tr", "TR"),
+    ("uk", "UA"),
+    ("ur", "PK"),
+    ("uz", "UZ"),
+    ("vi", "VN"),
+    ("zh", "CN"),
+];
+
+/// The country of a language-derived nationality adjective, if any.
+pub fn lang_country(lang: &str) -> Option<&'static str> {
+    LANG_COUNTRY
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map(|&(_, cc)| cc)
+}
+
+/// Population assumed for a country when weighing it against a homonym city.
+const COUNTRY_POP: f64 = 5_000_000.0;
+/// Weight of document context against population (see the module docs).
+const CONTEXT_WEIGHT: f64 = 3.0;
+/// How many earlier PER mentions sharing a word are tried for rule 3.
+const PER_LOOKBACK: usize = 16;
+
+/// Normalized gazetteer key of `text`: tokens joined by one space.
+pub fn key_of(text: &str) -> String {
+    let n = Normalized::new(text);
+    let mut k = String::with_capacity(n.text.len());
+    for t in tokenize(&n.text) {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        k.push_str(t.text(&n.text));
+    }
+    k
+}
+
+/// Kinds of entry an entity of `label` may link to.
+fn wanted(label: Label, kind: Kind) -> bool {
+    match label {
+        Label::Loc => matches!(
+            kind,
+            Kind::Country | Kind::Region | Kind::City | Kind::Admin
+        ),
+        Label::Norp => kind == Kind::Nisba,
+        Label::Per => kind == Kind::FullName,
+        _ => false,
+    }
+}
+
+/// Entries of `gaz` that an entity of `label` with normalized `key` may
+/// link to: the key as written, else its clitic lookup form ("لقاهره" →
+/// "القاهره"), else without the article.
+fn candidates<'g>(gaz: &'g Gazetteer, label: Label, key: &str) -> Vec<&'g Entry> {
+    let pick = |k: &str| -> Vec<&'g Entry> {
+        gaz.get(k)
+            .iter()
+            .filter(|e| wanted(label, e.kind))
+            .collect()
+    };
+    let got = pick(key);
+    if !got.is_empty() || key.is_empty() {
+        return got;
+    }
+    let (first, rest) = key.split_once(' ').unwrap_or((key, ""));
+    let seg = clitics::segment(first, |w| gaz.contains(w));
+    let mut buf = String::new();
+    let mut alt = seg.lookup(first, &mut buf).to_string();
+    if !rest.is_empty() {
+        alt.push(' ');
+        alt.push_str(rest);
+    }
+    if alt != key {
+        let got = pick(&alt);
+        if !got.is_empty() {
+            return got;
+        }
+    }
+    if label == Label::Loc {
+        if let Some(bare) = key.strip_prefix("ال").filter(|b| b.chars().count() >= 3) {
+            return pick(bare);
+        }
+    }
+    Vec::new()
+}
+
+/// The country an entry stands for, when it has one.
+fn country_of(e: &Entry) -> Option<&str> {
+    match e.kind {
+        Kind::Country => Some(e.id),
+        Kind::City | Kind::Admin | Kind::FullName => Some(e.cc).filter(|c| !c.is_empty()),
+        Kind::Nisba => match e.id.strip_prefix("lang:") {
+            Some(lang) => lang_country(lang),
+            None => Some(e.id).filter(|c| !c.is_empty()),
+        },
+        _ => None,
+    }
+}
+
+/// The country a mention stands for regardless of which homonym is meant:
+/// the country itself when the name is a country's ("لبنان", also a US
+/// town), else the one country all its entries share; `None` when in doubt.
+fn context_country<'g>(entries: &[&'g Entry]) -> Option<&'g str> {
+    if let Some(c) = entries.iter().find(|e| e.kind == Kind::Country) {
+        return Some(c.id);
+    }
+    let mut it = entries.iter().map(|e| country_of(e));
+    let first = it.next()??;
+    it.all(|x| x == Some(first)).then_some(first)
+}
+
+/// Score of an entry whose country the document mentions `c` times.
+fn score(e: &Entry, c: u32) -> f64 {
+    let pop = match e.kind {
+        Kind::Country | Kind::Region if e.weight == 0 => COUNTRY_POP,
+        _ => f64::from(e.weight),
+    };
+    (1.0 + pop).ln() + CONTEXT_WEIGHT * (1.0 + f64::from(c)).ln()
+}
+
+/// Choose among homonym entries (first one on ties: entries come sorted by
+/// kind, then by weight). `own` is this name's own share of `ctx`, left out.
+fn choose<'g>(
+    entries: &[&'g Entry],
+    ctx: &FxHashMap<&str, u32>,
+    own: Option<(&str, u32)>,
+) -> Option<&'g Entry> {
+    let mut best: Option<(&Entry, f64)> = None;
+    for &e in entries {
+        let c = country_of(e).map_or(0, |cc| {
+            let n = ctx.get(cc).copied().unwrap_or(0);
+            match own {
+                Some((o, k)) if o == cc => n.saturating_sub(k),
+                _ => n,
+            }
+        });
+        let s = score(e, c);
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((e, s));
+        }
+    }
+    best.map(|(e, _)| e)
+}
+
+/// English name of country `cc`, from the gazetteer's country entries.
+fn country_name(gaz: &Gazetteer, cc: &str, cache: &mut Vec<(String, String)>) -> Option<String> {
+    if let Some((_, n)) = cache.iter().find(|(c, _)| c == cc) {
+        return Some(n.clone()).filter(|n| !n.is_empty());
+    }
+    let name = gaz
+        .entries()
+        .iter()
+        .find(|e| e.kind == Kind::Country && e.id == cc && !e.name_en.is_empty())
+        .map(|e| e.name_en.to_string())
+        .unwrap_or_default();
+    cache.push((cc.to_string(), name.clone()));
+    Some(name).filter(|n| !n.is_empty())
+}
+
+/// The id and English name an entry gives an entity.
+fn link_of(gaz: &Gazetteer, e: &Entry, cache: &mut Vec<(String, String)>) -> (String, String) {
+    if e.kind == Kind::Nisba {
+        if let Some(lang) = e.id.strip_prefix("lang:") {
+            if let Some(cc) = lang_country(lang) {
+                let name = country_name(gaz, cc, cache).unwrap_or_else(|| e.name_en.to_string());
+                return (cc.to_string(), name);
+            }
+            // A people no country stands for: keep the language id, without
+            // the source's menu variants ("ku-menu-core" → "ku").
+            let base = lang.split("-menu").next().unwrap_or(lang);
+            return (format!("lang:{base}"), e.name_en.to_string());
+        }
+    }
+    (e.id.to_string(), e.name_en.to_string())
+}
 
 /// Fill ids, English names and clusters of `entities` (sorted) of `text`.
-pub fn resolve(_text: &str, _gaz: &Gazetteer, entities: &mut [Entity]) {
-    for (i, e) in entities.iter_mut().enumerate() {
-        e.cluster = i as u32;
+pub fn resolve(text: &str, gaz: &Gazetteer, entities: &mut [Entity]) {
+    let keys: Vec<String> = entities
+        .iter()
+        .map(|e| key_of(text.get(e.span.start..e.span.end).unwrap_or("")))
+        .collect();
+    let cands: Vec<Vec<&Entry>> = entities
+        .iter()
+        .zip(&keys)
+        .map(|(e, k)| match e.label {
+            Label::Loc | Label::Norp | Label::Per => candidates(gaz, e.label, k),
+            _ => Vec::new(),
+        })
+        .collect();
+
+    // Context: countries of the places and nationalities whose country is
+    // not in doubt.
+    let mut ctx: FxHashMap<&str, u32> = FxHashMap::default();
+    // Per (label, key): its country and how many mentions it added.
+    let mut own: FxHashMap<(Label, &str), (&str, u32)> = FxHashMap::default();
+    for ((e, c), k) in entities.iter().zip(&cands).zip(&keys) {
+        if !matches!(e.label, Label::Loc | Label::Norp) {
+            continue;
+        }
+        if let Some(cc) = context_country(c) {
+            *ctx.entry(cc).or_insert(0) += 1;
+            own.entry((e.label, k.as_str())).or_insert((cc, 0)).1 += 1;
+        }
+    }
+
+    let mut names = Vec::new();
+    for ((e, c), k) in entities.iter_mut().zip(&cands).zip(&keys) {
+        let mine = own.get(&(e.label, k.as_str())).copied();
+        let Some(best) = choose(c, &ctx, mine) else {
+            continue;
+        };
+        let (id, name) = link_of(gaz, best, &mut names);
+        e.attrs.id = Some(id).filter(|s| !s.is_empty());
+        e.attrs.name_en = Some(name).filter(|s| !s.is_empty());
+    }
+
+    cluster(entities, &keys);
+    propagate_person_links(entities);
+}
+
+/// Assign clusters (see the module docs). `keys` are the normalized forms.
+fn cluster(entities: &mut [Entity], keys: &[String]) {
+    let mut by_key: FxHashMap<(Label, &str), u32> = FxHashMap::default();
+    let mut by_id: FxHashMap<(Label, String), u32> = FxHashMap::default();
+    // PER mentions of two or more words, indexed by each word.
+    let mut per_words: FxHashMap<&str, Vec<(Vec<&str>, u32)>> = FxHashMap::default();
+    let mut next = 0u32;
+    for (e, key) in entities.iter_mut().zip(keys) {
+        let key = key.as_str();
+        let id = e.attrs.id.clone();
+        let words: Vec<&str> = if e.label == Label::Per {
+            key.split(' ').filter(|w| is_word(w)).collect()
+        } else {
+            Vec::new()
+        };
+        let found = by_key
+            .get(&(e.label, key))
+            .copied()
+            .or_else(|| {
+                id.as_ref()
+                    .and_then(|i| by_id.get(&(e.label, i.clone())).copied())
+            })
+            .or_else(|| {
+                let first = words.first()?;
+                per_words
+                    .get(first)?
+                    .iter()
+                    .rev()
+                    .take(PER_LOOKBACK)
+                    .find_map(|(long, c)| {
+                        (long.len() > words.len() && is_sub_multiset(&words, long)).then_some(*c)
+                    })
+            });
+        let c = found.unwrap_or_else(|| {
+            next += 1;
+            next - 1
+        });
+        e.cluster = c;
+        if !key.is_empty() {
+            by_key.entry((e.label, key)).or_insert(c);
+        }
+        if let Some(i) = id {
+            by_id.entry((e.label, i)).or_insert(c);
+        }
+        if words.len() >= 2 {
+            let mut seen: Vec<&str> = Vec::new();
+            for &w in &words {
+                if !seen.contains(&w) {
+                    seen.push(w);
+                    per_words.entry(w).or_default().push((words.clone(), c));
+                }
+            }
+        }
+    }
+}
+
+/// A key part that is a word (not punctuation).
+fn is_word(w: &str) -> bool {
+    tokenize(w)
+        .first()
+        .is_some_and(|t| matches!(t.kind, TokenKind::Arabic | TokenKind::Latin))
+}
+
+/// Every word of `short` (with multiplicity) occurs in `long`.
+fn is_sub_multiset(short: &[&str], long: &[&str]) -> bool {
+    let mut used = vec![false; long.len()];
+    short.iter().all(
+        |w| match long.iter().enumerate().find(|(i, l)| !used[*i] && *l == w) {
+            Some((i, _)) => {
+                used[i] = true;
+                true
+            }
+            None => false,
+        },
+    )
+}
+
+/// Mentions of a person without a link take the link of a linked mention
+/// of the same cluster.
+fn propagate_person_links(entities: &mut [Entity]) {
+    let mut links: FxHashMap<u32, (Option<String>, Option<String>)> = FxHashMap::default();
+    for e in entities.iter() {
+        if e.label == Label::Per && e.attrs.name_en.is_some() {
+            links
+                .entry(e.cluster)
+                .or_insert_with(|| (e.attrs.id.clone(), e.attrs.name_en.clone()));
+        }
+    }
+    if links.is_empty() {
+        return;
+    }
+    for e in entities.iter_mut() {
+        if e.label == Label::Per && e.attrs.name_en.is_none() {
+            if let Some((id, name)) = links.get(&e.cluster) {
+                e.attrs.id.clone_from(id);
+                e.attrs.name_en.clone_from(name);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_table_is_sorted_and_unique() {
+        for w in LANG_COUNTRY.windows(2) {
+            assert!(w[0].0 < w[1].0, "{:?}", w);
+        }
+        assert_eq!(lang_country("hy"), Some("AM"));
+        assert_eq!(lang_country("ar"), None);
+    }
+
+    #[test]
+    fn sub_multiset() {
+        assert!(is_sub_multiset(&["a"], &["b", "a"]));
+        assert!(!is_sub_multiset(&["a", "a"], &["b", "a"]));
+        assert!(is_sub_multiset(&["b", "a"], &["a", "c", "b"]));
     }
 }

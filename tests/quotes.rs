@@ -1,0 +1,297 @@
+//! Quotes: marks, cues and speakers; unbalanced marks; the reference article.
+
+mod common;
+
+use alam::analysis::Analysis;
+use alam::gazetteer::Gazetteer;
+use alam::rules::quote;
+use alam::{Attrs, Entity, Extractor, Label, Quote, Source, Span};
+
+/// (quote text, speaker text, cue text) of every quote of `text`.
+fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    let doc = Extractor::new().extract(text);
+    common::check_offsets(text, &doc);
+    check_quotes(text, &doc.quotes);
+    doc.quotes.iter().map(|q| triple(text, q)).collect()
+}
+
+fn triple(text: &str, q: &Quote) -> (String, Option<String>, Option<String>) {
+    let s = |sp: Span| text[sp.start..sp.end].to_string();
+    (s(q.span), q.speaker.map(s), q.cue.map(s))
+}
+
+/// Every span of every quote is a non-empty slice on char boundaries, and
+/// quotes are sorted.
+fn check_quotes(text: &str, qs: &[Quote]) {
+    let mut prev = 0;
+    for q in qs {
+        let spans = [Some(q.span), q.speaker, q.cue];
+        for sp in spans.into_iter().flatten() {
+            assert!(sp.start < sp.end && sp.end <= text.len(), "{q:?}");
+            assert!(
+                text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end),
+                "{q:?}"
+            );
+        }
+        assert!(q.span.start >= prev, "unsorted {q:?}");
+        prev = q.span.start;
+    }
+}
+
+type Want = (&'static str, Option<&'static str>, Option<&'static str>);
+
+fn check(text: &str, want: &[Want]) {
+    let got = quotes(text);
+    let want: Vec<(String, Option<String>, Option<String>)> = want
+        .iter()
+        .map(|&(q, s, c)| (q.to_string(), s.map(str::to_string), c.map(str::to_string)))
+        .collect();
+    assert_eq!(got, want, "\n{text}");
+}
+
+#[test]
+fn marks() {
+    let cases: &[(&str, &[Want])] = &[
+        // Curly, angle, straight, reversed curly.
+        (
+            "قال المدرب يوسف داود: “سنلعب للفوز”.",
+            &[("سنلعب للفوز", Some("يوسف داود"), Some("قال"))],
+        ),
+        (
+            "ذكرت الكاتبة منى سالم: «الرواية لم تكتمل بعد».",
+            &[("الرواية لم تكتمل بعد", Some("منى سالم"), Some("ذكرت"))],
+        ),
+        (
+            "قال المدرب يوسف داود \"سنلعب للفوز\".",
+            &[("سنلعب للفوز", Some("يوسف داود"), Some("قال"))],
+        ),
+        (
+            "قالت المتحدثة سعاد نور: ”انتهى الاجتماع“.",
+            &[("انتهى الاجتماع", Some("سعاد نور"), Some("قالت"))],
+        ),
+        // Whitespace inside the marks is not part of the quote.
+        ("قال: “  نعم  ”", &[("نعم", None, Some("قال"))]),
+        // Empty quotes are dropped.
+        ("“” و“  ” و\"\"", &[]),
+        // Nesting of different kinds: both quotes, inner without a cue of its own.
+        (
+            "«قالت لي “لا” ثم غادرت»",
+            &[("قالت لي “لا” ثم غادرت", None, None), ("لا", None, None)],
+        ),
+        // Single quotes, with an apostrophe inside.
+        (
+            "كتب على اللوحة: ‘it’s fine’",
+            &[("it’s fine", None, Some("كتب"))],
+        ),
+        // A quote never crosses a line break; the unpaired marks are dropped.
+        ("قال: “كلام بلا نهاية\nوسطر جديد” ثم انتهى", &[]),
+        // Straight quotes pair in order.
+        (
+            "\"أ\" ثم \"ب\" ثم \"ج",
+            &[("أ", None, None), ("ب", None, None)],
+        ),
+        // A repeated open mark replaces the earlier one.
+        ("“أول “ثاني”", &[("ثاني", None, None)]),
+    ];
+    for &(text, want) in cases {
+        check(text, want);
+    }
+}
+
+#[test]
+fn speakers() {
+    let cases: &[(&str, &[Want])] = &[
+        // Verb, title, name, then the quote after a colon.
+        (
+            "وقالت وزيرة الصحة الأردنية سلمى عبد الرحمن في مؤتمر صحفي: “سنفتح المستشفى الجديد قريبا”.",
+            &[("سنفتح المستشفى الجديد قريبا", Some("سلمى عبد الرحمن"), Some("قالت"))],
+        ),
+        // The cue after the quote; a name of two words (not the word after it).
+        (
+            "“الاقتصاد يتعافى ببطء”، قال الخبير سامر نجار لوكالة الأنباء.",
+            &[("الاقتصاد يتعافى ببطء", Some("سامر نجار"), Some("قال"))],
+        ),
+        // "وقال" / "وأضاف أن" with no name: the previous speaker.
+        (
+            "وقال رئيس البلدية كريم حداد: “الطريق سيفتح غدا”. وقال “نعتذر عن التأخير”. \
+             وأضاف أن “العمل مستمر ليلا ونهارا”.",
+            &[
+                ("الطريق سيفتح غدا", Some("كريم حداد"), Some("قال")),
+                ("نعتذر عن التأخير", Some("كريم حداد"), Some("قال")),
+                ("العمل مستمر ليلا ونهارا", Some("كريم حداد"), Some("أضاف")),
+            ],
+        ),
+        // The previous speaker can come from indirect speech; a surname alone
+        // is recognised after the full name was seen after a title.
+        (
+            "التقى السفير نادر عيسى بالصحفيين. وأكد عيسى، أمس، أن الزيارة ناجحة. \
+             وأضاف: “سنعود في الربيع”.",
+            &[("سنعود في الربيع", Some("عيسى"), Some("أضاف"))],
+        ),
+        // Scare quotes: no cue at all, or inside indirect speech.
+        ("وصف المقال الخطة بأنها “مغامرة” غير محسوبة.", &[("مغامرة", None, None)]),
+        (
+            "قال المدير سامر نجار إن الشركة تريد حلا “عادلا” للأزمة.",
+            &[("عادلا", None, None)],
+        ),
+        // A cue whose subject is a common noun, with nobody before: no speaker.
+        ("ذكرت الصحيفة: «الانتخابات في موعدها».", &[("الانتخابات في موعدها", None, Some("ذكرت"))]),
+        // A country as the subject speaks for itself.
+        ("وأعلنت مصر: “المعبر مفتوح”.", &[("المعبر مفتوح", Some("مصر"), Some("أعلنت"))]),
+        // A cue in the previous sentence does not reach the quote.
+        ("قال الوزير كلاما كثيرا. الكلمة “سلام” تتكرر.", &[("سلام", None, None)]),
+        // The verb inside a quote is not a cue for the quote after it.
+        (
+            "“قال لي إنه سيأتي” “وهذا غريب”",
+            &[("قال لي إنه سيأتي", None, None), ("وهذا غريب", None, None)],
+        ),
+    ];
+    for &(text, want) in cases {
+        check(text, want);
+    }
+}
+
+/// Entities of `text` from (label, mention) pairs, each after the previous.
+fn ents(text: &str, spec: &[(&str, &str)]) -> Vec<Entity> {
+    let mut from = 0;
+    spec.iter()
+        .map(|&(label, m)| {
+            let at = from + text[from..].find(m).expect("mention in text");
+            from = at + m.len();
+            Entity {
+                span: Span::new(at, at + m.len()),
+                label: Label::parse(label).expect("label"),
+                source: Source::Model,
+                attrs: Attrs::default(),
+                cluster: 0,
+            }
+        })
+        .collect()
+}
+
+/// Quotes of `text` given hand-made entities (what the tagger will give).
+fn quotes_with(text: &str, spec: &[(&str, &str)]) -> Vec<(String, Option<String>, Option<String>)> {
+    let a = Analysis::new(text, Gazetteer::embedded());
+    let e = ents(text, spec);
+    let mut out = Vec::new();
+    quote::find(&a, &e, 0, &mut out);
+    check_quotes(text, &out);
+    out.iter().map(|q| triple(text, q)).collect()
+}
+
+#[test]
+fn person_entities_are_preferred() {
+    // The subject after a title, not the counterpart closer to the quote.
+    let t = "وقال وزير الداخلية رامي صباغ في لقاء مع نظيره هشام قاسم: “الحدود آمنة”.";
+    let got = quotes_with(t, &[("PER", "رامي صباغ"), ("PER", "هشام قاسم")]);
+    assert_eq!(got[0].1.as_deref(), Some("رامي صباغ"));
+    // A PER right before the cue (subject first).
+    let t = "رامي صباغ قال: “الحدود آمنة”.";
+    let got = quotes_with(t, &[("PER", "رامي صباغ")]);
+    assert_eq!(got[0].1.as_deref(), Some("رامي صباغ"));
+    // A name the heuristics would not accept, found by the tagger.
+    let t = "قالت زوي: “وصلنا”.";
+    assert_eq!(quotes_with(t, &[])[0].1, None);
+    assert_eq!(
+        quotes_with(t, &[("PER", "زوي")])[0].1.as_deref(),
+        Some("زوي")
+    );
+    // A date between the verb and its subject.
+    let t = "وقال، الثلاثاء، رامي صباغ: “انتهينا”.";
+    let got = quotes_with(t, &[("DATE", "الثلاثاء"), ("PER", "رامي صباغ")]);
+    assert_eq!(got[0].1.as_deref(), Some("رامي صباغ"));
+    // Chunk offsets: `base` shifts every span.
+    let pre = "سطر أول.\n";
+    let doc = format!("{pre}{t}");
+    let a = Analysis::new(t, Gazetteer::embedded());
+    let mut e = ents(t, &[("DATE", "الثلاثاء"), ("PER", "رامي صباغ")]);
+    for x in &mut e {
+        x.span = Span::new(x.span.start + pre.len(), x.span.end + pre.len());
+    }
+    let mut out = Vec::new();
+    quote::find(&a, &e, pre.len(), &mut out);
+    check_quotes(&doc, &out);
+    assert_eq!(triple(&doc, &out[0]).1.as_deref(), Some("رامي صباغ"));
+    assert_eq!(triple(&doc, &out[0]).0, "انتهينا");
+}
+
+#[test]
+fn offsets_survive_diacritics_emoji_and_marks() {
+    let text = "😀 وَقَالَ المدرب يوسف داود: “سَنَلْعَبُ\u{200F} للفوز”\u{200F} 😀";
+    let got = quotes(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, "سَنَلْعَبُ\u{200F} للفوز");
+    assert_eq!(got[0].2.as_deref(), Some("قَالَ"));
+    // UTF-16 offsets in the wire form slice back too (checked in `quotes`).
+    let doc = Extractor::new().extract(text);
+    let wire = doc.to_wire(alam::Unit::Utf16);
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let w = &wire.quotes[0];
+    assert_eq!(
+        String::from_utf16(&units[w.start..w.end]).expect("utf16"),
+        w.text
+    );
+    assert_eq!(w.cue, Some("قَالَ"));
+}
+
+#[test]
+fn json_shape() {
+    let text = "قال المدرب يوسف داود: “سنلعب للفوز”. وصف الخطة بأنها “مغامرة”.";
+    let doc = Extractor::new().extract(text);
+    let v = serde_json::to_value(doc.to_wire(alam::Unit::Utf16)).expect("json");
+    let q = &v["quotes"];
+    assert_eq!(q[0]["text"], "سنلعب للفوز");
+    assert_eq!(q[0]["speaker"]["text"], "يوسف داود");
+    assert!(q[0]["speaker"]["start"].is_u64() && q[0]["speaker"]["end"].is_u64());
+    assert_eq!(q[0]["cue"], "قال");
+    assert!(q[1]["speaker"].is_null() && q[1]["cue"].is_null());
+    assert!(v["entities"].is_array());
+}
+
+#[test]
+fn twenty_thousand_unbalanced_marks_finish() {
+    // No timing assertion: it must finish, and every span must be valid.
+    let inputs = [
+        "“".repeat(20_000),
+        "قال “كلمة ".repeat(20_000),
+        "«".repeat(20_000) + "نهاية»",
+        "\"".repeat(20_001),
+        "قال \"نعم ".repeat(20_000),
+        "”".repeat(20_000),
+        "‘".repeat(20_000) + "’",
+        ("“سطر\n").repeat(20_000),
+    ];
+    for text in &inputs {
+        let doc = Extractor::new().extract(text);
+        common::check_offsets(text, &doc);
+        check_quotes(text, &doc.quotes);
+    }
+    // The one closing mark pairs with the nearest open one only.
+    let doc = Extractor::new().extract(&inputs[2]);
+    assert_eq!(doc.quotes.len(), 1);
+    assert_eq!(doc.slice(doc.quotes[0].span), "نهاية");
+}
+
+/// Done-when of the issue on the reference article (skipped when absent).
+#[test]
+fn article_quotes() {
+    let Some(text) = common::article() else {
+        return;
+    };
+    let doc = Extractor::new().extract(&text);
+    common::check_offsets(&text, &doc);
+    check_quotes(&text, &doc.quotes);
+    let find = |start: &str| {
+        doc.quotes
+            .iter()
+            .find(|q| doc.slice(q.span).starts_with(start))
+            .unwrap_or_else(|| panic!("no quote starting {start}"))
+    };
+    let speaker = |q: &Quote| q.speaker.map(|s| doc.slice(s));
+    assert_eq!(speaker(find("في اجتماعنا اليوم")), Some("هاكان فيدان"));
+    assert_eq!(speaker(find("في هذا السياق")), Some("هاكان فيدان"));
+    assert!(speaker(find("أذربيجان تعتقد")).is_some_and(|s| s.ends_with("بيراموف")));
+    let scare = find("كريم");
+    assert_eq!(doc.slice(scare.span), "كريم");
+    assert_eq!((scare.speaker, scare.cue), (None, None));
+}
