@@ -35,10 +35,14 @@
 //!    the next punctuation or function word, when a title came first, or one
 //!    of them is a name part in the gazetteer, or a word of a name seen
 //!    elsewhere in the same chunk (after a title, or in a PER entity);
-//! 3. otherwise the speaker of the most recent earlier cue that had one
-//!    ("وقال “…”", "وأضاف أن “…”"), whose span points at that earlier mention.
+//! 3. otherwise, when nothing stands as the subject ("وقال “…”", "وأضاف أن
+//!    “…”", "وقال في بيان: “…”") or only a title does ("وقال الوزير: “…”"),
+//!    the speaker of the most recent earlier cue that had one, whose span
+//!    points at that earlier mention. A common noun as the subject ("قال
+//!    مسؤول", "ذكرت الصحيفة") leaves the speaker null.
 
 use crate::analysis::Analysis;
+use crate::clitics::pro;
 use crate::doc::{Entity, Quote};
 use crate::gazetteer::Kind;
 use crate::label::Label;
@@ -300,6 +304,9 @@ struct Subject {
     speaker: Option<Span>,
     /// Token just after the phrase (title and name).
     end: usize,
+    /// Someone other than a name stands as the subject ("قال مسؤول"): the
+    /// previous speaker is not assumed.
+    overt: bool,
 }
 
 /// Per-chunk view: tokens, their entities, quote marks.
@@ -469,7 +476,9 @@ impl<'c, 'a> View<'c, 'a> {
             let joined = j > i && NAME_JOINERS.contains(&self.word(j - 1));
             // Past two words, only known name parts extend a name.
             let known = joined || self.has_name_bits(j) || self.names.contains(w);
+            let prep = self.a.segs[j].flags & (pro::BI | pro::KA | pro::LI) != 0;
             let ok = w.chars().count() >= 2
+                && (!prep || joined)
                 && (j - i < 2 || known)
                 && !either(w, is_stop)
                 && cue_prefix(w).is_none()
@@ -515,6 +524,7 @@ impl<'c, 'a> View<'c, 'a> {
             return Subject {
                 speaker: None,
                 end: i,
+                overt: false,
             };
         }
         if let Some((e, end)) = self.entity_at(i) {
@@ -523,6 +533,7 @@ impl<'c, 'a> View<'c, 'a> {
             return Subject {
                 speaker: speaks.then_some(e.span),
                 end,
+                overt: true,
             };
         }
         let titled = self.is_arabic(i) && either(self.word(i), is_title);
@@ -535,6 +546,7 @@ impl<'c, 'a> View<'c, 'a> {
             return Subject {
                 speaker: Some(p.span),
                 end: e,
+                overt: true,
             };
         }
         let known =
@@ -543,11 +555,17 @@ impl<'c, 'a> View<'c, 'a> {
             Subject {
                 speaker: Some(self.span(s, e, 0)),
                 end: e,
+                overt: true,
             }
         } else {
+            // A title alone ("وقال الوزير") refers back to the last speaker;
+            // a common noun ("قال مسؤول", "ذكرت الصحيفة") does not.
+            let w = self.word(i);
+            let noun = self.is_arabic(i) && !either(w, is_stop) && cue_prefix(w).is_none();
             Subject {
                 speaker: None,
                 end: if titled { e } else { i },
+                overt: noun && !titled,
             }
         }
     }
@@ -612,8 +630,10 @@ pub fn find(a: &Analysis<'_>, entities: &[Entity], base: usize, out: &mut Vec<Qu
         let (speaker, cue_span) = match cue {
             Some(k) => {
                 let named = subj.get(&k).and_then(|s| s.speaker);
+                let overt = subj.get(&k).is_some_and(|s| s.overt);
                 let earlier = cues.binary_search(&k).ok().and_then(|idx| prev[idx]);
                 let pre = cue_prefix(v.word(k)).unwrap_or(0);
+                let earlier = earlier.filter(|_| !overt);
                 (named.or(earlier), Some(v.span(k, k + 1, pre)))
             }
             None => (None, None),
