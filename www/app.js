@@ -1,0 +1,541 @@
+// The demo page. Extraction runs in worker.js; this thread only renders.
+// User text never goes through innerHTML: every node is built with
+// createElement/textContent/append.
+import { SAMPLES } from "./samples.js";
+
+/** Labels in display order, with Arabic names (same order as the binding's labels()). */
+const LABELS = [
+  ["PER", "شخص"], ["LOC", "مكان"], ["ORG", "منظمة"], ["MISC", "أسماء أخرى"],
+  ["NORP", "جنسية أو جماعة"], ["DATE", "تاريخ"], ["TIME", "وقت"], ["CARDINAL", "عدد"],
+  ["ORDINAL", "ترتيب"], ["PERCENT", "نسبة مئوية"], ["MONEY", "مبلغ مالي"], ["QUANTITY", "كمية"],
+];
+const LABEL_NAME = Object.fromEntries(LABELS);
+const SOURCE_NAME = {
+  gazetteer: "المعجم الجغرافي", rule: "قاعدة", model: "النموذج المدرَّب", document: "إشارة سابقة في النص",
+};
+
+/** Text rendered per task: small enough that one task stays short. */
+const CHUNK_CHARS = 12_000;
+/** Cluster groups listed in the side panel (the rest are counted). */
+const MAX_GROUPS = 300;
+const MAX_QUOTES = 200;
+
+const $ = (id) => document.getElementById(id);
+const input = $("input");
+const output = $("output");
+const status = $("status");
+const progress = $("progress");
+const legend = $("legend");
+const clusters = $("clusters");
+const quotes = $("quotes");
+const tooltip = $("tooltip");
+const refdate = $("refdate");
+const exportButtons = ["copy-json", "download-json", "download-displacy"].map($);
+
+const el = (tag, props = {}, ...children) => {
+  const n = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "dataset") Object.assign(n.dataset, v);
+    else if (k in n) n[k] = v;
+    else n.setAttribute(k, v);
+  }
+  n.append(...children);
+  return n;
+};
+
+const fmt = new Intl.NumberFormat("ar-EG");
+const num = (n) => fmt.format(n);
+const ms = (x) => (x < 10 ? x.toFixed(1) : Math.round(x).toString());
+
+// ---------------------------------------------------------------- worker
+
+const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+let ready = false;
+let nextId = 0;
+let inflight = null; // the job the worker is running
+let queued = null; // the latest job asked for while busy
+let busyTimer = 0;
+let current = null; // { text, doc } on screen
+let renderSeq = 0;
+
+worker.onmessage = ({ data }) => {
+  if (data.type === "ready") {
+    ready = true;
+    document.documentElement.dataset.ready = "1";
+    setStatus(`المحلّل جاهز (الإصدار ${data.version}).`);
+    if (queued || input.value.trim()) run();
+    return;
+  }
+  if (data.type === "fatal") {
+    setStatus(`تعذّر تحميل المحلّل: ${data.message}`, true);
+    return;
+  }
+  const job = inflight;
+  inflight = null;
+  clearInterval(busyTimer);
+  if (queued) {
+    // The text changed while this one was analysed: drop it, run the new one.
+    const q = queued;
+    queued = null;
+    send(q);
+    return;
+  }
+  if (!job || job.id !== data.id) return;
+  if (data.type === "error") {
+    setStatus(`خطأ: ${data.message}`, true);
+    return;
+  }
+  show(job, data);
+};
+
+worker.onerror = (e) => setStatus(`تعذّر تشغيل المحلّل: ${e.message ?? "خطأ غير معروف"}`, true);
+
+function options() {
+  return refdate.value ? { referenceDate: refdate.value } : undefined;
+}
+
+function run() {
+  const job = { id: ++nextId, text: input.value, options: options() };
+  if (!ready || inflight) {
+    queued = job;
+    if (!ready) setStatus("جارٍ تحميل المحلّل…");
+    return;
+  }
+  send(job);
+}
+
+function send(job) {
+  inflight = job;
+  job.t0 = performance.now();
+  worker.postMessage({ id: job.id, text: job.text, options: job.options });
+  const kb = Math.round(job.text.length / 1024);
+  const tick = () => {
+    const s = ((performance.now() - job.t0) / 1000).toFixed(1);
+    setStatus(`يحلّل ${kb > 0 ? `${num(kb)} ك.ب` : "النص"} في الخلفية… ${num(s)} ث`);
+  };
+  clearInterval(busyTimer);
+  if (job.text.length > 20_000) {
+    tick();
+    busyTimer = setInterval(tick, 200);
+  }
+}
+
+function setStatus(text, error = false) {
+  status.textContent = text;
+  status.classList.toggle("error", error);
+}
+
+// ---------------------------------------------------------------- render
+
+function show(job, { doc, ms: analyseMs, words }) {
+  const seq = ++renderSeq;
+  const { text } = job;
+  current = { text, doc };
+  const t0 = performance.now();
+  hideTooltip();
+  output.replaceChildren();
+  renderLegend(doc);
+  renderClusters(doc);
+  renderQuotes(text, doc);
+  exportButtons.forEach((b) => (b.disabled = false));
+  output.dataset.state = "rendering";
+
+  const ents = doc.entities;
+  let pos = 0;
+  let k = 0;
+  const big = text.length > CHUNK_CHARS;
+  let pxPerChar = 0;
+  progress.hidden = !big;
+  progress.value = 0;
+
+  const summary = (renderMs) => {
+    const n = ents.length;
+    setStatus(
+      `${num(words)} كلمة في ${num(ms(analyseMs))} م.ث (في عامل خلفي) · ${num(n)} كيانًا` +
+        ` · ${num(Math.max(1, Math.round(text.length / 1024)))} ك.ب · العرض ${num(ms(renderMs))} م.ث`,
+    );
+  };
+
+  const step = () => {
+    if (seq !== renderSeq) return; // a newer result replaced this one
+    const deadline = performance.now() + 12;
+    do {
+      const chunkStart = pos;
+      const end = chunkEnd(text, pos, ents, k);
+      const block = el("div", { className: "chunk" });
+      while (pos < end) {
+        const e = ents[k];
+        if (e && e.start < end) {
+          if (e.start > pos) block.append(text.slice(pos, e.start));
+          block.append(mark(e, k, text));
+          pos = e.end;
+          k++;
+        } else {
+          block.append(text.slice(pos, end));
+          pos = end;
+        }
+      }
+      if (big) {
+        // Off-screen chunks skip layout; the first one tells how tall text is.
+        pxPerChar ||= measure(block, end - chunkStart);
+        block.classList.add("lazy");
+        block.style.containIntrinsicSize = `auto ${Math.ceil((end - chunkStart) * pxPerChar)}px`;
+      }
+      output.append(block);
+    } while (pos < text.length && performance.now() < deadline);
+    progress.value = Math.round((100 * pos) / Math.max(1, text.length));
+    if (pos < text.length) {
+      setTimeout(step, 0);
+    } else {
+      progress.hidden = true;
+      output.dataset.state = "done";
+      summary(performance.now() - t0);
+    }
+  };
+  if (!text) {
+    output.dataset.state = "done";
+    setStatus("لا نص لتحليله.");
+    return;
+  }
+  step();
+}
+
+/** Pixels of height per character of text, from a block laid out once. */
+function measure(block, chars) {
+  output.append(block);
+  const h = block.getBoundingClientRect().height;
+  return chars > 0 && h > 0 ? h / chars : 0.3;
+}
+
+/** Where the chunk starting at `pos` ends: after a line break near CHUNK_CHARS, never inside an entity. */
+function chunkEnd(text, pos, ents, k) {
+  if (text.length - pos <= CHUNK_CHARS) return text.length;
+  let end = text.indexOf("\n", pos + CHUNK_CHARS);
+  if (end < 0 || end > pos + 2 * CHUNK_CHARS) {
+    end = text.indexOf(" ", pos + CHUNK_CHARS);
+    if (end < 0) end = text.length;
+  }
+  end++;
+  // Extend past an entity that straddles the cut.
+  while (k < ents.length && ents[k].start < end) {
+    if (ents[k].end > end) end = ents[k].end;
+    k++;
+  }
+  return Math.min(end, text.length);
+}
+
+function mark(e, i, text) {
+  const m = document.createElement("mark");
+  m.dataset.label = e.label;
+  m.dataset.i = i;
+  m.dataset.cluster = e.cluster;
+  m.tabIndex = 0;
+  m.textContent = text.slice(e.start, e.end);
+  return m;
+}
+
+// ---------------------------------------------------------------- legend
+
+const hidden = new Set();
+
+function renderLegend(doc) {
+  const counts = countBy(doc.entities, (e) => e.label);
+  legend.replaceChildren(
+    ...LABELS.map(([label, name]) => {
+      const n = counts.get(label) ?? 0;
+      const b = el(
+        "button",
+        {
+          type: "button",
+          className: "legend-item",
+          dataset: { label },
+          ariaPressed: String(!hidden.has(label)),
+          title: `${name}: اضغط للإخفاء أو الإظهار`,
+        },
+        el("span", { className: "chip", dataset: { label } }, label),
+        el("span", { className: "legend-name" }, name),
+        el("span", { className: "legend-count" }, num(n)),
+      );
+      b.setAttribute("aria-label", `${name} (${label}): ${num(n)}`);
+      if (n === 0) b.classList.add("empty");
+      return b;
+    }),
+  );
+}
+
+legend.addEventListener("click", (ev) => {
+  const b = ev.target.closest("button[data-label]");
+  if (!b) return;
+  const label = b.dataset.label;
+  if (hidden.has(label)) hidden.delete(label);
+  else hidden.add(label);
+  b.setAttribute("aria-pressed", String(!hidden.has(label)));
+  applyHidden();
+});
+
+function applyHidden() {
+  const v = [...hidden].join(" ");
+  output.dataset.hide = v;
+  clusters.dataset.hide = v;
+}
+
+// ---------------------------------------------------------------- clusters
+
+function renderClusters(doc) {
+  const groups = new Map();
+  doc.entities.forEach((e, i) => {
+    let g = groups.get(e.cluster);
+    if (!g) {
+      g = { cluster: e.cluster, label: e.label, first: i, count: 0, texts: new Map(), e };
+      groups.set(e.cluster, g);
+    }
+    g.count++;
+    g.texts.set(e.text, (g.texts.get(e.text) ?? 0) + 1);
+    if (!g.e.name_en && e.name_en) g.e = e;
+  });
+  const list = [...groups.values()].sort((a, b) => b.count - a.count || a.first - b.first);
+  $("clusters-count").textContent = list.length ? `(${num(list.length)})` : "";
+  const items = list.slice(0, MAX_GROUPS).map((g) => {
+    const variants = [...g.texts.entries()].sort((a, b) => b[1] - a[1]);
+    const main = variants[0][0];
+    const meta = el("div", { className: "group-meta" });
+    if (g.e.name_en) meta.append(el("span", { className: "latin", lang: "en", dir: "ltr" }, g.e.name_en));
+    if (g.e.id) meta.append(el("code", { className: "latin", dir: "ltr" }, g.e.id));
+    if (g.e.value !== undefined) meta.append(el("code", { className: "latin", dir: "ltr" }, String(g.e.value)));
+    const li = el(
+      "li",
+      { dataset: { label: g.label } },
+      el(
+        "button",
+        {
+          type: "button",
+          className: "group-head",
+          dataset: { cluster: g.cluster },
+          title: "انتقل إلى أول إشارة في النص",
+        },
+        el("span", { className: "chip", dataset: { label: g.label } }, g.label),
+        el("bdi", { className: "group-name" }, main),
+        el("span", { className: "group-count", ariaLabel: `${num(g.count)} إشارة` }, `×${num(g.count)}`),
+      ),
+      meta,
+    );
+    if (variants.length > 1) {
+      li.append(
+        el("div", { className: "variants" }, "بصيغ: ", ...variants.flatMap(([t, n], j) => [
+          j ? "، " : "", el("bdi", {}, t), n > 1 ? ` (${num(n)})` : "",
+        ])),
+      );
+    }
+    return li;
+  });
+  if (list.length > MAX_GROUPS) {
+    items.push(el("li", { className: "more" }, `و${num(list.length - MAX_GROUPS)} مجموعة أخرى`));
+  }
+  if (!list.length) items.push(el("li", { className: "none" }, "لا كيانات."));
+  clusters.replaceChildren(...items);
+}
+
+clusters.addEventListener("click", (ev) => {
+  const b = ev.target.closest("button[data-cluster]");
+  if (!b) return;
+  const m = output.querySelector(`mark[data-cluster="${CSS.escape(b.dataset.cluster)}"]`);
+  if (!m) return;
+  m.scrollIntoView({ block: "center", behavior: "smooth" });
+  m.focus({ preventScroll: true });
+});
+
+// ---------------------------------------------------------------- quotes
+
+function renderQuotes(text, doc) {
+  const qs = doc.quotes;
+  $("quotes-count").textContent = qs.length ? `(${num(qs.length)})` : "";
+  const items = qs.slice(0, MAX_QUOTES).map((q) => {
+    const li = el("li");
+    li.append(el("blockquote", { dir: "auto" }, `«${q.text}»`));
+    const who = el("p", { className: "speaker" });
+    if (q.speaker) {
+      who.append("القائل: ", el("bdi", { className: "speaker-name" }, q.speaker.text));
+    } else {
+      who.append("القائل غير محدد");
+    }
+    if (q.cue) who.append(" · الفعل: ", el("bdi", {}, q.cue));
+    li.append(who);
+    return li;
+  });
+  if (qs.length > MAX_QUOTES) items.push(el("li", { className: "more" }, `و${num(qs.length - MAX_QUOTES)} اقتباسًا آخر`));
+  if (!qs.length) items.push(el("li", { className: "none" }, "لا اقتباسات."));
+  quotes.replaceChildren(...items);
+}
+
+// ---------------------------------------------------------------- tooltip
+
+let tipFor = null;
+
+function showTooltip(m) {
+  if (!current || tipFor === m) return;
+  const e = current.doc.entities[Number(m.dataset.i)];
+  if (!e) return;
+  tipFor = m;
+  const rows = [["الفئة", `${LABEL_NAME[e.label] ?? e.label} (${e.label})`]];
+  if (e.name_en) rows.push(["الاسم بالإنجليزية", e.name_en, true]);
+  if (e.id) rows.push(["المعرّف", e.id, true]);
+  if (e.value !== undefined) rows.push(["القيمة", String(e.value), true]);
+  if (e.value_hijri) rows.push(["التاريخ الهجري", e.value_hijri, true]);
+  if (e.currency) rows.push(["العملة", e.currency, true]);
+  if (e.modifier) rows.push(["التقريب", e.modifier, true]);
+  rows.push(["المصدر", SOURCE_NAME[e.source] ?? e.source]);
+  tooltip.replaceChildren(
+    el("strong", { className: "tip-text" }, e.text),
+    el("dl", {}, ...rows.flatMap(([k, v, latin]) => [
+      el("dt", {}, k),
+      el("dd", latin ? { className: "latin", dir: "ltr" } : {}, v),
+    ])),
+  );
+  tooltip.dataset.label = e.label;
+  tooltip.hidden = false;
+  m.setAttribute("aria-describedby", "tooltip");
+  placeTooltip();
+}
+
+/** Put the tooltip under (or above) its mark; hide it when the mark scrolled away. */
+function placeTooltip() {
+  if (!tipFor) return;
+  const r = tipFor.getBoundingClientRect();
+  if (r.bottom < 0 || r.top > innerHeight || !tipFor.isConnected) {
+    hideTooltip();
+    return;
+  }
+  const t = tooltip.getBoundingClientRect();
+  const x = Math.min(Math.max(8, r.left + r.width / 2 - t.width / 2), innerWidth - t.width - 8);
+  const below = r.bottom + 8 + t.height < innerHeight;
+  const y = below ? r.bottom + 6 : Math.max(8, r.top - t.height - 6);
+  tooltip.style.left = `${x}px`;
+  tooltip.style.top = `${y}px`;
+}
+
+function hideTooltip() {
+  if (tipFor) tipFor.removeAttribute("aria-describedby");
+  tipFor = null;
+  tooltip.hidden = true;
+}
+
+output.addEventListener("mouseover", (ev) => {
+  const m = ev.target.closest("mark");
+  if (m) showTooltip(m);
+});
+output.addEventListener("mouseout", (ev) => {
+  if (tipFor && !tipFor.contains(ev.relatedTarget)) hideTooltip();
+});
+output.addEventListener("focusin", (ev) => {
+  const m = ev.target.closest("mark");
+  if (m) showTooltip(m);
+});
+output.addEventListener("focusout", hideTooltip);
+addEventListener("keydown", (ev) => {
+  if (ev.key === "Escape") hideTooltip();
+});
+let placing = 0;
+addEventListener("scroll", () => {
+  if (tipFor && !placing) {
+    placing = requestAnimationFrame(() => {
+      placing = 0;
+      placeTooltip();
+    });
+  }
+}, { passive: true, capture: true });
+
+// ---------------------------------------------------------------- export
+
+/** displaCy's manual format counts code points; the binding gives UTF-16 units. */
+export function toDisplacy(text, doc) {
+  const ents = [];
+  let unit = 0;
+  let cp = 0;
+  const at = (target) => {
+    while (unit < target) {
+      const c = text.charCodeAt(unit);
+      unit += c >= 0xd800 && c <= 0xdbff && unit + 1 < text.length &&
+        (text.charCodeAt(unit + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      cp++;
+    }
+    return cp;
+  };
+  for (const e of doc.entities) {
+    const start = at(e.start);
+    ents.push({ start, end: at(e.end), label: e.label });
+  }
+  return { text, ents, title: null };
+}
+
+function download(name, data) {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" }));
+  const a = el("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+$("copy-json").addEventListener("click", async () => {
+  if (!current) return;
+  const json = JSON.stringify(current.doc, null, 2);
+  try {
+    await navigator.clipboard.writeText(json);
+    setStatus("نُسخت النتيجة بصيغة JSON.");
+  } catch {
+    setStatus("تعذّر النسخ إلى الحافظة؛ استخدم التنزيل.", true);
+  }
+});
+$("download-json").addEventListener("click", () => current && download("alam.json", current.doc));
+$("download-displacy").addEventListener("click", () =>
+  current && download("alam-displacy.json", toDisplacy(current.text, current.doc)));
+
+// ---------------------------------------------------------------- input
+
+let debounce = 0;
+input.addEventListener("input", () => {
+  clearTimeout(debounce);
+  // Longer texts wait longer: typing in a big text should not queue work.
+  debounce = setTimeout(run, input.value.length > 100_000 ? 800 : 250);
+});
+$("analyze").addEventListener("click", () => {
+  clearTimeout(debounce);
+  run();
+});
+refdate.addEventListener("change", run);
+$("clear").addEventListener("click", () => {
+  clearTimeout(debounce);
+  input.value = "";
+  renderSeq++;
+  current = null;
+  queued = null;
+  hideTooltip();
+  output.replaceChildren();
+  delete output.dataset.state;
+  clusters.replaceChildren();
+  quotes.replaceChildren();
+  legend.replaceChildren();
+  $("clusters-count").textContent = "";
+  $("quotes-count").textContent = "";
+  progress.hidden = true;
+  exportButtons.forEach((b) => (b.disabled = true));
+  setStatus("");
+  input.focus();
+});
+document.querySelector(".samples").addEventListener("click", (ev) => {
+  const b = ev.target.closest("button[data-sample]");
+  if (!b) return;
+  input.value = SAMPLES[b.dataset.sample];
+  clearTimeout(debounce);
+  run();
+});
+
+function countBy(xs, key) {
+  const m = new Map();
+  for (const x of xs) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
+  return m;
+}
+
+if ("serviceWorker" in navigator && location.protocol !== "file:") {
+  navigator.serviceWorker.register("sw.js").catch(() => {});
+}

@@ -1,0 +1,37 @@
+// Offline support: every GET of this origin goes to the network first and is
+// cached; when the network fails the cached copy answers. The page's own
+// files are cached at install, so a second visit works offline.
+const CACHE = "alam-v1";
+const FILES = [
+  "./", "index.html", "style.css", "app.js", "worker.js", "samples.js",
+  "highlight.js", "highlight.css", "embed.html", "embed.js", "embed.css",
+  "pkg/alam.js", "pkg/alam_bg.wasm",
+];
+
+self.addEventListener("install", (e) => {
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (e) => {
+  e.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (e) => {
+  const req = e.request;
+  if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
+  e.respondWith(
+    fetch(req)
+      .then((res) => {
+        if (res.ok && res.type === "basic") {
+          const copy = res.clone();
+          e.waitUntil(caches.open(CACHE).then((c) => c.put(req, copy)));
+        }
+        return res;
+      })
+      .catch(() => caches.match(req, { ignoreSearch: true }).then((r) => r ?? Response.error())),
+  );
+});
