@@ -325,3 +325,28 @@ proptest! {
         check(&big);
     }
 }
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// Any string as a reference date: `Ok` or a clear `Err`, never a panic.
+    #[test]
+    fn reference_date_parses_or_errs(s in "\\PC{0,12}|[-+0-9]{0,5}-[-+0-9]{0,3}-[-+0-9]{0,3}") {
+        match alam::Options::default().with_reference_date(&s) {
+            Ok(o) => prop_assert!(o.reference_date.is_some()),
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
+
+    /// Relative dates resolve against any valid reference date, including
+    /// the ends of the calendar, without panicking.
+    #[test]
+    fn extreme_reference_dates(y in prop_oneof![Just(0i32), Just(1), Just(9999), 0i32..=9999], m in 1u32..=12, d in 1u32..=31, t in text()) {
+        let iso = format!("{y:04}-{m:02}-{d:02}");
+        if let Ok(opts) = alam::Options::default().with_reference_date(&iso) {
+            let text = format!("{t} أمس واليوم وغدا العام الماضي والشهر المقبل والأسبوع القادم قبل يومين بعد 3 أيام في 29 فبراير الثلاثاء الماضي {t}");
+            let doc = ex().extract_with(&text, &opts);
+            common::check_offsets(&text, &doc);
+        }
+    }
+}
