@@ -229,6 +229,17 @@ pub fn document(sents: &[Sentence]) -> (String, Vec<Vec<(usize, usize)>>) {
 
 /// Evaluate `ex` on `sents` (one document).
 pub fn evaluate(ex: &Extractor, sents: &[Sentence]) -> Report {
+    evaluate_with(ex, sents, |_, _, _| {})
+}
+
+/// Evaluate, calling `each(sentence, gold chunks, predicted chunks)` per
+/// sentence (chunks are (start, end, type index in [`TYPES`]) over the
+/// sentence's tokens).
+pub fn evaluate_with(
+    ex: &Extractor,
+    sents: &[Sentence],
+    mut each: impl FnMut(&Sentence, &[(usize, usize, usize)], &[(usize, usize, usize)]),
+) -> Report {
     let (text, offs) = document(sents);
     let doc = ex.extract(&text);
     // Entities sorted by start; walk them alongside the tokens.
@@ -263,7 +274,9 @@ pub fn evaluate(ex: &Extractor, sents: &[Sentence]) -> Report {
                 last_ent = usize::MAX;
             }
         }
-        score(&chunks(&gold), &chunks(&pred), &mut r);
+        let (g, p) = (chunks(&gold), chunks(&pred));
+        score(&g, &p, &mut r);
+        each(s, &g, &p);
     }
     r
 }

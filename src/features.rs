@@ -40,12 +40,15 @@ pub mod group {
     pub const NAMEW: u32 = 1 << 9;
     /// Second pass: labels of the first pass across the document.
     pub const DOC: u32 = 1 << 10;
+    /// Wider context: a title up to 4 words back, affixes of the
+    /// neighbours, words at ±3, sports context.
+    pub const CTX: u32 = 1 << 11;
     /// Every first-pass group.
     pub const BASE: u32 = WORD | CLITIC | AFFIX | SHAPE | WINDOW | GAZ | TRIGGER | NGRAM;
     /// Names of the groups, in bit order (for the command line).
-    pub const NAMES: [&str; 11] = [
+    pub const NAMES: [&str; 12] = [
         "word", "clitic", "affix", "shape", "window", "gaz", "trigger", "ngram", "cluster",
-        "namew", "doc",
+        "namew", "doc", "ctx",
     ];
 
     /// Parse a comma-separated list of group names ("base" for [`BASE`]).
@@ -94,6 +97,8 @@ pub mod trig {
     pub const SAY: u8 = 8;
     /// A preposition or noun of direction that often precedes places.
     pub const DIR: u8 = 16;
+    /// A word of sport (clubs are named after their cities).
+    pub const SPORT: u8 = 32;
 }
 
 /// Titles, without the article, normalized (ة→ه, ى→ي, أ→ا).
@@ -299,6 +304,39 @@ const SAY_VERBS: &[&str] = &[
     "زار",
 ];
 
+/// Words of sport.
+const SPORT_WORDS: &[&str] = &[
+    "مباراه",
+    "مباريات",
+    "فريق",
+    "نادي",
+    "دوري",
+    "كاس",
+    "بطوله",
+    "هدف",
+    "اهداف",
+    "لاعب",
+    "لاعبين",
+    "مدرب",
+    "ملعب",
+    "منتخب",
+    "تعادل",
+    "فوز",
+    "فاز",
+    "هزيمه",
+    "مرمي",
+    "شوط",
+    "ضربه",
+    "جزاء",
+    "ابطال",
+    "نهائي",
+    "تصفيات",
+    "ذهاب",
+    "اياب",
+    "الدوري",
+    "المباراه",
+];
+
 /// Words of direction and place prepositions.
 const DIR_WORDS: &[&str] = &[
     "شمال",
@@ -336,6 +374,9 @@ pub fn trigger_class(core: &str) -> u8 {
     }
     if DIR_WORDS.contains(&core) {
         c |= trig::DIR;
+    }
+    if SPORT_WORDS.contains(&core) {
+        c |= trig::SPORT;
     }
     c
 }
@@ -711,6 +752,34 @@ impl Extract {
                 if a2.trig & trig::TITLE != 0 {
                     f(25, a1.body);
                 }
+            }
+        }
+        if g & group::CTX != 0 {
+            // The nearest title up to 4 words back, over adjectives
+            // ("وزير الخارجية التركي X").
+            for d in 1..=4isize {
+                match at(-d) {
+                    Some(x) if x.trig & trig::TITLE != 0 => {
+                        f(50, d as u64);
+                        break;
+                    }
+                    Some(x) if x.shape == 1 => {}
+                    _ => break,
+                }
+            }
+            for (tm, d) in [(51u64, -1isize), (52, 1)] {
+                if let Some(x) = at(d) {
+                    f(tm, x.suf[1]);
+                    f(tm + 2, x.pre[1]);
+                }
+            }
+            f(55, body_at(-3));
+            f(56, body_at(3));
+            // Sport anywhere in the sentence, with the gazetteer kind.
+            let sport = t[s..e].iter().any(|x| x.trig & trig::SPORT != 0);
+            if sport {
+                f(57, (ti.gaz & 0xFFFF) as u64);
+                f(58, ti.shape as u64);
             }
         }
         if g & group::NGRAM != 0 {

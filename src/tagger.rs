@@ -453,6 +453,19 @@ fn consistency(
                     continue;
                 }
                 if let Some(&ty) = mem.names.get(&key_of(a, i, i + len)) {
+                    // A single word that the first pass mostly leaves
+                    // outside names in this document is a common word
+                    // ("الدين" after "صلاح الدين").
+                    if len == 1 {
+                        let c = mem
+                            .stats
+                            .get(&features::hash_str(a.body(i)))
+                            .copied()
+                            .unwrap_or_default();
+                        if c[0] > c[ty as usize] {
+                            continue;
+                        }
+                    }
                     tags[i] = begin_tag(ty);
                     for t in &mut tags[i + 1..i + len] {
                         *t = begin_tag(ty) + 1;

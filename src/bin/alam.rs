@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   alam extract [--format json|jsonl] [--reference-date YYYY-MM-DD] [FILE|-]
-  alam eval [--model FILE] [--split-dev SHARE] FILE.conll
+  alam eval [--model FILE] [--split-dev SHARE] [--errors FILE] FILE.conll
   alam train --corpus FILE --out FILE [--dev FILE] [--epochs N] [--bits N]
              [--groups LIST] [--groups2 LIST] [--seed N]              (feature train)
   alam compile-gazetteer --shared DIR [--corpus FILE] --out FILE   (feature train)";
@@ -192,7 +192,7 @@ fn load_model(path: &str) -> Result<alam::Extractor, Fail> {
 
 /// `alam eval`: P/R/F1 per type and micro-averaged, conlleval semantics.
 fn eval(args: &[String]) -> Result<(), Fail> {
-    let a = parse(args, &["--model", "--split-dev"])?;
+    let a = parse(args, &["--model", "--split-dev", "--errors"])?;
     let [path] = a.positional.as_slice() else {
         return Err(Fail(2, "eval takes one FILE.conll".into()));
     };
@@ -215,7 +215,39 @@ fn eval(args: &[String]) -> Result<(), Fail> {
     if ex.tagger().is_none() {
         eprintln!("alam: note: no tagger model loaded; scoring gazetteer and rules only");
     }
-    let report = alam::eval::evaluate(&ex, &sents);
+    let mut errors = String::new();
+    let report = alam::eval::evaluate_with(&ex, &sents, |s, gold, pred| {
+        use std::fmt::Write as _;
+        let show = |c: &(usize, usize, usize)| {
+            format!(
+                "{} {}",
+                alam::eval::TYPES[c.2],
+                s.tokens[c.0..c.1].join(" ")
+            )
+        };
+        let missed: Vec<String> = gold
+            .iter()
+            .filter(|c| !pred.contains(c))
+            .map(show)
+            .collect();
+        let wrong: Vec<String> = pred
+            .iter()
+            .filter(|c| !gold.contains(c))
+            .map(show)
+            .collect();
+        if !missed.is_empty() || !wrong.is_empty() {
+            let _ = writeln!(errors, "{}", s.tokens.join(" "));
+            for m in missed {
+                let _ = writeln!(errors, "  missed {m}");
+            }
+            for w in wrong {
+                let _ = writeln!(errors, "  wrong  {w}");
+            }
+        }
+    });
+    if let Some(path) = a.get("--errors") {
+        std::fs::write(path, errors).map_err(|e| Fail(1, format!("cannot write {path}: {e}")))?;
+    }
     print!("{}", report.table());
     Ok(())
 }
@@ -227,8 +259,23 @@ fn train(args: &[String]) -> Result<(), Fail> {
     let a = parse(
         args,
         &[
-            "--corpus", "--out", "--dev", "--epochs", "--bits", "--groups", "--groups2",
-            "--seed", "--folds", "--doc-sents", "--info",
+            "--corpus",
+            "--out",
+            "--dev",
+            "--epochs",
+            "--bits",
+            "--groups",
+            "--groups2",
+            "--seed",
+            "--folds",
+            "--doc-sents",
+            "--info",
+            "--algo",
+            "--c2",
+            "--eta0",
+            "--cv",
+            "--o-bias",
+            "--prune",
         ],
     )?;
     if !a.positional.is_empty() {
@@ -268,7 +315,10 @@ fn train(args: &[String]) -> Result<(), Fail> {
         group::parse(v).ok_or_else(|| {
             Fail(
                 2,
-                format!("unknown feature group in {v:?}; groups: base,{}", group::NAMES.join(",")),
+                format!(
+                    "unknown feature group in {v:?}; groups: base,{}",
+                    group::NAMES.join(",")
+                ),
             )
         })
     };
@@ -277,6 +327,36 @@ fn train(args: &[String]) -> Result<(), Fail> {
     }
     if let Some(v) = a.get("--groups2") {
         opts.groups2 = if v == "none" { None } else { Some(groups(v)?) };
+    }
+    let fnum = |name: &str, v: &str| -> Result<f64, Fail> {
+        v.parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite() && *x > 0.0)
+            .ok_or_else(|| Fail(2, format!("{name} must be a positive number, got {v:?}")))
+    };
+    match a.get("--algo") {
+        None | Some("perceptron") => {}
+        Some("crf") => {
+            let c2 = a.get("--c2").map_or(Ok(1.0), |v| fnum("--c2", v))?;
+            let eta0 = a.get("--eta0").map_or(Ok(0.1), |v| fnum("--eta0", v))?;
+            opts.algo = alam::train::Algo::Crf { c2, eta0 };
+        }
+        Some(x) => {
+            return Err(Fail(
+                2,
+                format!("--algo must be perceptron or crf, got {x:?}"),
+            ))
+        }
+    }
+    if let Some(v) = a.get("--prune") {
+        opts.prune = num("--prune", v)?.min(127) as i8;
+    }
+    if let Some(v) = a.get("--o-bias") {
+        opts.o_bias = v
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .ok_or_else(|| Fail(2, format!("--o-bias must be a number, got {v:?}")))?;
     }
     let sents = read_conll(corpus)?;
     let (train, dev) = match a.get("--dev") {
@@ -291,7 +371,27 @@ fn train(args: &[String]) -> Result<(), Fail> {
         train.len(),
         dev.len()
     );
-    let info = a.get("--info").unwrap_or("alam tagger").to_string();
+    let info = match a.get("--info") {
+        Some(i) => i.to_string(),
+        None => format!(
+            "alam tagger; {:?}; pass 1 groups {}; pass 2 groups {}; 2^{} rows; {} epochs; prune {}; seed {}; {} training sentences",
+            opts.algo,
+            group::describe(opts.groups),
+            opts.groups2.map_or("none".into(), group::describe),
+            opts.bits,
+            opts.epochs,
+            opts.prune,
+            opts.seed,
+            train.len()
+        ),
+    };
+    if let Some(k) = a.get("--cv") {
+        let k = num("--cv", k)?.clamp(2, 20) as usize;
+        let all: Vec<_> = train.iter().chain(&dev).cloned().collect();
+        let r = alam::train::cross_validate(&all, k, &opts);
+        print!("{}", r.table());
+        return Ok(());
+    }
     let t = alam::train::train(&train, &dev, &opts, &info, &mut |s| eprintln!("{s}"));
     std::fs::write(out, &t.bytes).map_err(|e| Fail(1, format!("cannot write {out}: {e}")))?;
     if let Some(r) = &t.dev {
