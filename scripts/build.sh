@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build everything that ships:
-#   target/release/alam         the native CLI
+#   target/release/alam         the native CLI (target/ or $CARGO_TARGET_DIR)
 #   www/pkg/                    the browser build (wasm-bindgen --target web) the demo imports
 #   pkg/                        the npm package (--target bundler, a Node entry, highlight helper)
 # Needs: cargo, the wasm32-unknown-unknown target, wasm-bindgen at the Cargo.lock
@@ -27,7 +27,7 @@ fi
 say "wasm32 library (profile $profile)"
 # --lib: the CLI binary would otherwise write the same alam.wasm file name.
 cargo build --lib --target wasm32-unknown-unknown --profile "$profile"
-raw=target/wasm32-unknown-unknown/$profile/alam.wasm
+raw=${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/$profile/alam.wasm
 
 if [ ! -x "$wasm_opt" ]; then
   echo "wasm-opt missing: run (cd scripts && npm ci) — or scripts/demo.sh, which installs it" >&2

@@ -62,7 +62,7 @@ worker.onmessage = ({ data }) => {
   if (data.type === "ready") {
     ready = true;
     document.documentElement.dataset.ready = "1";
-    setStatus(`المحلّل جاهز (الإصدار ${data.version}).`);
+    setStatus(`المحلّل جاهز (الإصدار ${data.version}، حُمّل في ${num(Math.round(data.ms))} م.ث).`);
     if (queued || input.value.trim()) run();
     return;
   }

@@ -4,8 +4,13 @@
 //               { type: "result", id, doc, ms, words } | { type: "error", id, message }
 import init, { extract, version } from "./pkg/alam.js";
 
+const t0 = performance.now();
 const ready = init().then(
-  () => { postMessage({ type: "ready", version: version() }); return true; },
+  () => {
+    extract(""); // builds the gazetteer and model now, so timings measure analysis only
+    postMessage({ type: "ready", version: version(), ms: performance.now() - t0 });
+    return true;
+  },
   (e) => { postMessage({ type: "fatal", message: String(e?.message ?? e) }); return false; },
 );
 
