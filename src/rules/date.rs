@@ -1,9 +1,1550 @@
 //! DATE and TIME rules.
+//!
+//! Values are TIMEX3-style strings in `attrs.value`:
+//!
+//! | text                              | value                      |
+//! |-----------------------------------|----------------------------|
+//! | الثلاثاء                           | `XXXX-WXX-2` (Monday = 1)  |
+//! | يوليو/تموز, يوليو (تموز), في مارس   | `XXXX-07`, `XXXX-03`       |
+//! | 15 أكتوبر 2024, ١٥/١٠/٢٠٢٤           | `2024-10-15`               |
+//! | الخامس عشر من أكتوبر               | `XXXX-10-15`               |
+//! | أكتوبر 2024, عام 2020, 2024م        | `2024-10`, `2020`, `2024`  |
+//! | التسعينيات, ثمانينات القرن الماضي    | `199X`, `198X`             |
+//! | القرن العشرين                      | `19`                       |
+//! | الربع الأول من 2024, صيف 2024       | `2024-Q1`, `2024-SU`       |
+//! | ثلاث سنوات, يوما واحدا              | `P3Y`, `P1D` (durations)   |
+//! | الساعة 14:30, الثالثة مساء          | `T14:30`, `T15:00` (TIME)  |
+//!
+//! Hijri dates ("12 رمضان 1445 هـ") keep the date as written in
+//! `attrs.value_hijri` ("1445-09-12") and its Gregorian date, by the Umm
+//! al-Qura calendar, in `attrs.value` ("2024-03-22"); a Hijri date without
+//! a year or day has no Gregorian value ("عام 1445 هـ": value_hijri "1445").
+//!
+//! Relative expressions resolve against `Options::reference_date` when it
+//! is given (with 2024-10-15: "العام الماضي" → `2023`, "الأسبوع الماضي" →
+//! `2024-W41`, "الشهر المقبل" → `2024-11`, "اليوم" → `2024-10-15`, "أمس" →
+//! `2024-10-14`, "العامين الماضيين" → `2022/2023`: the N whole units before
+//! the current one). Without one they keep an anchor-offset form: `REF`
+//! (the reference date) plus a signed ISO 8601 duration whose unit is the
+//! granularity — "اليوم" `REF+P0D`, "أمس" `REF-P1D`, "العام الماضي"
+//! `REF-P1Y`, "هذا الشهر" `REF+P0M`, "العامين الماضيين" `REF-P2Y/REF-P1Y`
+//! (units Y, M, W, D, and TIMEX3's DE for decades and CE for centuries).
+//! Vague plurals ("السنوات الماضية") are `PAST_REF` / `FUTURE_REF`.
+//!
+//! A weekday with a reference date is the latest such day on or before it
+//! ("الثلاثاء" on Tuesday 2024-10-15 is that day); "الثلاثاء الماضي" is the
+//! latest one strictly before, "الثلاثاء المقبل" the first one after. Bare
+//! month names stay `XXXX-MM` even with a reference date: which year is
+//! meant depends on tense, which these rules do not read. "أكتوبر الماضي"
+//! and "15 أكتوبر المقبل" do resolve (the latest past / next such month).
+//!
+//! Spans: proclitics stay outside ("وفي عام 2020" → "عام 2020"); prefixes
+//! that are part of the date stay inside ("يوم الثلاثاء", "شهر رمضان",
+//! "مطلع عام 2024" with modifier "start", "مساء أمس" with `TEV`).
+//!
+//! Precision: month names that are also common words (مارس "practised",
+//! آب "father", أيار, نيسان, تموز, مايو, and the Hijri صفر "zero", رجب,
+//! شعبان, محرم, رمضان, شوال, which are also given names) need date context:
+//! a day before, a year or "الماضي/المقبل" after, "شهر" before, a paired
+//! form, "مطلع/منتصف/نهاية" before, or — for the milder ones — a
+//! preposition like "في" or "منذ" before. Weekday names need no context.
+//!
+//! Every rule looks at a bounded window of tokens inside one line, and the
+//! scan moves past each match, so the whole pass is linear in the input.
 
+use super::calendar as cal;
+use super::lex;
+use super::number;
 use crate::analysis::Analysis;
 use crate::decode::Candidate;
-use crate::gazetteer::Gazetteer;
+use crate::doc::{Source, Value};
+use crate::gazetteer::{Gazetteer, Kind};
+use crate::label::Label;
+use crate::tokenize::TokenKind;
 use crate::Options;
+use std::cell::Cell;
+
+/// One match of a rule.
+#[derive(Debug, Clone, PartialEq)]
+struct M {
+    start: usize,
+    end: usize,
+    label: Label,
+    value: Option<String>,
+    hijri: Option<String>,
+    modifier: Option<&'static str>,
+    /// Leave the first token's proclitic outside the span.
+    strip: bool,
+}
+
+impl M {
+    fn date(start: usize, end: usize, value: String) -> M {
+        M {
+            start,
+            end,
+            label: Label::Date,
+            value: Some(value),
+            hijri: None,
+            modifier: None,
+            strip: true,
+        }
+    }
+}
+
+/// Relative granularity units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Year,
+    Month,
+    Week,
+    Day,
+    Decade,
+}
+
+impl Unit {
+    fn code(self) -> &'static str {
+        match self {
+            Unit::Year => "Y",
+            Unit::Month => "M",
+            Unit::Week => "W",
+            Unit::Day => "D",
+            Unit::Decade => "DE",
+        }
+    }
+}
+
+/// A year as written after a month, in a quarter or a season.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum YearSpec {
+    /// A number, with the era marker when there is one
+    /// (`Some(true)` Hijri, `Some(false)` Gregorian) and BC.
+    Abs {
+        y: i32,
+        hijri: Option<bool>,
+        bc: bool,
+    },
+    /// "العام الماضي" etc.: offset from the reference year.
+    Rel(i32),
+}
+
+/// Per-token calendar marks from the gazetteer: month or weekday.
+#[derive(Debug, Clone, Copy, Default)]
+struct Mark {
+    /// 1-12 Gregorian month, 13-24 Hijri month, 25-31 weekday (Mon..Sun).
+    kind: u8,
+    /// One past the last token of the name ("كانون الثاني" is 2 tokens).
+    end: u32,
+}
+
+struct Cx<'a, 'b> {
+    a: &'a Analysis<'b>,
+    marks: Vec<Mark>,
+    /// Reference date and its day number.
+    r: Option<(i32, u32, u32, i64)>,
+    /// The current line: token accessors see only `lo..hi`.
+    lo: Cell<usize>,
+    hi: Cell<usize>,
+}
+
+const EMPTY: &str = "";
+
+impl<'a, 'b> Cx<'a, 'b> {
+    fn new(a: &'a Analysis<'b>, gaz: &Gazetteer, opts: &Options) -> Self {
+        let n = a.tokens.len();
+        let mut marks = vec![Mark::default(); n];
+        for m in &a.gaz {
+            let kind = gaz.entries_of(m).iter().find_map(|e| match e.kind {
+                Kind::MonthGreg => id_num(e.id, "greg-"),
+                Kind::MonthHijri => id_num(e.id, "hijri-").map(|v| v + 12),
+                Kind::Weekday => weekday_id(e.id).map(|v| v + 24),
+                _ => None,
+            });
+            if let (Some(k), Some(slot)) = (kind, marks.get_mut(m.start)) {
+                *slot = Mark {
+                    kind: k,
+                    end: m.end as u32,
+                };
+            }
+        }
+        let r = opts
+            .reference_date
+            .filter(|&(y, m, d)| cal::valid(y, m, d))
+            .map(|(y, m, d)| (y, m, d, cal::days_from_civil(y, m, d)));
+        Cx {
+            a,
+            marks,
+            r,
+            lo: Cell::new(0),
+            hi: Cell::new(n),
+        }
+    }
+
+    #[inline]
+    fn inside(&self, j: usize) -> bool {
+        j >= self.lo.get() && j < self.hi.get()
+    }
+
+    /// Body of token `j` (see [`lex::body`]), "" outside the line.
+    #[inline]
+    fn b(&self, j: usize) -> &'a str {
+        if self.inside(j) {
+            lex::body(self.a, j)
+        } else {
+            EMPTY
+        }
+    }
+
+    /// Normalized word of token `j`, "" outside the line.
+    #[inline]
+    fn w(&self, j: usize) -> &'a str {
+        if self.inside(j) {
+            lex::word(self.a, j)
+        } else {
+            EMPTY
+        }
+    }
+
+    /// Stem after ال of token `j`, "" when none or outside the line.
+    #[inline]
+    fn d(&self, j: usize) -> &'a str {
+        if self.inside(j) {
+            lex::def(self.a, j).unwrap_or(EMPTY)
+        } else {
+            EMPTY
+        }
+    }
+
+    #[inline]
+    fn int(&self, j: usize) -> Option<u32> {
+        if self.inside(j) {
+            lex::int(self.a, j)
+        } else {
+            None
+        }
+    }
+
+    /// Integer token of `lo..=hi` digits.
+    fn int_w(&self, j: usize, lo: usize, hi: usize) -> Option<u32> {
+        let v = self.int(j)?;
+        let w = lex::width(self.a, j);
+        (lo..=hi).contains(&w).then_some(v)
+    }
+
+    #[inline]
+    fn p(&self, j: usize, c: char) -> bool {
+        self.inside(j) && lex::punct(self.a, j, c)
+    }
+
+    #[inline]
+    fn tight(&self, j: usize) -> bool {
+        self.inside(j) && lex::tight(self.a, j)
+    }
+
+    #[inline]
+    fn kind(&self, j: usize) -> Option<TokenKind> {
+        if self.inside(j) {
+            Some(self.a.tokens[j].kind)
+        } else {
+            None
+        }
+    }
+
+    fn month_at(&self, j: usize) -> Option<(u32, bool, usize)> {
+        let m = *self.marks.get(j).filter(|_| self.inside(j))?;
+        let end = (m.end as usize).min(self.hi.get());
+        match m.kind {
+            1..=12 if end > j => Some((u32::from(m.kind), false, end)),
+            13..=24 if end > j => Some((u32::from(m.kind - 12), true, end)),
+            _ => None,
+        }
+    }
+
+    fn weekday_at(&self, j: usize) -> Option<(u32, usize)> {
+        let m = *self.marks.get(j).filter(|_| self.inside(j))?;
+        let end = (m.end as usize).min(self.hi.get());
+        (25..=31)
+            .contains(&m.kind)
+            .then(|| (u32::from(m.kind - 24), end))
+    }
+
+    // ----- values -------------------------------------------------------
+
+    /// A relative expression: `off` units from the reference.
+    fn rel_value(&self, unit: Unit, off: i32) -> String {
+        let Some((y, m, _, days)) = self.r else {
+            return rel_ref(unit, off);
+        };
+        match unit {
+            Unit::Year => cal::fmt_year(y + off),
+            Unit::Month => {
+                let (y2, m2) = cal::add_months(y, m, off);
+                format!("{}-{m2:02}", cal::fmt_year(y2))
+            }
+            Unit::Week => cal::fmt_week(days + 7 * i64::from(off)),
+            Unit::Day => cal::fmt_day(days + i64::from(off)),
+            Unit::Decade => format!("{}X", y.div_euclid(10) + off),
+        }
+    }
+
+    /// "the N units before / after the current one".
+    fn rel_span(&self, unit: Unit, n: i32, past: bool) -> String {
+        let (a, b) = if past { (-n, -1) } else { (1, n) };
+        if self.r.is_none() {
+            return format!("{}/{}", rel_ref(unit, a), rel_ref(unit, b));
+        }
+        format!("{}/{}", self.rel_value(unit, a), self.rel_value(unit, b))
+    }
+
+    // ----- building blocks ---------------------------------------------
+
+    /// "ه"/"هـ"/"هجري" (Hijri), "م"/"ميلادي" (Gregorian), "قبل الميلاد".
+    /// Returns (end, era, bc).
+    fn suffix(&self, k: usize) -> (usize, Option<bool>, bool) {
+        match self.w(k) {
+            "ه" | "هجري" | "هجريه" | "هجريا" | "الهجري" | "الهجريه" | "للهجره" => {
+                (k + 1, Some(true), false)
+            }
+            "م" | "ميلادي" | "ميلاديه" | "ميلاديا" | "الميلادي" | "الميلاديه" | "للميلاد" => {
+                (k + 1, Some(false), false)
+            }
+            "قبل" if self.w(k + 1) == "الميلاد" => (k + 2, Some(false), true),
+            _ => (k, None, false),
+        }
+    }
+
+    /// A year after a month ("أكتوبر 2024", "أكتوبر من عام 2024", "أكتوبر من
+    /// العام الماضي") or in "الربع الأول من 2024". Returns (end, spec).
+    fn year_spec(&self, k: usize) -> Option<(usize, YearSpec)> {
+        let mut k = k;
+        if self.p(k, '،') || self.p(k, ',') {
+            self.int_w(k + 1, 4, 4)?;
+            k += 1;
+        }
+        let from = self.b(k) == "من";
+        if from {
+            k += 1;
+        }
+        if let Some((e, Unit::Year, off)) = self.rel_single(k) {
+            return Some((e, YearSpec::Rel(off)));
+        }
+        let trig = matches!(self.b(k), "عام" | "سنه") || matches!(self.d(k), "عام" | "سنه");
+        if trig {
+            k += 1;
+        }
+        let y = if trig || from {
+            self.int_w(k, 1, 4)?
+        } else {
+            self.int_w(k, 4, 4)?
+        };
+        if y == 0 || y > 2999 {
+            return None;
+        }
+        let (end, hijri, bc) = self.suffix(k + 1);
+        Some((
+            end,
+            YearSpec::Abs {
+                y: y as i32,
+                hijri,
+                bc,
+            },
+        ))
+    }
+
+    /// Direction adjective at `k`: (offset, singular form). Past -1, next
+    /// +1, current 0.
+    fn dir(&self, k: usize) -> Option<i32> {
+        Some(match self.b(k) {
+            "الماضي" | "المنصرم" | "الفائت" | "الماضيه" | "المنصرمه" | "الفائته" => {
+                -1
+            }
+            "المقبل" | "القادم" | "المقبله" | "القادمه" => 1,
+            "الجاري" | "الحالي" | "الجاريه" | "الحاليه" => 0,
+            _ => return None,
+        })
+    }
+
+    /// "العام الماضي", "هذا الشهر", "الأسبوع المقبل", "العقد الماضي".
+    /// Returns (end, unit, offset).
+    fn rel_single(&self, k: usize) -> Option<(usize, Unit, i32)> {
+        let this = matches!(self.b(k), "هذا" | "هذه");
+        let u = if this { k + 1 } else { k };
+        let unit = match self.d(u) {
+            "عام" | "سنه" => Unit::Year,
+            "شهر" => Unit::Month,
+            "اسبوع" => Unit::Week,
+            "عقد" => Unit::Decade,
+            _ => return None,
+        };
+        if this {
+            return Some((u + 1, unit, 0));
+        }
+        let off = self.dir(u + 1)?;
+        Some((u + 2, unit, off))
+    }
+
+    /// A month name, optionally after "شهر" and paired with its other name
+    /// ("يوليو/تموز", "يوليو (تموز)"). Returns (end, month, hijri, strong,
+    /// ambiguity of the name).
+    fn month_expr(&self, j: usize) -> Option<(usize, u32, bool, bool, Amb)> {
+        let mut k = j;
+        let mut strong = false;
+        if self.b(j) == "شهر" {
+            strong = true;
+            k += 1;
+        }
+        let (m, h, e) = self.month_at(k)?;
+        let amb = if e - k > 1 {
+            Amb::None
+        } else {
+            ambiguity(self.b(k))
+        };
+        let mut end = e;
+        if self.p(e, '/') || self.p(e, '-') {
+            if let Some((m2, h2, e2)) = self.month_at(e + 1) {
+                if m2 == m && h2 == h {
+                    end = e2;
+                    strong = true;
+                }
+            }
+        } else if self.p(e, '(') {
+            if let Some((m2, h2, e2)) = self.month_at(e + 1) {
+                if m2 == m && h2 == h && self.p(e2, ')') {
+                    end = e2 + 1;
+                    strong = true;
+                }
+            }
+        }
+        Some((end, m, h, strong, amb))
+    }
+
+    /// Is the token before `j` a preposition that makes a mild month
+    /// ambiguity go away ("في مارس", "منذ تموز")?
+    fn prep_before(&self, j: usize) -> bool {
+        j > self.lo.get()
+            && matches!(
+                lex::body(self.a, j - 1),
+                "في" | "وفي"
+                    | "منذ"
+                    | "خلال"
+                    | "حتي"
+                    | "وحتي"
+                    | "بحلول"
+                    | "قبل"
+                    | "بعد"
+                    | "الي"
+            )
+    }
+
+    /// A date built around a month: [day] [من] month [year | الماضي ...].
+    /// `ctx`: the caller saw a prefix that makes the month a date.
+    fn month_date(&self, j: usize, ctx: bool) -> Option<M> {
+        // The day: digits, or an ordinal word followed by "من".
+        let mut day = None;
+        let mut k = j;
+        if let Some(d) = self.int_w(j, 1, 2).filter(|d| (1..=31).contains(d)) {
+            day = Some(d);
+            k = j + 1;
+            if self.b(k) == "من" {
+                k += 1;
+            }
+        } else if self.kind(j) == Some(TokenKind::Arabic) && self.month_at(j).is_none() {
+            if let Some((e, d)) = number::ordinal(self.a, j) {
+                if e <= self.hi.get() && (1..=31).contains(&d) && self.b(e) == "من" {
+                    day = Some(d);
+                    k = e + 1;
+                }
+            }
+        }
+        let (e, m, hijri, strong, amb) = self.month_expr(k)?;
+        let year = self.year_spec(e);
+        let mut end = year.map_or(e, |(e2, _)| e2);
+        let mut rel = None;
+        if year.is_none() {
+            if let Some(o) = self.dir(e) {
+                rel = Some(o);
+                end = e + 1;
+            }
+        }
+        let context = ctx
+            || day.is_some()
+            || strong
+            || year.is_some()
+            || rel.is_some()
+            || match amb {
+                Amb::None => true,
+                Amb::Mild => self.prep_before(j),
+                Amb::Strict => false,
+            };
+        if !context {
+            return None;
+        }
+        let mut out = M::date(j, end, String::new());
+        let (y, era, bc) = match year {
+            Some((_, YearSpec::Abs { y, hijri, bc })) => (Some(y), hijri, bc),
+            Some((_, YearSpec::Rel(o))) => (self.r.map(|r| r.0 + o), None, false),
+            None => (None, None, false),
+        };
+        if bc {
+            return None;
+        }
+        if hijri || era == Some(true) {
+            if !hijri {
+                // A Gregorian month with a Hijri year: not a date we can read.
+                return None;
+            }
+            if day.is_some_and(|d| d > 30) {
+                return None;
+            }
+            let y = y.filter(|_| matches!(year, Some((_, YearSpec::Abs { .. }))));
+            out.hijri = Some(ymd(y, Some(m), day));
+            out.value = match (y, day) {
+                (Some(y), Some(d)) => {
+                    let g = cal::hijri_to_gregorian(y, m, d)?;
+                    Some(ymd(Some(g.0), Some(g.1), Some(g.2)))
+                }
+                _ => None,
+            };
+            return Some(out);
+        }
+        let mut y = y;
+        if let (Some(o), Some((ry, rm, rd, _))) = (rel, self.r) {
+            // "أكتوبر الماضي": the latest October before the reference.
+            let key = m * 100 + day.unwrap_or(0);
+            let now = rm * 100 + if day.is_some() { rd } else { 0 };
+            y = Some(match o {
+                0 => ry,
+                o if o < 0 => {
+                    if key < now {
+                        ry
+                    } else {
+                        ry - 1
+                    }
+                }
+                _ => {
+                    if key > now {
+                        ry
+                    } else {
+                        ry + 1
+                    }
+                }
+            });
+        }
+        if let Some(d) = day {
+            if d > cal::days_in_month(y.unwrap_or(2000), m) {
+                return None;
+            }
+        }
+        out.value = Some(ymd(y, Some(m), day));
+        Some(out)
+    }
+
+    /// "الثلاثاء", "الثلاثاء المقبل", "الثلاثاء 15 أكتوبر 2024".
+    fn weekday(&self, j: usize) -> Option<M> {
+        let (wd, e) = self.weekday_at(j)?;
+        if wd == 1 && j > self.lo.get() && lex::body(self.a, j - 1) == "كلا" {
+            return None; // "كلا الاثنين": both of them
+        }
+        let off = match self.b(e) {
+            "المقبل" | "القادم" => Some(1),
+            "الماضي" | "المنصرم" | "الفائت" => Some(-1),
+            _ => None,
+        };
+        let e2 = if off.is_some() { e + 1 } else { e };
+        let mut k = e2;
+        if self.p(k, '،') || self.p(k, ',') {
+            k += 1;
+        }
+        if self.b(k) == "الموافق" {
+            k += 1;
+        }
+        if let Some(mut full) = self.month_date(k, true) {
+            if full.value.is_some() && full.hijri.is_none() {
+                full.start = j;
+                return Some(full);
+            }
+        }
+        let value = match self.r {
+            None => format!("XXXX-WXX-{wd}"),
+            Some((_, _, _, days)) => {
+                let rw = cal::weekday(days);
+                let delta = match off {
+                    None => -(((rw + 7 - wd) % 7) as i64),
+                    Some(-1) => {
+                        -(match (rw + 7 - wd) % 7 {
+                            0 => 7,
+                            b => b,
+                        } as i64)
+                    }
+                    _ => match (wd + 7 - rw) % 7 {
+                        0 => 7,
+                        f => f as i64,
+                    },
+                };
+                cal::fmt_day(days + delta)
+            }
+        };
+        Some(M::date(j, e2, value))
+    }
+
+    /// "اليوم", "أمس", "أمس الأول", "أول أمس", "غدا", "الغد", "بعد غد";
+    /// `bare`: also "غد"/"امس" after "يوم". Returns (end, day offset).
+    fn rel_day(&self, j: usize, bare: bool) -> Option<(usize, i32)> {
+        let b = self.b(j);
+        let d = self.d(j);
+        if d == "يوم" && b.starts_with("ال") {
+            let next_d = self.d(j + 1);
+            let next_b = self.b(j + 1);
+            let not_today = matches!(
+                next_d,
+                "تالي"
+                    | "سابق"
+                    | "اخير"
+                    | "اول"
+                    | "ثاني"
+                    | "ثالث"
+                    | "رابع"
+                    | "خامس"
+                    | "سادس"
+                    | "سابع"
+                    | "ثامن"
+                    | "تاسع"
+                    | "عاشر"
+                    | "وطني"
+                    | "عالمي"
+                    | "دولي"
+                    | "موعود"
+                    | "مفتوح"
+                    | "دراسي"
+                    | "كامل"
+            ) || matches!(next_b, "الذي" | "التي" | "نفسه" | "ذاته")
+                || (j > self.lo.get()
+                    && matches!(
+                        lex::body(self.a, j - 1),
+                        "ذلك" | "ذات" | "نفس" | "طوال" | "طيله" | "كل" | "يوم"
+                    ));
+            return (!not_today).then_some((j + 1, 0));
+        }
+        if b == "امس" || d == "امس" {
+            if self.d(j + 1) == "اول" {
+                return Some((j + 2, -2));
+            }
+            return Some((j + 1, -1));
+        }
+        if b == "اول" {
+            if self.b(j + 1) == "امس" {
+                return Some((j + 2, -2));
+            }
+            if self.b(j + 1) == "من" && self.b(j + 2) == "امس" {
+                return Some((j + 3, -2));
+            }
+            return None;
+        }
+        if b == "غدا" {
+            // "غدا" is also the verb "became" ("غدا واضحا").
+            // Its predicate is an indefinite accusative right after it or
+            // after its subject ("غدا الوضع خطيرا").
+            let accusative = |k: usize| {
+                let nb = self.b(k);
+                self.kind(k) == Some(TokenKind::Arabic)
+                    && self.d(k).is_empty()
+                    && nb.ends_with('ا')
+                    && nb.chars().count() >= 3
+                    && !matches!(nb, "صباحا" | "ظهرا" | "عصرا" | "ليلا" | "فجرا" | "مساءا")
+            };
+            let verb = accusative(j + 1) || (!self.d(j + 1).is_empty() && accusative(j + 2));
+            return (!verb).then_some((j + 1, 1));
+        }
+        if d == "غد" || (bare && b == "غد") {
+            return Some((j + 1, 1));
+        }
+        if b == "بعد" && (self.b(j + 1) == "غد" || self.d(j + 1) == "غد") {
+            return Some((j + 2, 2));
+        }
+        None
+    }
+
+    /// A day: weekday, relative day (with "اليوم الثلاثاء"), or a full date.
+    fn day_ref(&self, j: usize, bare: bool) -> Option<M> {
+        if let Some(m) = self.weekday(j) {
+            return Some(m);
+        }
+        if let Some((e, off)) = self.rel_day(j, bare) {
+            // "اليوم الثلاثاء": today, which is a Tuesday.
+            if off == 0 {
+                if let Some((wd, e2)) = self.weekday_at(e) {
+                    let v = match self.r {
+                        Some(_) => self.rel_value(Unit::Day, 0),
+                        None => format!("XXXX-WXX-{wd}"),
+                    };
+                    return Some(M::date(j, e2, v));
+                }
+            }
+            return Some(M::date(j, e, self.rel_value(Unit::Day, off)));
+        }
+        None
+    }
+
+    /// "عام 2020", "العام 2020", "سنة 1445 هـ", "عامي 2019 و2020" (first).
+    /// Returns the match and whether it was the dual "عامي".
+    fn year_trigger(&self, j: usize) -> Option<(M, bool)> {
+        let b = self.b(j);
+        let (clean, dual) = match b {
+            "عام" | "سنه" => (true, false),
+            "عامي" | "سنتي" => (true, true),
+            "لعام" | "بعام" | "لسنه" | "بسنه" | "كعام" => (false, false),
+            _ if matches!(self.d(j), "عام" | "سنه") => (true, false),
+            _ => return None,
+        };
+        let y = self
+            .int_w(j + 1, 1, 4)
+            .filter(|&y| (1..=2999).contains(&y))? as i32;
+        let (end, era, bc) = self.suffix(j + 2);
+        let start = if clean { j } else { j + 1 };
+        Some((year_match(start, end, y, era, bc), dual))
+    }
+
+    /// A bare year: "2024م", "1445 هـ", or after "في"/"منذ"/"خلال"/... when
+    /// nothing after it makes it a count.
+    fn bare_year(&self, j: usize, ctx: bool) -> Option<M> {
+        let y = self.int_w(j, 4, 4)? as i32;
+        if !(1000..=2999).contains(&y) {
+            return None;
+        }
+        let (end, era, bc) = self.suffix(j + 1);
+        if era.is_some() || bc {
+            return Some(year_match(j, end, y, era, bc));
+        }
+        if !(1900..=2100).contains(&y) || counted(self.a, j + 1) {
+            return None;
+        }
+        if ctx {
+            return Some(year_match(j, end, y, None, false));
+        }
+        if j <= self.lo.get() {
+            return None;
+        }
+        let prev = lex::body(self.a, j - 1);
+        let strong = matches!(
+            prev,
+            "في" | "وفي"
+                | "منذ"
+                | "خلال"
+                | "بحلول"
+                | "ابتداء"
+                | "اعتبارا"
+                | "عامي"
+                | "ربيع"
+        );
+        let weak = matches!(prev, "حتي" | "وحتي" | "الي" | "من" | "قبل" | "بعد");
+        let next_ok = j + 1 >= self.hi.get()
+            || (lex::is_punct(self.a, j + 1) && !self.p(j + 1, '%'))
+            || matches!(self.b(j + 1), "الي" | "حتي" | "و" | "وحتي")
+            || lex::word(self.a, j + 1).starts_with('و');
+        (strong || (weak && next_ok)).then(|| year_match(j, end, y, None, false))
+    }
+
+    /// "القرن الماضي", "القرن العشرين", "القرن الـ21", "القرن 19".
+    /// Returns (end, century prefix or relative offset, hijri).
+    fn century_spec(&self, k: usize) -> Option<(usize, Result<i32, i32>, bool)> {
+        if self.d(k) != "قرن" {
+            return None;
+        }
+        let (e, c) = if let Some(o) = self.dir(k + 1) {
+            (k + 2, Err(o))
+        } else if let Some(t) = number_tens(self.d(k + 1)) {
+            (k + 2, Ok(t as i32 - 1))
+        } else if let Some(n) = self.int_w(k + 1, 1, 2) {
+            (k + 2, Ok(n as i32 - 1))
+        } else if self.kind(k + 1) == Some(TokenKind::Arabic) {
+            let (e, n) = number::ordinal(self.a, k + 1)?;
+            if e > self.hi.get() {
+                return None;
+            }
+            (e, Ok(n as i32 - 1))
+        } else {
+            return None;
+        };
+        if matches!(c, Ok(p) if !(0..=99).contains(&p)) {
+            return None;
+        }
+        match self.w(e) {
+            "الهجري" => Some((e + 1, c, true)),
+            "الميلادي" => Some((e + 1, c, false)),
+            _ => Some((e, c, false)),
+        }
+    }
+
+    fn century(&self, j: usize) -> Option<M> {
+        let (e, c, hijri) = self.century_spec(j)?;
+        let v = match c {
+            Ok(p) => format!("{p:02}"),
+            Err(o) => match self.r {
+                Some((y, ..)) => format!("{:02}", y.div_euclid(100) + o),
+                None => format!("REF{}P{}CE", sign(o), o.abs()),
+            },
+        };
+        let mut m = M::date(j, e, v);
+        if hijri {
+            m.hijri = m.value.take().filter(|_| c.is_ok());
+        }
+        Some(m)
+    }
+
+    /// "التسعينيات", "الثمانينات", "تسعينيات القرن الماضي", "عقد الستينيات".
+    fn decade(&self, j: usize) -> Option<M> {
+        let k = if self.b(j) == "عقد" { j + 1 } else { j };
+        let s = match self.d(k) {
+            "" => self.b(k),
+            d => d,
+        };
+        let stem = s.strip_suffix("يات").or_else(|| s.strip_suffix("ات"))?;
+        let dec = match stem {
+            "عشرين" => 2,
+            "ثلاثين" => 3,
+            "اربعين" => 4,
+            "خمسين" => 5,
+            "ستين" => 6,
+            "سبعين" => 7,
+            "ثمانين" => 8,
+            "تسعين" => 9,
+            "الفين" => 0,
+            _ => return None,
+        };
+        let mut end = k + 1;
+        let mut prefix = if dec == 0 { 20 } else { 19 };
+        let at = if self.b(end) == "من" { end + 1 } else { end };
+        if let Some((e, c, false)) = self.century_spec(at) {
+            end = e;
+            prefix = match c {
+                Ok(p) => p,
+                // Without a reference date the present is taken to be 20XX.
+                Err(o) => self.r.map_or(20, |r| r.0.div_euclid(100)) + o,
+            };
+        }
+        Some(M::date(j, end, format!("{prefix}{dec}X")))
+    }
+
+    /// "العام الماضي", "العامين الماضيين", "السنوات الخمس الماضية".
+    fn relative(&self, j: usize) -> Option<M> {
+        if let Some((e, unit, off)) = self.rel_single(j) {
+            return Some(M::date(j, e, self.rel_value(unit, off)));
+        }
+        let dual = match self.d(j) {
+            "عامين" | "سنتين" => Some(Unit::Year),
+            "شهرين" => Some(Unit::Month),
+            "اسبوعين" => Some(Unit::Week),
+            "يومين" => Some(Unit::Day),
+            "عقدين" => Some(Unit::Decade),
+            _ => None,
+        };
+        if let Some(unit) = dual {
+            let past = match self.b(j + 1) {
+                "الماضيين" | "الاخيرين" | "المنصرمين" | "الفائتين" => {
+                    true
+                }
+                "المقبلين" | "القادمين" => false,
+                _ => return None,
+            };
+            return Some(M::date(j, j + 2, self.rel_span(unit, 2, past)));
+        }
+        let unit = match self.d(j) {
+            "اعوام" | "سنوات" | "سنين" => Unit::Year,
+            "اشهر" | "شهور" => Unit::Month,
+            "اسابيع" => Unit::Week,
+            "ايام" => Unit::Day,
+            "عقود" => Unit::Decade,
+            _ => return None,
+        };
+        let mut k = j + 1;
+        let mut count = None;
+        if let Some(n) = self.int_w(k, 1, 3) {
+            count = Some(n as i32);
+            k += 1;
+        } else if let Some(n) = count_word(self.d(k)) {
+            count = Some(n);
+            k += 1;
+        }
+        let past = match self.b(k) {
+            "الماضيه" | "الاخيره" | "المنصرمه" | "الفائته" => true,
+            "المقبله" | "القادمه" => false,
+            _ => return None,
+        };
+        let v = match count {
+            Some(n) if n > 0 => self.rel_span(unit, n, past),
+            _ if past => "PAST_REF".to_string(),
+            _ => "FUTURE_REF".to_string(),
+        };
+        Some(M::date(j, k + 1, v))
+    }
+
+    /// "الربع الأول من 2024" (Q1), "النصف الثاني من العام الماضي" (H2).
+    fn quarter(&self, j: usize) -> Option<M> {
+        let q = match self.d(j) {
+            "ربع" => 'Q',
+            "نصف" => 'H',
+            _ => return None,
+        };
+        let n = match self.d(j + 1) {
+            "اول" => 1,
+            "ثاني" => 2,
+            "ثالث" if q == 'Q' => 3,
+            "رابع" if q == 'Q' => 4,
+            "اخير" => {
+                if q == 'Q' {
+                    4
+                } else {
+                    2
+                }
+            }
+            _ => return None,
+        };
+        let (e, ys) = self.year_spec(j + 2)?;
+        let y = match ys {
+            YearSpec::Abs {
+                y,
+                hijri: None | Some(false),
+                bc: false,
+            } => Some(y),
+            YearSpec::Rel(o) => self.r.map(|r| r.0 + o),
+            _ => return None,
+        };
+        let y = y.map_or_else(|| "XXXX".to_string(), cal::fmt_year);
+        Some(M::date(j, e, format!("{y}-{q}{n}")))
+    }
+
+    /// "صيف 2024", "شتاء العام الماضي".
+    fn season(&self, j: usize) -> Option<M> {
+        let s = match self.b(j) {
+            "صيف" => "SU",
+            "شتاء" => "WI",
+            "خريف" => "FA",
+            "ربيع" => "SP",
+            _ => return None,
+        };
+        let (e, ys) = self.year_spec(j + 1)?;
+        let y = match ys {
+            YearSpec::Abs {
+                y,
+                hijri: None | Some(false),
+                bc: false,
+            } => Some(y),
+            YearSpec::Rel(o) => self.r.map(|r| r.0 + o),
+            _ => return None,
+        };
+        let y = y.map_or_else(|| "XXXX".to_string(), cal::fmt_year);
+        Some(M::date(j, e, format!("{y}-{s}")))
+    }
+
+    /// Durations: "ثلاث سنوات" (P3Y), "100 عام", "يوما واحدا" (P1D),
+    /// "عامين" (P2Y), "ساعتين" (PT2H, a TIME).
+    fn duration(&self, j: usize) -> Option<M> {
+        // Noun first: "يوما واحدا", or a dual noun alone.
+        let noun = time_unit(self.b(j));
+        if let Some((u, time)) = noun {
+            // The word, not the body: the segmenter reads "واحدا" as و + احدا.
+            if matches!(self.w(j + 1), "واحد" | "واحدا" | "واحده") {
+                return Some(duration_match(j, j + 2, 1.0, u, time));
+            }
+        }
+        if self.d(j).is_empty() {
+            if let Some((u, time)) = dual_unit(self.b(j)) {
+                return Some(duration_match(j, j + 1, 2.0, u, time));
+            }
+        }
+        let p = number::phrase(self.a, j)?;
+        if p.end >= self.hi.get() {
+            return None;
+        }
+        let (u, time) = time_unit(self.b(p.end))?;
+        let mut m = duration_match(j, p.end + 1, p.value, u, time);
+        m.strip = p.strip;
+        Some(m)
+    }
+
+    /// Times: "الساعة 14:30", "الساعة الثالثة مساء", "14:30", "3 مساء".
+    fn time(&self, j: usize) -> Option<M> {
+        if self.d(j) == "ساعه" && self.b(j).starts_with("ال") {
+            let (e, h, mi, s) = self.hour(j + 1, true)?;
+            return Some(time_match(j, e, h, mi, s));
+        }
+        if self.b(j) == "منتصف" && self.d(j + 1) == "ليل" {
+            return Some(time_match(j, j + 2, 0, 0, None));
+        }
+        if self.b(j) == "منتصف" && self.d(j + 1) == "نهار" {
+            return Some(time_match(j, j + 2, 12, 0, None));
+        }
+        let (e, h, mi, s) = self.hour(j, false)?;
+        Some(time_match(j, e, h, mi, s))
+    }
+
+    /// An hour at `k`: digits with optional ":MM[:SS]", or a feminine
+    /// ordinal ("الثالثة"), then minute words and a period of the day.
+    /// Without "الساعة" before (`trig` false) it needs ":MM" or a period.
+    fn hour(&self, k: usize, trig: bool) -> Option<(usize, u32, u32, Option<u32>)> {
+        let mut h;
+        let mut mi = 0;
+        let mut s = None;
+        let mut e;
+        let mut clock = false;
+        if let Some(v) = self.int_w(k, 1, 2) {
+            h = v;
+            e = k + 1;
+            if self.p(e, ':') && self.tight(e) && self.tight(e + 1) {
+                mi = self.int_w(e + 1, 2, 2)?;
+                e += 2;
+                clock = true;
+                if self.p(e, ':') && self.tight(e) && self.tight(e + 1) {
+                    s = Some(self.int_w(e + 1, 2, 2)?);
+                    e += 2;
+                }
+                // "1:2:3:4" or "10:30:15:20" is not a time.
+                if self.p(e, ':') && self.tight(e) {
+                    return None;
+                }
+                if k > self.lo.get()
+                    && lex::tight(self.a, k)
+                    && (lex::punct(self.a, k - 1, ':') || lex::is_num(self.a, k - 1))
+                {
+                    return None;
+                }
+            }
+        } else {
+            let (v, e2) = hour_word(self.d(k), self.b(k + 1))?;
+            h = v;
+            e = k + e2;
+        }
+        if h > 24 || mi > 59 || s.is_some_and(|s| s > 59) {
+            return None;
+        }
+        if !clock {
+            // Minute words: "والنصف", "والربع", "إلا ربعا", "و10 دقائق".
+            match lex::wa(self.a, e).filter(|_| self.inside(e)) {
+                Some("النصف") => {
+                    mi = 30;
+                    e += 1;
+                }
+                Some("الربع") => {
+                    mi = 15;
+                    e += 1;
+                }
+                Some("الثلث") => {
+                    mi = 20;
+                    e += 1;
+                }
+                _ => {
+                    if self.b(e) == "الا" && h > 0 {
+                        let q = match self.b(e + 1) {
+                            "ربعا" | "ربع" | "الربع" => Some(15),
+                            "ثلثا" | "ثلث" | "الثلث" => Some(20),
+                            _ => None,
+                        };
+                        if let Some(q) = q {
+                            h -= 1;
+                            mi = 60 - q;
+                            e += 2;
+                        }
+                    } else if self.w(e) == "و" && matches!(self.b(e + 2), "دقيقه" | "دقائق")
+                    {
+                        if let Some(v) = self.int_w(e + 1, 1, 2).filter(|&v| v < 60) {
+                            mi = v;
+                            e += 3;
+                        }
+                    }
+                }
+            }
+        }
+        let period = match self.b(e) {
+            "صباحا" | "فجرا" => Some('a'),
+            "ظهرا" => Some('n'),
+            "عصرا" => Some('p'),
+            "مساء" | "مساءا" => Some('p'),
+            "ليلا" => Some('l'),
+            "بعد" if matches!(self.d(e + 1), "ظهر" | "ظهيره") => Some('P'),
+            _ => None,
+        };
+        if let Some(p) = period {
+            if h > 12 {
+                // "14:30 مساء": the 24-hour clock already says it.
+            } else {
+                h = match p {
+                    'a' if h == 12 => 0,
+                    'a' => h,
+                    'n' if h < 6 => h + 12,
+                    'n' => h,
+                    'l' if h == 12 => 0,
+                    'l' if h >= 6 => h + 12,
+                    'l' => h,
+                    _ if h < 12 => h + 12,
+                    _ => h,
+                };
+            }
+            e += if p == 'P' { 2 } else { 1 };
+        } else if !trig && !clock {
+            return None;
+        }
+        if !trig && !clock && self.int(k).is_some_and(|v| v == 0 || v > 12) {
+            return None;
+        }
+        Some((e, h, mi, s))
+    }
+
+    /// Numeric dates: "15/10/2024", "2024-10-15", "15.10.2024", with an
+    /// optional era ("12/9/1445 هـ").
+    fn numeric(&self, j: usize) -> Option<M> {
+        if self.kind(j) != Some(TokenKind::Number) {
+            return None;
+        }
+        let w = self.w(j);
+        let (a, b, c, e) = if w.bytes().filter(|&c| c == b'.').count() == 2 {
+            let mut it = w.split('.');
+            let (x, y, z) = (it.next()?, it.next()?, it.next()?);
+            (x, y, z, j + 1)
+        } else {
+            let sep = self.w(j + 1);
+            if !matches!(sep, "/" | "-")
+                || !self.tight(j + 1)
+                || !self.tight(j + 2)
+                || self.w(j + 3) != sep
+                || !self.tight(j + 3)
+                || !self.tight(j + 4)
+            {
+                return None;
+            }
+            if self.int(j + 2).is_none() || self.int(j + 4).is_none() {
+                return None;
+            }
+            // Part of a longer chain ("1/2/3/4"): not a date.
+            if self.w(j + 5) == sep && self.tight(j + 5) {
+                return None;
+            }
+            (w, self.w(j + 2), self.w(j + 4), j + 5)
+        };
+        if j > self.lo.get() && lex::tight(self.a, j) && lex::is_punct(self.a, j - 1) {
+            let pw = lex::word(self.a, j - 1);
+            if matches!(pw, "/" | "-" | ".") {
+                return None;
+            }
+        }
+        let num = |s: &str| -> Option<u32> {
+            if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            s.parse().ok()
+        };
+        let (y, m, d) = match (a.len(), b.len(), c.len()) {
+            (1..=2, 1..=2, 4) => (num(c)?, num(b)?, num(a)?),
+            (4, 1..=2, 1..=2) => (num(a)?, num(b)?, num(c)?),
+            _ => return None,
+        };
+        let (end, era, bc) = self.suffix(e);
+        if bc || y == 0 {
+            return None;
+        }
+        let y = y as i32;
+        if era == Some(true) {
+            if !(1..=12).contains(&m) || !(1..=30).contains(&d) {
+                return None;
+            }
+            let g = cal::hijri_to_gregorian(y, m, d)?;
+            let mut out = M::date(j, end, ymd(Some(g.0), Some(g.1), Some(g.2)));
+            out.hijri = Some(ymd(Some(y), Some(m), Some(d)));
+            return Some(out);
+        }
+        if !cal::valid(y, m, d) {
+            return None;
+        }
+        Some(M::date(j, end, ymd(Some(y), Some(m), Some(d))))
+    }
+
+    /// Every rule at token `i`, most specific first.
+    fn at(&self, i: usize) -> Option<(M, bool)> {
+        let kind = self.kind(i)?;
+        if kind == TokenKind::Latin {
+            return None;
+        }
+        if kind == TokenKind::Number {
+            if let Some(m) = self.numeric(i) {
+                return Some((m, false));
+            }
+        }
+        if let Some(m) = self.time(i) {
+            return Some((m, false));
+        }
+        // Part of the day before a day: "مساء أمس", "صباح الثلاثاء".
+        if let Some(code) = part_of_day(self.b(i)) {
+            if let Some(mut m) = self.day_ref(i + 1, true) {
+                m.start = i;
+                if let Some(v) = &mut m.value {
+                    if !v.starts_with("REF") {
+                        v.push('T');
+                        v.push_str(code);
+                    }
+                }
+                return Some((m, false));
+            }
+        }
+        // "يوم الثلاثاء", "يوم أمس", "يوم 15 أكتوبر".
+        if self.b(i) == "يوم" {
+            if let Some(mut m) = self.day_ref(i + 1, true) {
+                m.start = i;
+                return Some((m, false));
+            }
+            if let Some(mut m) = self
+                .month_date(i + 1, false)
+                .filter(|m| m.value.as_deref().is_some_and(|v| v.len() == 10))
+            {
+                m.start = i;
+                return Some((m, false));
+            }
+        }
+        // "مطلع عام 2024", "منتصف الشهر المقبل", "أواخر الثمانينيات".
+        if let Some(md) = position(self.b(i)) {
+            let inner = self
+                .month_date(i + 1, true)
+                .or_else(|| self.year_trigger(i + 1).map(|(m, _)| m))
+                .or_else(|| self.bare_year(i + 1, true))
+                .or_else(|| self.decade(i + 1))
+                .or_else(|| self.relative(i + 1))
+                .or_else(|| self.century(i + 1));
+            if let Some(mut m) = inner.filter(|m| m.start == i + 1) {
+                m.start = i;
+                m.modifier = Some(md);
+                return Some((m, false));
+            }
+        }
+        if let Some(m) = self.day_ref(i, false) {
+            return Some((m, false));
+        }
+        if let Some(m) = self.month_date(i, false) {
+            return Some((m, false));
+        }
+        if let Some(r) = self.year_trigger(i) {
+            return Some(r);
+        }
+        if let Some(m) = self
+            .decade(i)
+            .or_else(|| self.century(i))
+            .or_else(|| self.relative(i))
+            .or_else(|| self.quarter(i))
+            .or_else(|| self.season(i))
+            .or_else(|| self.duration(i))
+            .or_else(|| self.bare_year(i, false))
+        {
+            return Some((m, false));
+        }
+        None
+    }
+}
+
+/// How much context an ambiguous month name needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Amb {
+    /// A month name and nothing else.
+    None,
+    /// Also a word, but a preposition before is enough ("في مارس").
+    Mild,
+    /// Also a common word or name: needs a day, year, شهر or a pair.
+    Strict,
+}
+
+fn ambiguity(name: &str) -> Amb {
+    match name {
+        "اب" | "ماي" | "جوان" | "صفر" | "رجب" | "شعبان" | "محرم" => {
+            Amb::Strict
+        }
+        "مارس" | "ايار" | "نيسان" | "تموز" | "مايو" | "اوت" | "رمضان" | "شوال" => {
+            Amb::Mild
+        }
+        _ => Amb::None,
+    }
+}
+
+fn id_num(id: &str, prefix: &str) -> Option<u8> {
+    let v: u8 = id.strip_prefix(prefix)?.parse().ok()?;
+    (1..=12).contains(&v).then_some(v)
+}
+
+fn weekday_id(id: &str) -> Option<u8> {
+    Some(match id.strip_prefix("day-")? {
+        "mon" => 1,
+        "tue" => 2,
+        "wed" => 3,
+        "thu" => 4,
+        "fri" => 5,
+        "sat" => 6,
+        "sun" => 7,
+        _ => return None,
+    })
+}
+
+fn sign(o: i32) -> char {
+    if o < 0 {
+        '-'
+    } else {
+        '+'
+    }
+}
+
+/// The anchor-offset form of an unresolved relative date.
+fn rel_ref(unit: Unit, off: i32) -> String {
+    format!("REF{}P{}{}", sign(off), off.abs(), unit.code())
+}
+
+/// "YYYY-MM-DD" with X for unknown parts; shorter when the month or day is
+/// unknown ("XXXX-07", "2024").
+fn ymd(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> String {
+    let mut s = y.map_or_else(|| "XXXX".to_string(), cal::fmt_year);
+    if let Some(m) = m {
+        s.push_str(&format!("-{m:02}"));
+        if let Some(d) = d {
+            s.push_str(&format!("-{d:02}"));
+        }
+    }
+    s
+}
+
+fn year_match(start: usize, end: usize, y: i32, era: Option<bool>, bc: bool) -> M {
+    let mut m = M::date(start, end, cal::fmt_year(y));
+    if bc {
+        m.value = Some(format!("BC{y:04}"));
+    } else if era == Some(true) {
+        m.hijri = m.value.take();
+    }
+    m
+}
+
+fn time_match(start: usize, end: usize, h: u32, mi: u32, s: Option<u32>) -> M {
+    let mut v = format!("T{h:02}:{mi:02}");
+    if let Some(s) = s {
+        v.push_str(&format!(":{s:02}"));
+    }
+    M {
+        start,
+        end,
+        label: Label::Time,
+        value: Some(v),
+        hijri: None,
+        modifier: None,
+        strip: true,
+    }
+}
+
+fn duration_match(start: usize, end: usize, v: f64, unit: &'static str, time: bool) -> M {
+    // Up to three decimals, by integer formatting (no float formatter in
+    // the .wasm): 1.5 → "1.5", 2 → "2".
+    let milli = (v * 1000.0).round().clamp(0.0, 9e15) as i64;
+    let mut n = (milli / 1000).to_string();
+    let f = milli % 1000;
+    if f != 0 {
+        let frac = format!("{f:03}");
+        n.push('.');
+        n.push_str(frac.trim_end_matches('0'));
+    }
+    let value = if time {
+        format!("PT{n}{unit}")
+    } else {
+        format!("P{n}{unit}")
+    };
+    M {
+        start,
+        end,
+        label: if time { Label::Time } else { Label::Date },
+        value: Some(value),
+        hijri: None,
+        modifier: None,
+        strip: true,
+    }
+}
+
+/// A time unit noun after a number: (TIMEX3 unit, is a time of day unit).
+fn time_unit(s: &str) -> Option<(&'static str, bool)> {
+    Some(match s {
+        "يوم" | "ايام" | "يوما" => ("D", false),
+        "اسبوع" | "اسابيع" | "اسبوعا" => ("W", false),
+        "شهر" | "اشهر" | "شهور" | "شهرا" => ("M", false),
+        "عام" | "اعوام" | "عاما" | "سنه" | "سنوات" | "سنين" => ("Y", false),
+        "عقد" | "عقود" | "عقدا" => ("DE", false),
+        "قرن" | "قرون" | "قرنا" => ("CE", false),
+        "ساعه" | "ساعات" => ("H", true),
+        "دقيقه" | "دقائق" => ("M", true),
+        "ثانيه" | "ثوان" | "ثواني" => ("S", true),
+        _ => return None,
+    })
+}
+
+fn dual_unit(s: &str) -> Option<(&'static str, bool)> {
+    Some(match s {
+        "يومين" | "يومان" => ("D", false),
+        "اسبوعين" | "اسبوعان" => ("W", false),
+        "شهرين" | "شهران" => ("M", false),
+        "عامين" | "عامان" | "سنتين" | "سنتان" => ("Y", false),
+        "عقدين" | "عقدان" => ("DE", false),
+        "قرنين" | "قرنان" => ("CE", false),
+        "ساعتين" | "ساعتان" => ("H", true),
+        "دقيقتين" | "دقيقتان" => ("M", true),
+        _ => return None,
+    })
+}
+
+/// "صباح" → MO etc. (TIMEX3 parts of the day).
+fn part_of_day(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "صباح" | "فجر" | "صبيحه" => "MO",
+        "ظهر" | "ظهيره" => "MI",
+        "عصر" => "AF",
+        "مساء" => "EV",
+        "ليله" => "NI",
+        _ => return None,
+    })
+}
+
+/// "مطلع", "منتصف", "أواخر"... → TIMEX3 mod (lowercase).
+fn position(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "مطلع" | "بدايه" | "اوائل" | "مستهل" => "start",
+        "منتصف" | "اواسط" => "mid",
+        "نهايه" | "اواخر" | "ختام" => "end",
+        _ => return None,
+    })
+}
+
+/// "عشرين" → 20 (a tens word after the article: "القرن العشرين").
+fn number_tens(s: &str) -> Option<u32> {
+    Some(match s {
+        "عشرين" | "عشرون" => 20,
+        "ثلاثين" => 30,
+        _ => return None,
+    })
+}
+
+/// Count words inside "السنوات الخمس الماضية" (after the article).
+fn count_word(s: &str) -> Option<i32> {
+    Some(match s {
+        "ثلاث" | "ثلاثه" => 3,
+        "اربع" | "اربعه" => 4,
+        "خمس" | "خمسه" => 5,
+        "ست" | "سته" => 6,
+        "سبع" | "سبعه" => 7,
+        "ثماني" | "ثمانيه" | "ثمان" => 8,
+        "تسع" | "تسعه" => 9,
+        "عشر" | "عشره" => 10,
+        _ => return None,
+    })
+}
+
+/// The hour words after "الساعة" (feminine ordinals), given the stem after
+/// ال of this token and the body of the next. Returns (hour, tokens).
+fn hour_word(stem: &str, next: &str) -> Option<(u32, usize)> {
+    let h = match stem {
+        "واحده" => 1,
+        "ثانيه" => 2,
+        "ثالثه" => 3,
+        "رابعه" => 4,
+        "خامسه" => 5,
+        "سادسه" => 6,
+        "سابعه" => 7,
+        "ثامنه" => 8,
+        "تاسعه" => 9,
+        "عاشره" => 10,
+        "حاديه" => 11,
+        _ => return None,
+    };
+    if next == "عشره" && (h == 11 || h == 2) {
+        return Some((if h == 2 { 12 } else { 11 }, 2));
+    }
+    (h != 11).then_some((h, 1))
+}
+
+/// Does a count noun, unit, currency, scale word or % follow at `k`, so
+/// that the number before is a count and not a year?
+fn counted(a: &Analysis<'_>, k: usize) -> bool {
+    if k >= a.tokens.len() || lex::newline(a, k) {
+        return false;
+    }
+    if lex::punct(a, k, '%') {
+        return true;
+    }
+    let b = lex::body(a, k);
+    if b == "في" {
+        return matches!(lex::word(a, k + 1), "المئه" | "المائه");
+    }
+    time_unit(b).is_some()
+        || matches!(
+            b,
+            "الف"
+                | "مليون"
+                | "مليار"
+                | "شخص"
+                | "قتيل"
+                | "جريح"
+                | "طفل"
+                | "جندي"
+                | "مقاتل"
+                | "منزل"
+                | "عامل"
+                | "مواطن"
+                | "لاجئ"
+                | "طالب"
+                | "موظف"
+                | "دولار"
+                | "يورو"
+                | "جنيه"
+                | "ريال"
+                | "درهم"
+                | "دينار"
+                | "متر"
+                | "كيلومتر"
+                | "كلم"
+                | "طن"
+                | "برميل"
+                | "نسمه"
+        )
+}
+
+fn push(out: &mut Vec<Candidate>, m: M) {
+    if m.end <= m.start {
+        return;
+    }
+    let mut c = Candidate::new(m.start, m.end, m.label, Source::Rule, 3);
+    c.attrs.value = m.value.map(Value::Text);
+    c.attrs.value_hijri = m.hijri;
+    c.attrs.modifier = m.modifier.map(str::to_string);
+    c.strip_proclitic = m.strip;
+    out.push(c);
+}
 
 /// Append date and time candidates of `a`.
-pub fn find(_a: &Analysis<'_>, _gaz: &Gazetteer, _opts: &Options, _out: &mut Vec<Candidate>) {}
+pub fn find(a: &Analysis<'_>, gaz: &Gazetteer, opts: &Options, out: &mut Vec<Candidate>) {
+    let n = a.tokens.len();
+    if n == 0 {
+        return;
+    }
+    let cx = Cx::new(a, gaz, opts);
+    let mut line_end = 0;
+    let mut i = 0;
+    while i < n {
+        if i >= line_end {
+            line_end = i + 1;
+            while line_end < n && !a.tokens[line_end].newline_before {
+                line_end += 1;
+            }
+            cx.lo.set(i);
+            cx.hi.set(line_end);
+        }
+        let Some((m, dual)) = cx.at(i) else {
+            i += 1;
+            continue;
+        };
+        let mut next = m.end.max(i + 1);
+        push(out, m);
+        // "عامي 2019 و2020": the second year too.
+        if dual && cx.w(next) == "و" {
+            if let Some(y) = cx.int_w(next + 1, 4, 4).filter(|y| (1..=2999).contains(y)) {
+                let (end, era, bc) = cx.suffix(next + 2);
+                push(out, year_match(next + 1, end, y as i32, era, bc));
+                next = end;
+            }
+        }
+        i = next;
+    }
+}

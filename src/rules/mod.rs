@@ -1,5 +1,7 @@
 //! Rule-based candidates: dates and times, numbers, quotes.
 
+pub mod calendar;
 pub mod date;
+mod lex;
 pub mod number;
 pub mod quote;

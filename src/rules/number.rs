@@ -1,8 +1,878 @@
 //! CARDINAL, ORDINAL, PERCENT, MONEY and QUANTITY rules.
+//!
+//! A number phrase is digits ("2020", "1,500.5", "١٫٥") or number words
+//! ("خمسة وعشرون", "ثلاثمائة", "مليونين"), optionally times a scale word
+//! ("100 ألف", "1.5 مليار", "ثلاثة ملايين"), joined by و into a sum whose
+//! parts strictly decrease ("مليون و200 ألف", "ألف وخمسمائة"). The strict
+//! decrease bounds a phrase to a handful of tokens, so the scan is linear.
+//!
+//! What follows the phrase decides the label: % or في المئة (PERCENT), a
+//! currency word or symbol (MONEY, with its ISO 4217 code when known), a unit
+//! (QUANTITY), else CARDINAL. Time units ("ثلاث سنوات") belong to the date
+//! rules, which run first; tokens they took are skipped here.
+//!
+//! Approximations ("أكثر من", "نحو", "حوالي", "قرابة", "ما يزيد على", ...)
+//! stay OUTSIDE the entity span and set `attrs.modifier`: in "أكثر من 100
+//! ألف" the entity is "100 ألف" with value 100000 and modifier "more_than".
+//!
+//! Single number words that are also ordinary words are not tagged alone:
+//! واحد/واحدة (one), ست (lady), سبع (lion), تسع (fits), ثمان and عشر; nor is
+//! صفر (also the month Safar). They count inside longer phrases.
 
+use super::lex::{self, body, def, int, is_arabic, is_num, punct, tight, wa, word};
 use crate::analysis::Analysis;
 use crate::decode::Candidate;
+use crate::doc::{Source, Value};
 use crate::gazetteer::Gazetteer;
+use crate::label::Label;
+use crate::tokenize::TokenKind;
 
-/// Append numeric candidates of `a`.
-pub fn find(_a: &Analysis<'_>, _gaz: &Gazetteer, _out: &mut Vec<Candidate>) {}
+/// A parsed number phrase over tokens `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Phrase {
+    /// One past the last token.
+    pub end: usize,
+    /// Its value.
+    pub value: f64,
+    /// A lone word that is also an ordinary word (واحد, ست, ...).
+    pub weak: bool,
+    /// Leave the first token's proclitic outside the span.
+    pub strip: bool,
+}
+
+/// How a unit word (1-10) may be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// Alone or in compounds.
+    Plain,
+    /// In compounds; alone it is usually an ordinary word.
+    Weak,
+    /// Only before عشر/عشرة ("أحد عشر", "اثنا عشر").
+    TeenOnly,
+}
+
+fn unit(s: &str) -> Option<(u32, Form)> {
+    use Form::*;
+    Some(match s {
+        "واحد" | "واحده" => (1, Weak),
+        "احد" | "احدي" => (1, TeenOnly),
+        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" => (2, Plain),
+        "اثنا" | "اثني" | "اثنتا" | "اثنتي" => (2, TeenOnly),
+        "ثلاث" | "ثلاثه" => (3, Plain),
+        "اربع" | "اربعه" => (4, Plain),
+        "خمس" | "خمسه" => (5, Plain),
+        "سته" => (6, Plain),
+        "ست" => (6, Weak),
+        "سبعه" => (7, Plain),
+        "سبع" => (7, Weak),
+        "ثماني" | "ثمانيه" => (8, Plain),
+        "ثمان" => (8, Weak),
+        "تسعه" => (9, Plain),
+        "تسع" => (9, Weak),
+        _ => return None,
+    })
+}
+
+fn is_ten(s: &str) -> bool {
+    matches!(s, "عشر" | "عشره")
+}
+
+fn tens(s: &str) -> Option<u32> {
+    Some(match s {
+        "عشرون" | "عشرين" => 20,
+        "ثلاثون" | "ثلاثين" => 30,
+        "اربعون" | "اربعين" => 40,
+        "خمسون" | "خمسين" => 50,
+        "ستون" | "ستين" => 60,
+        "سبعون" | "سبعين" => 70,
+        "ثمانون" | "ثمانين" => 80,
+        "تسعون" | "تسعين" => 90,
+        _ => return None,
+    })
+}
+
+fn hundreds(s: &str) -> Option<u32> {
+    match s {
+        "مائتان" | "مائتين" | "مائتا" | "مائتي" | "مئتان" | "مئتين" | "مئتا" | "مئتي" => {
+            return Some(200)
+        }
+        _ => {}
+    }
+    let p = s.strip_suffix("مائه").or_else(|| s.strip_suffix("مئه"))?;
+    Some(match p {
+        "" => 100,
+        "ثلاث" => 300,
+        "اربع" => 400,
+        "خمس" => 500,
+        "ست" => 600,
+        "سبع" => 700,
+        "ثمان" | "ثماني" => 800,
+        "تسع" => 900,
+        _ => return None,
+    })
+}
+
+/// How a scale word counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scale {
+    /// ألف, مليون: times what precedes, or one thousand alone.
+    Single,
+    /// آلاف, ملايين: after 3-10.
+    Plural,
+    /// ألفين, مليونين: two of them, alone.
+    Dual,
+}
+
+fn scale(s: &str) -> Option<(f64, Scale)> {
+    use Scale::*;
+    Some(match s {
+        "الف" | "الفا" => (1e3, Single),
+        "الاف" => (1e3, Plural),
+        "الفان" | "الفين" | "الفي" => (1e3, Dual),
+        "مليون" | "مليونا" => (1e6, Single),
+        "ملايين" => (1e6, Plural),
+        "مليونان" | "مليونين" | "مليوني" => (1e6, Dual),
+        "مليار" | "مليارا" | "بليون" | "بليونا" => (1e9, Single),
+        "مليارات" | "بلايين" => (1e9, Plural),
+        "ملياران" | "مليارين" | "ملياري" => (1e9, Dual),
+        "تريليون" | "تريليونا" => (1e12, Single),
+        "تريليونات" => (1e12, Plural),
+        "تريليونان" | "تريليونين" => (1e12, Dual),
+        _ => return None,
+    })
+}
+
+fn fraction(s: &str) -> Option<f64> {
+    match s {
+        "نصف" => Some(0.5),
+        "ثلث" => Some(1.0 / 3.0),
+        "ربع" => Some(0.25),
+        _ => None,
+    }
+}
+
+/// Value of a digit token: "2020", "1,500.5", "1.500.000", "3,5" (decimal
+/// comma), "1.500,5". `None` for shapes that are not one number ("1.2.3")
+/// and for more than 30 digits.
+pub(crate) fn parse_digits(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    if b.len() > 40 {
+        return None;
+    }
+    let dots = b.iter().filter(|&&c| c == b'.').count();
+    let commas = b.iter().filter(|&&c| c == b',').count();
+    // Groups after the first separator of kind `sep` all have 3 digits.
+    let grouped = |sep: u8| {
+        let mut parts = s.split(sep as char);
+        let first = parts.next().unwrap_or("");
+        (1..=3).contains(&first.len()) && parts.all(|p| p.len() == 3)
+    };
+    let decimal: Option<u8> = match (dots, commas) {
+        (0, 0) => None,
+        (1, 0) => Some(b'.'),
+        (0, 1) if !grouped(b',') => Some(b','),
+        (0, _) if grouped(b',') => None,
+        (_, 0) if grouped(b'.') => None,
+        (_, _) if dots > 0 && commas > 0 => {
+            // The last separator is the decimal one; the other groups.
+            let last = *b.iter().rev().find(|c| !c.is_ascii_digit())?;
+            let other = if last == b'.' { b',' } else { b'.' };
+            let count = if last == b'.' { dots } else { commas };
+            let int_part = &s[..s.rfind(last as char)?];
+            let mut parts = int_part.split(other as char);
+            let first = parts.next().unwrap_or("");
+            if count != 1 || !(1..=3).contains(&first.len()) || !parts.all(|p| p.len() == 3) {
+                return None;
+            }
+            Some(last)
+        }
+        _ => return None,
+    };
+    // Integer arithmetic rather than `str::parse::<f64>`, which would add
+    // a float parser to the .wasm: the mantissa is exact in a u128, and
+    // dividing by an exact power of ten rounds once.
+    let mut mantissa: u128 = 0;
+    let mut digits = 0;
+    let mut frac = None;
+    for &c in b {
+        if c.is_ascii_digit() {
+            mantissa = mantissa * 10 + u128::from(c - b'0');
+            digits += 1;
+            if let Some(f) = &mut frac {
+                *f += 1;
+            }
+        } else if Some(c) == decimal {
+            frac = Some(0);
+        }
+        if digits > 30 {
+            return None;
+        }
+    }
+    let frac: i32 = frac.unwrap_or(0);
+    if frac > 22 {
+        return None;
+    }
+    let mut scale = 1.0f64;
+    for _ in 0..frac {
+        scale *= 10.0;
+    }
+    Some(mantissa as f64 / scale)
+}
+
+/// A group: a number below 1000 (digits: any number), times a scale word.
+#[derive(Debug, Clone, Copy)]
+struct Group {
+    value: f64,
+    /// The scale used (1 when none): later groups must stay below it.
+    scale: f64,
+    end: usize,
+    weak: bool,
+}
+
+/// Number words below 1000 starting at token `j`, whose first word reads `s`.
+fn small_words(a: &Analysis<'_>, j: usize, s: &str) -> Option<(u32, usize, bool)> {
+    if let Some(h) = hundreds(s) {
+        if let Some((v, e)) = wa(a, j + 1).and_then(|w| below_hundred(a, j + 1, w)) {
+            return Some((h + v, e, false));
+        }
+        return Some((h, j + 1, false));
+    }
+    if let Some((u, form)) = unit(s) {
+        let next = body(a, j + 1);
+        if is_ten(next) && u < 10 && !lex::newline(a, j + 1) {
+            return Some((10 + u, j + 2, false));
+        }
+        if let Some(t) = wa(a, j + 1).and_then(tens) {
+            if form != Form::TeenOnly {
+                return Some((u + t, j + 2, false));
+            }
+        }
+        if (3..=9).contains(&u) && matches!(next, "مائه" | "مئه") {
+            let h = u * 100;
+            if let Some((v, e)) = wa(a, j + 2).and_then(|w| below_hundred(a, j + 2, w)) {
+                return Some((h + v, e, false));
+            }
+            return Some((h, j + 2, false));
+        }
+        return match form {
+            Form::TeenOnly => None,
+            Form::Weak => Some((u, j + 1, true)),
+            Form::Plain => Some((u, j + 1, false)),
+        };
+    }
+    if is_ten(s) {
+        return Some((10, j + 1, s == "عشر"));
+    }
+    tens(s).map(|t| (t, j + 1, false))
+}
+
+/// 1-99 in words at token `j`, whose first word reads `s`.
+fn below_hundred(a: &Analysis<'_>, j: usize, s: &str) -> Option<(u32, usize)> {
+    if hundreds(s).is_some() {
+        return None;
+    }
+    small_words(a, j, s).map(|(v, e, _)| (v, e))
+}
+
+/// A group at token `j`, whose first word reads `s` (digits: the token).
+fn group(a: &Analysis<'_>, j: usize, s: &str) -> Option<Group> {
+    let mk = |value: f64, scale: f64, end: usize, weak: bool| Group {
+        value,
+        scale,
+        end,
+        weak,
+    };
+    let scaled = |v: f64, k: usize, plural_ok: bool| -> Option<Group> {
+        if lex::newline(a, k) {
+            return None;
+        }
+        match scale(body(a, k)) {
+            Some((sc, Scale::Single)) => Some(mk(v * sc, sc, k + 1, false)),
+            Some((sc, Scale::Plural)) if plural_ok => Some(mk(v * sc, sc, k + 1, false)),
+            _ => None,
+        }
+    };
+    if is_num(a, j) {
+        let v = parse_digits(word(a, j))?;
+        return Some(scaled(v, j + 1, true).unwrap_or(mk(v, 1.0, j + 1, false)));
+    }
+    if let Some(f) = fraction(s) {
+        return match scale(body(a, j + 1)) {
+            Some((sc, Scale::Single)) => Some(mk(f * sc, sc, j + 2, false)),
+            _ => None,
+        };
+    }
+    match scale(s) {
+        Some((sc, Scale::Single)) => return Some(mk(sc, sc, j + 1, false)),
+        Some((sc, Scale::Dual)) => return Some(mk(2.0 * sc, sc, j + 1, false)),
+        Some((_, Scale::Plural)) => return None,
+        None => {}
+    }
+    let (v, e, weak) = small_words(a, j, s)?;
+    let plural_ok = (3..=10).contains(&v);
+    Some(scaled(f64::from(v), e, plural_ok).unwrap_or(mk(f64::from(v), 1.0, e, weak)))
+}
+
+/// The word at `j` as a number word: its body, except that "واحدة" keeps
+/// its و (the segmenter reads it as و + احدة). Returns (word, strip).
+fn first_word<'a>(a: &'a Analysis<'_>, j: usize) -> (&'a str, bool) {
+    let w = word(a, j);
+    if matches!(w, "واحد" | "واحده") {
+        return (w, false);
+    }
+    (body(a, j), true)
+}
+
+/// The number phrase starting at token `i`.
+pub(crate) fn phrase(a: &Analysis<'_>, i: usize) -> Option<Phrase> {
+    let kind = a.tokens.get(i)?.kind;
+    if kind != TokenKind::Number && kind != TokenKind::Arabic {
+        return None;
+    }
+    let (s, strip) = first_word(a, i);
+    let g = group(a, i, s)?;
+    let mut total = g.value;
+    let mut last = g.scale;
+    let mut end = g.end;
+    let weak = g.weak && g.end == i + 1;
+    while last > 1.0 {
+        if lex::newline(a, end) {
+            break;
+        }
+        // "مليون ونصف (المليون)": one and a half.
+        if wa(a, end) == Some("نصف") {
+            total += 0.5 * last;
+            end += 1;
+            if def(a, end)
+                .and_then(scale)
+                .is_some_and(|(sc, _)| sc == last)
+            {
+                end += 1;
+            }
+            break;
+        }
+        // "و200 ألف" (a separate و) or "وخمسمائة" (و as a proclitic).
+        let g2 = if word(a, end) == "و" && is_num(a, end + 1) {
+            group(a, end + 1, "")
+        } else if let Some(w) = wa(a, end) {
+            group(a, end, w)
+        } else {
+            None
+        };
+        match g2 {
+            Some(g2) if g2.value < last && g2.value > 0.0 => {
+                total += g2.value;
+                last = g2.scale;
+                end = g2.end;
+            }
+            _ => break,
+        }
+    }
+    if !total.is_finite() {
+        return None;
+    }
+    Some(Phrase {
+        end,
+        value: total,
+        weak,
+        strip,
+    })
+}
+
+fn ordinal_stem(s: &str) -> Option<(u32, bool)> {
+    // (value, feminine)
+    Some(match s {
+        "اول" => (1, false),
+        "اولي" => (1, true),
+        "ثاني" => (2, false),
+        "ثانيه" => (2, true),
+        "ثالث" => (3, false),
+        "ثالثه" => (3, true),
+        "رابع" => (4, false),
+        "رابعه" => (4, true),
+        "خامس" => (5, false),
+        "خامسه" => (5, true),
+        "سادس" => (6, false),
+        "سادسه" => (6, true),
+        "سابع" => (7, false),
+        "سابعه" => (7, true),
+        "ثامن" => (8, false),
+        "ثامنه" => (8, true),
+        "تاسع" => (9, false),
+        "تاسعه" => (9, true),
+        "عاشر" => (10, false),
+        "عاشره" => (10, true),
+        "حادي" => (11, false),
+        "حاديه" => (11, true),
+        _ => return None,
+    })
+}
+
+/// A definite ordinal at token `j`: "الأول", "الثالثة عشرة", "الحادي
+/// والعشرين", or "الـ20". Returns (end, value). Shared with the date rules
+/// ("الخامس عشر من أكتوبر").
+pub(crate) fn ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
+    // "الـ20": the article written before digits.
+    if word(a, j) == "ال" && tight(a, j + 1) {
+        return int(a, j + 1).filter(|&v| v > 0).map(|v| (j + 2, v));
+    }
+    let (u, _) = ordinal_stem(def(a, j)?)?;
+    if !lex::newline(a, j + 1) {
+        // 11-19: "الحادي عشر", "الثالثة عشرة".
+        if is_ten(body(a, j + 1)) && u < 12 {
+            return Some((j + 2, if u == 11 { 11 } else { 10 + u }));
+        }
+        // 21-99: "الحادي والعشرين".
+        if let Some(t) = wa(a, j + 1)
+            .and_then(|w| w.strip_prefix("ال"))
+            .and_then(tens)
+        {
+            if u < 10 || u == 11 {
+                return Some((j + 2, t + u % 10));
+            }
+        }
+    }
+    if u == 11 {
+        return None;
+    }
+    Some((j + 1, u))
+}
+
+/// An indefinite ordinal before a noun ("أول زيارة", "ثالث أكبر").
+fn bare_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
+    if a.segs[j].pro_len != 0 || !is_arabic(a, j + 1) || lex::newline(a, j + 1) {
+        return None;
+    }
+    let v = match word(a, j) {
+        "اول" => 1,
+        "ثاني" => 2,
+        "ثالث" => 3,
+        "رابع" => 4,
+        "خامس" => 5,
+        "سادس" => 6,
+        "سابع" => 7,
+        "ثامن" => 8,
+        "تاسع" => 9,
+        "عاشر" => 10,
+        _ => return None,
+    };
+    Some((j + 1, v))
+}
+
+/// ISO 4217 code of a currency word with an optional nationality adjective.
+/// Returns (tokens used: 1 or 2, code or None when the word is ambiguous).
+fn currency(a: &Analysis<'_>, k: usize) -> Option<(usize, Option<&'static str>)> {
+    if lex::newline(a, k) {
+        return None;
+    }
+    // Latin ISO codes ("100 USD").
+    if a.tokens.get(k)?.kind == TokenKind::Latin {
+        let code = match word(a, k) {
+            "USD" => "USD",
+            "EUR" => "EUR",
+            "GBP" => "GBP",
+            "JPY" => "JPY",
+            "CNY" => "CNY",
+            "CHF" => "CHF",
+            "SAR" => "SAR",
+            "AED" => "AED",
+            "EGP" => "EGP",
+            "KWD" => "KWD",
+            "QAR" => "QAR",
+            "TRY" => "TRY",
+            "RUB" => "RUB",
+            "INR" => "INR",
+            _ => return None,
+        };
+        return Some((1, Some(code)));
+    }
+    // Symbols right after the number ("100$", "50 €").
+    if lex::is_punct(a, k) {
+        return symbol(word(a, k)).map(|c| (1, Some(c)));
+    }
+    #[derive(PartialEq)]
+    enum C {
+        Dollar,
+        Pound,
+        Riyal,
+        Dirham,
+        Dinar,
+        Lira,
+        Rupee,
+        Franc,
+        Fixed(&'static str),
+    }
+    let c = match body(a, k) {
+        "دولار" | "دولارا" | "دولارات" | "دولاران" | "دولارين" => {
+            C::Dollar
+        }
+        "يورو" | "يوروات" => C::Fixed("EUR"),
+        "جنيه" | "جنيها" | "جنيهات" | "جنيهان" | "جنيهين" => C::Pound,
+        "استرليني" => C::Fixed("GBP"),
+        "ريال" | "ريالا" | "ريالات" | "ريالين" => C::Riyal,
+        "درهم" | "درهما" | "دراهم" | "درهمين" => C::Dirham,
+        "دينار" | "دينارا" | "دنانير" | "دينارين" => C::Dinar,
+        "ليره" | "ليرات" | "ليرتين" => C::Lira,
+        "روبل" | "روبلا" | "روبلات" => C::Fixed("RUB"),
+        "ين" => C::Fixed("JPY"),
+        "يوان" => C::Fixed("CNY"),
+        "روبيه" | "روبيات" => C::Rupee,
+        "فرنك" | "فرنكا" | "فرنكات" => C::Franc,
+        "شيكل" | "شيكلا" | "شيكلات" | "شيقل" => C::Fixed("ILS"),
+        "تومان" => C::Fixed("IRR"),
+        _ => return None,
+    };
+    if let C::Fixed(code) = c {
+        return Some((1, Some(code)));
+    }
+    // The nationality adjective agrees with the noun: امريكي/امريكيا/امريكيه.
+    let adj = body(a, k + 1);
+    let adj = adj
+        .strip_suffix('ا')
+        .or_else(|| adj.strip_suffix('ه'))
+        .unwrap_or(adj);
+    let with = match (&c, adj) {
+        (C::Dollar, "امريكي" | "اميركي") => Some("USD"),
+        (C::Dollar, "كندي") => Some("CAD"),
+        (C::Dollar, "استرالي") => Some("AUD"),
+        (C::Dollar, "سنغافوري") => Some("SGD"),
+        (C::Dollar, "نيوزيلندي") => Some("NZD"),
+        (C::Pound, "مصري") => Some("EGP"),
+        (C::Pound, "استرليني") => Some("GBP"),
+        (C::Pound, "سوداني") => Some("SDG"),
+        (C::Riyal, "سعودي") => Some("SAR"),
+        (C::Riyal, "قطري") => Some("QAR"),
+        (C::Riyal, "عماني") => Some("OMR"),
+        (C::Riyal, "يمني") => Some("YER"),
+        (C::Riyal, "ايراني") => Some("IRR"),
+        (C::Dirham, "اماراتي") => Some("AED"),
+        (C::Dirham, "مغربي") => Some("MAD"),
+        (C::Dinar, "كويتي") => Some("KWD"),
+        (C::Dinar, "اردني") => Some("JOD"),
+        (C::Dinar, "عراقي") => Some("IQD"),
+        (C::Dinar, "ليبي") => Some("LYD"),
+        (C::Dinar, "تونسي") => Some("TND"),
+        (C::Dinar, "جزائري") => Some("DZD"),
+        (C::Dinar, "بحريني") => Some("BHD"),
+        (C::Lira, "تركي") => Some("TRY"),
+        (C::Lira, "لبناني") => Some("LBP"),
+        (C::Lira, "سوري") => Some("SYP"),
+        (C::Rupee, "هندي") => Some("INR"),
+        (C::Rupee, "باكستاني") => Some("PKR"),
+        (C::Franc, "سويسري") => Some("CHF"),
+        _ => None,
+    };
+    if with.is_some() && !lex::newline(a, k + 1) {
+        return Some((2, with));
+    }
+    // Alone: the dollar is the US dollar and the pound (جنيه) the Egyptian
+    // pound; riyal, dirham, dinar, lira, rupee and franc name several
+    // currencies, so they get no code.
+    Some((
+        1,
+        match c {
+            C::Dollar => Some("USD"),
+            C::Pound => Some("EGP"),
+            _ => None,
+        },
+    ))
+}
+
+fn symbol(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" => "JPY",
+        "₺" => "TRY",
+        "₽" => "RUB",
+        "₹" => "INR",
+        _ => return None,
+    })
+}
+
+/// A measure unit at token `k`; returns the tokens it takes (with "مربع").
+fn unit_word(a: &Analysis<'_>, k: usize) -> Option<usize> {
+    if lex::newline(a, k) {
+        return None;
+    }
+    let ok = matches!(
+        body(a, k),
+        "كيلومتر"
+            | "كيلومترا"
+            | "كيلومترات"
+            | "كلم"
+            | "كم"
+            | "متر"
+            | "مترا"
+            | "امتار"
+            | "سنتيمتر"
+            | "سنتيمترا"
+            | "سنتيمترات"
+            | "سم"
+            | "مليمتر"
+            | "مليمترا"
+            | "ملم"
+            | "ميل"
+            | "ميلا"
+            | "اميال"
+            | "قدم"
+            | "اقدام"
+            | "طن"
+            | "طنا"
+            | "اطنان"
+            | "كيلوغرام"
+            | "كيلوغراما"
+            | "كيلوغرامات"
+            | "كيلوجرام"
+            | "كيلوجراما"
+            | "كيلوجرامات"
+            | "كغ"
+            | "كلغ"
+            | "كيلو"
+            | "غرام"
+            | "غراما"
+            | "غرامات"
+            | "جرام"
+            | "جراما"
+            | "جرامات"
+            | "برميل"
+            | "برميلا"
+            | "براميل"
+            | "لتر"
+            | "لترا"
+            | "لترات"
+            | "هكتار"
+            | "هكتارا"
+            | "هكتارات"
+            | "فدان"
+            | "فدانا"
+            | "افدنه"
+            | "دونم"
+            | "دونما"
+            | "دونمات"
+            | "ميغاواط"
+            | "ميغاوات"
+            | "ميجاوات"
+            | "ميجاواط"
+            | "غيغاواط"
+            | "جيجاوات"
+            | "كيلوواط"
+            | "كيلووات"
+            | "واط"
+            | "درجه"
+            | "درجات"
+    );
+    if !ok {
+        return None;
+    }
+    let extra = matches!(
+        body(a, k + 1),
+        "مربع" | "مربعا" | "مربعه" | "مكعب" | "مكعبا" | "مكعبه" | "مئويه"
+    ) && !lex::newline(a, k + 1);
+    Some(1 + usize::from(extra))
+}
+
+/// Percent sign or words after a number at token `k`; returns tokens used.
+fn percent(a: &Analysis<'_>, k: usize) -> Option<usize> {
+    if lex::newline(a, k) {
+        return None;
+    }
+    if punct(a, k, '%') {
+        return Some(1);
+    }
+    match word(a, k) {
+        "بالمئه" | "بالمائه" => Some(1),
+        "في" if matches!(word(a, k + 1), "المئه" | "المائه") && !lex::newline(a, k + 1) => {
+            Some(2)
+        }
+        _ => None,
+    }
+}
+
+/// The approximation before token `s` (or after token `e`), if any.
+fn modifier(a: &Analysis<'_>, s: usize, e: usize) -> Option<&'static str> {
+    let w = |k: usize| -> &str {
+        if k < s && k + 4 >= s {
+            word(a, k)
+        } else {
+            ""
+        }
+    };
+    let is = |k: Option<usize>, f: &dyn Fn(&str) -> bool| {
+        k.is_some_and(|k| lex::loose(w(k), f).is_some())
+    };
+    let p1 = s.checked_sub(1);
+    let p2 = s.checked_sub(2);
+    let p3 = s.checked_sub(3);
+    let p4 = s.checked_sub(4);
+    let is_ma = |k: Option<usize>| k.is_some_and(|k| w(k) == "ما");
+    let ala = |x: &str| matches!(x, "علي" | "عن");
+    // "ما لا يقل عن" / "ما لا يزيد على".
+    if is(p1, &ala) && is_ma(p4) && p3.is_some_and(|k| w(k) == "لا") {
+        match p2.map(w) {
+            Some("يقل") => return Some("at_least"),
+            Some("يزيد") => return Some("at_most"),
+            _ => {}
+        }
+    }
+    if is(p1, &ala) || p1.is_some_and(|k| w(k) == "من") {
+        let verb = p2.map(w).unwrap_or("");
+        let m = match verb {
+            "يزيد" | "يربو" | "يزيدون" => Some("more_than"),
+            "يقل" => Some("less_than"),
+            "يقرب" => Some("about"),
+            _ => None,
+        };
+        if m.is_some() && is_ma(p3) {
+            return m;
+        }
+        if p1.is_some_and(|k| w(k) == "من") {
+            if is(p2, &|x| matches!(x, "اكثر" | "ازيد")) {
+                return Some("more_than");
+            }
+            if is(p2, &|x| x == "اقل") {
+                return Some("less_than");
+            }
+        }
+    }
+    if is_ma(p2) {
+        match p1.map(w) {
+            Some("يناهز" | "يقارب") => return Some("about"),
+            Some("يفوق" | "يتجاوز") => return Some("more_than"),
+            _ => {}
+        }
+    }
+    if is(p1, &|x| {
+        matches!(x, "نحو" | "حوالي" | "قرابه" | "زهاء" | "يناهز")
+    }) {
+        return Some("about");
+    }
+    if body(a, e) == "تقريبا" {
+        return Some("about");
+    }
+    if word(a, e) == "علي" {
+        match def(a, e + 1) {
+            Some("اقل") => return Some("at_least"),
+            Some("اكثر") => return Some("at_most"),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Append numeric candidates of `a`. Tokens already taken by DATE or TIME
+/// rule candidates in `out` are skipped.
+pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
+    let n = a.tokens.len();
+    if n == 0 {
+        return;
+    }
+    let mut taken = vec![false; n];
+    for c in out.iter() {
+        if c.source == Source::Rule && matches!(c.label, Label::Date | Label::Time) {
+            for t in &mut taken[c.start.min(n)..c.end.min(n)] {
+                *t = true;
+            }
+        }
+    }
+    let free = |s: usize, e: usize| !taken[s..e.min(n)].iter().any(|&t| t);
+    let mut i = 0;
+    while i < n {
+        if taken[i] {
+            i += 1;
+            continue;
+        }
+        if let Some(p) = phrase(a, i).filter(|p| free(i, p.end)) {
+            let mut start = i;
+            let mut end = p.end;
+            let mut label = Label::Cardinal;
+            let mut code = None;
+            // A sign or symbol written before the number: "%15", "$100".
+            let before = if i > 0 && tight(a, i) && !taken[i - 1] && lex::is_punct(a, i - 1) {
+                Some(word(a, i - 1))
+            } else {
+                None
+            };
+            let strip_start = p.strip;
+            if let Some(k) = percent(a, end).filter(|&k| free(end, end + k)) {
+                label = Label::Percent;
+                end += k;
+            } else if let Some((k, c)) = currency(a, end).filter(|&(k, _)| free(end, end + k)) {
+                label = Label::Money;
+                code = c;
+                end += k;
+            } else if let Some(k) = unit_word(a, end).filter(|&k| free(end, end + k)) {
+                label = Label::Quantity;
+                end += k;
+            } else if before == Some("%") {
+                label = Label::Percent;
+                start = i - 1;
+            } else if let Some(c) = before.and_then(symbol) {
+                label = Label::Money;
+                code = Some(c);
+                start = i - 1;
+            } else if p.weak {
+                i = p.end;
+                continue;
+            }
+            let mut c = Candidate::new(start, end, label, Source::Rule, 3);
+            c.strip_proclitic = strip_start || start != i;
+            c.attrs.value = Some(Value::Number(p.value));
+            c.attrs.currency = code.map(str::to_string);
+            c.attrs.modifier = modifier(a, start, end).map(str::to_string);
+            out.push(c);
+            i = end;
+            continue;
+        }
+        let ord = if lex::is_num(a, i.wrapping_sub(1)) {
+            None
+        } else {
+            ordinal(a, i).or_else(|| bare_ordinal(a, i))
+        };
+        if let Some((end, v)) = ord.filter(|&(e, _)| free(i, e)) {
+            let mut c = Candidate::new(i, end, Label::Ordinal, Source::Rule, 3);
+            c.attrs.value = Some(Value::Number(f64::from(v)));
+            out.push(c);
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits() {
+        let t = [
+            ("2020", Some(2020.0)),
+            ("1,500", Some(1500.0)),
+            ("1,500,000", Some(1.5e6)),
+            ("1.5", Some(1.5)),
+            ("3,5", Some(3.5)),
+            ("1.500.000", Some(1.5e6)),
+            ("1,500.25", Some(1500.25)),
+            ("1.500,25", Some(1500.25)),
+            ("1.2.3", None),
+            ("12,34,56", None),
+            ("007", Some(7.0)),
+        ];
+        for (s, want) in t {
+            assert_eq!(parse_digits(s), want, "{s}");
+        }
+        assert_eq!(parse_digits(&"9".repeat(31)), None);
+        assert_eq!(parse_digits(&"9".repeat(20_000)), None);
+    }
+
+    #[test]
+    fn hundreds_words() {
+        assert_eq!(hundreds("ثلاثمائه"), Some(300));
+        assert_eq!(hundreds("تسعمئه"), Some(900));
+        assert_eq!(hundreds("مئتين"), Some(200));
+        assert_eq!(hundreds("مائه"), Some(100));
+        assert_eq!(hundreds("كمائه"), None);
+    }
+}

@@ -1,0 +1,293 @@
+//! CARDINAL, ORDINAL, PERCENT, MONEY and QUANTITY expressions through the
+//! public API: label, text (as a slice of the input), value, currency and
+//! modifier. Table-driven: one row per expression.
+
+mod common;
+
+use alam::{Extractor, Label, Value};
+
+/// (input, entity text, label, value, currency or "", modifier or "").
+type Row = (
+    &'static str,
+    &'static str,
+    Label,
+    f64,
+    &'static str,
+    &'static str,
+);
+
+macro_rules! t {
+    ($input:expr, $ent:expr, $label:ident, $v:expr) => {
+        ($input, $ent, Label::$label, $v as f64, "", "")
+    };
+    ($input:expr, $ent:expr, $label:ident, $v:expr, cur $c:expr) => {
+        ($input, $ent, Label::$label, $v as f64, $c, "")
+    };
+    ($input:expr, $ent:expr, $label:ident, $v:expr, mod $m:expr) => {
+        ($input, $ent, Label::$label, $v as f64, "", $m)
+    };
+}
+
+const TABLE: &[Row] = &[
+    // Digits: ASCII, Arabic-Indic, Persian, separators.
+    t!("بلغ العدد 2020 فقط", "2020", Cardinal, 2020),
+    t!("وصل ١٢٣ مشاركا", "١٢٣", Cardinal, 123),
+    t!("وصل ۴۵ مشاركا", "۴۵", Cardinal, 45),
+    t!("نحو 1,500 شخص", "1,500", Cardinal, 1500, mod "about"),
+    t!("سجل ١٬٥٠٠ إصابة", "١٬٥٠٠", Cardinal, 1500),
+    t!("بمعدل ٣٫٥ نقاط", "٣٫٥", Cardinal, 3.5),
+    t!("بلغ 1.500.000 نسمة", "1.500.000", Cardinal, 1_500_000),
+    t!("بلغ 3,5 نقاط", "3,5", Cardinal, 3.5),
+    // Digits with scale words.
+    t!("أكثر من 100 ألف شخص", "100 ألف", Cardinal, 100_000, mod "more_than"),
+    t!("نحو 1.5 مليار نسمة", "1.5 مليار", Cardinal, 1.5e9, mod "about"),
+    t!("٢٫٥ مليون لاجئ", "٢٫٥ مليون", Cardinal, 2.5e6),
+    t!("3 ملايين شخص", "3 ملايين", Cardinal, 3e6),
+    t!("و20 ألفا", "20 ألفا", Cardinal, 20_000),
+    // Number words.
+    t!("قتل ثلاثة جنود", "ثلاثة", Cardinal, 3),
+    t!("خمسة عشر طالبا", "خمسة عشر", Cardinal, 15),
+    t!("اثنا عشر لاعبا", "اثنا عشر", Cardinal, 12),
+    t!("إحدى عشرة دولة", "إحدى عشرة", Cardinal, 11),
+    t!("خمسة وعشرون لاعبا", "خمسة وعشرون", Cardinal, 25),
+    t!("عشرون دولة", "عشرون", Cardinal, 20),
+    t!("مائة شخص", "مائة", Cardinal, 100),
+    t!("مئة شخص", "مئة", Cardinal, 100),
+    t!("ثلاثمائة شخص", "ثلاثمائة", Cardinal, 300),
+    t!("ثلاث مئة شخص", "ثلاث مئة", Cardinal, 300),
+    t!("مائتان وخمسون", "مائتان وخمسون", Cardinal, 250),
+    t!("ألف جندي", "ألف", Cardinal, 1000),
+    t!("ألفين جندي", "ألفين", Cardinal, 2000),
+    t!("ثلاثة آلاف جندي", "ثلاثة آلاف", Cardinal, 3000),
+    t!("عشرة آلاف", "عشرة آلاف", Cardinal, 10_000),
+    t!("مليونين نسمة", "مليونين", Cardinal, 2e6),
+    t!("مليار نسمة", "مليار", Cardinal, 1e9),
+    t!("مليون و200 ألف", "مليون و200 ألف", Cardinal, 1_200_000),
+    t!("ألف وخمسمائة", "ألف وخمسمائة", Cardinal, 1500),
+    t!(
+        "ثلاثمائة وخمسة وعشرون ألفا",
+        "ثلاثمائة وخمسة وعشرون ألفا",
+        Cardinal,
+        325_000
+    ),
+    t!("نصف مليون", "نصف مليون", Cardinal, 500_000),
+    t!(
+        "مليون ونصف المليون",
+        "مليون ونصف المليون",
+        Cardinal,
+        1_500_000
+    ),
+    t!("ووصل ثلاثة", "ثلاثة", Cardinal, 3),
+    t!("سبعة وثلاثون", "سبعة وثلاثون", Cardinal, 37),
+    // Approximations: outside the span, in the modifier.
+    t!("أقل من 50 حالة", "50", Cardinal, 50, mod "less_than"),
+    t!("نحو 300 عنصر", "300", Cardinal, 300, mod "about"),
+    t!("حوالي 20 دولة", "20", Cardinal, 20, mod "about"),
+    t!("قرابة 1000 مقاتل", "1000", Cardinal, 1000, mod "about"),
+    t!("ما يزيد على 500 شخص", "500", Cardinal, 500, mod "more_than"),
+    t!("ما لا يقل عن 10 قتلى", "10", Cardinal, 10, mod "at_least"),
+    t!("فاز بأكثر من 40 صوتا", "40", Cardinal, 40, mod "more_than"),
+    t!("زهاء 600 طالب", "600", Cardinal, 600, mod "about"),
+    t!("بلغ 70 تقريبا", "70", Cardinal, 70, mod "about"),
+    // Percentages.
+    t!("ارتفع 15%", "15%", Percent, 15),
+    t!("ارتفع ١٥٪", "١٥٪", Percent, 15),
+    t!("بنسبة 15 في المئة", "15 في المئة", Percent, 15),
+    t!("بنسبة 15 في المائة", "15 في المائة", Percent, 15),
+    t!("خمسة بالمائة", "خمسة بالمائة", Percent, 5),
+    t!("2.5 بالمئة", "2.5 بالمئة", Percent, 2.5),
+    t!("نحو 40 %", "40 %", Percent, 40, mod "about"),
+    // Money.
+    t!("1.5 مليار دولار", "1.5 مليار دولار", Money, 1.5e9, cur "USD"),
+    t!("خصص مليون دولار", "مليون دولار", Money, 1e6, cur "USD"),
+    t!("100 يورو", "100 يورو", Money, 100, cur "EUR"),
+    t!("500 جنيه مصري", "500 جنيه مصري", Money, 500, cur "EGP"),
+    t!("500 جنيه", "500 جنيه", Money, 500, cur "EGP"),
+    t!("20 جنيها إسترلينيا", "20 جنيها إسترلينيا", Money, 20, cur "GBP"),
+    t!("50 ريالا سعوديا", "50 ريالا سعوديا", Money, 50, cur "SAR"),
+    t!("200 درهم إماراتي", "200 درهم إماراتي", Money, 200, cur "AED"),
+    t!("5 دنانير كويتية", "5 دنانير كويتية", Money, 5, cur "KWD"),
+    t!("10 ليرات تركية", "10 ليرات تركية", Money, 10, cur "TRY"),
+    t!("1000 روبل", "1000 روبل", Money, 1000, cur "RUB"),
+    t!("500 ين", "500 ين", Money, 500, cur "JPY"),
+    t!("ثلاثة مليارات يوان", "ثلاثة مليارات يوان", Money, 3e9, cur "CNY"),
+    t!("بلغ $100", "$100", Money, 100, cur "USD"),
+    t!("100 USD", "100 USD", Money, 100, cur "USD"),
+    t!("مليون ريال", "مليون ريال", Money, 1e6),
+    // Quantities.
+    t!("على بعد 20 كيلومترا", "20 كيلومترا", Quantity, 20),
+    t!("500 كلم", "500 كلم", Quantity, 500),
+    t!("10 أطنان", "10 أطنان", Quantity, 10),
+    t!("مليون برميل يوميا", "مليون برميل", Quantity, 1e6),
+    t!("50 هكتارا", "50 هكتارا", Quantity, 50),
+    t!("100 متر مربع", "100 متر مربع", Quantity, 100),
+    t!("30 درجة مئوية", "30 درجة مئوية", Quantity, 30),
+    // Ordinals.
+    t!("المؤتمر الأول", "الأول", Ordinal, 1),
+    t!("للمرة الثانية", "الثانية", Ordinal, 2),
+    t!("الفصل الثالث عشر", "الثالث عشر", Ordinal, 13),
+    t!("الحادي عشر", "الحادي عشر", Ordinal, 11),
+    t!("الذكرى الحادية والعشرين", "الحادية والعشرين", Ordinal, 21),
+    t!("الذكرى الـ20", "الـ20", Ordinal, 20),
+    t!("أول زيارة", "أول", Ordinal, 1),
+    t!("وهي الأولى له", "الأولى", Ordinal, 1),
+    t!("ثالث أكبر مدينة", "ثالث", Ordinal, 3),
+];
+
+/// Inputs where the given text must NOT be a numeric entity.
+const NOT: &[(&str, &str)] = &[
+    ("واحد من أهم", "واحد"),
+    ("ست البيت", "ست"),
+    ("القاعة تسع الجميع", "تسع"),
+    ("آلاف المتظاهرين", "آلاف"),
+    ("ملايين الدولارات", "ملايين"),
+    ("الأحد المقبل", "الأحد"),
+    ("أحد الأشخاص", "أحد"),
+    ("في عام 2020", "2020"),
+    ("استمر 30 ثانية", "ثانية"),
+    ("في 15 أكتوبر", "15"),
+    ("الساعة 14:30", "14"),
+    ("كانون الثاني", "الثاني"),
+    ("عشر سنوات", "عشر"),
+];
+
+#[test]
+fn number_table() {
+    let ex = Extractor::without_model();
+    let mut failures = Vec::new();
+    for &(input, ent, label, value, cur, m) in TABLE {
+        let doc = ex.extract(input);
+        common::check_offsets(input, &doc);
+        let Some(e) = doc
+            .entities
+            .iter()
+            .find(|e| &input[e.span.start..e.span.end] == ent)
+        else {
+            failures.push(format!(
+                "{input:?}: no {ent:?}; got {:?}",
+                common::pairs(&doc)
+            ));
+            continue;
+        };
+        let got = match e.attrs.value {
+            Some(Value::Number(v)) => v,
+            _ => f64::NAN,
+        };
+        let close = (got - value).abs() <= 1e-9 * value.abs().max(1.0);
+        let got_cur = e.attrs.currency.as_deref().unwrap_or("");
+        let got_mod = e.attrs.modifier.as_deref().unwrap_or("");
+        if e.label != label || !close || got_cur != cur || got_mod != m {
+            failures.push(format!(
+                "{input:?} {ent:?}: want {label} {value} {cur:?} {m:?}, got {} {got} {got_cur:?} {got_mod:?}",
+                e.label
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows failed:\n{}",
+        failures.len(),
+        TABLE.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn not_numbers() {
+    let ex = Extractor::without_model();
+    let numeric = [
+        Label::Cardinal,
+        Label::Ordinal,
+        Label::Percent,
+        Label::Money,
+        Label::Quantity,
+    ];
+    let mut failures = Vec::new();
+    for &(input, text) in NOT {
+        let doc = ex.extract(input);
+        common::check_offsets(input, &doc);
+        for e in &doc.entities {
+            let t = &input[e.span.start..e.span.end];
+            if numeric.contains(&e.label) && t == text {
+                failures.push(format!("{input:?}: {} {t:?}", e.label));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "false numbers:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// "2020" alone is a CARDINAL; "عام 2020" is a DATE and no CARDINAL.
+#[test]
+fn years_and_counts() {
+    let ex = Extractor::without_model();
+    let doc = ex.extract("بلغ 2020 وفي عام 2021");
+    let p = common::pairs(&doc);
+    assert!(p.contains(&("CARDINAL".into(), "2020".into())), "{p:?}");
+    assert!(p.contains(&("DATE".into(), "عام 2021".into())), "{p:?}");
+    assert!(
+        !p.iter().any(|(l, t)| l == "CARDINAL" && t == "2021"),
+        "{p:?}"
+    );
+}
+
+/// The reference article: "أكثر من 100 ألف" is CARDINAL 100000, more_than.
+#[test]
+fn article_numbers() {
+    let Some(text) = common::article() else {
+        return;
+    };
+    let doc = Extractor::without_model().extract(&text);
+    common::check_offsets(&text, &doc);
+    let e = doc
+        .entities
+        .iter()
+        .find(|e| doc.slice(e.span) == "100 ألف")
+        .expect("100 ألف");
+    assert_eq!(e.label, Label::Cardinal);
+    assert_eq!(e.attrs.value, Some(Value::Number(100_000.0)));
+    assert_eq!(e.attrs.modifier.as_deref(), Some("more_than"));
+    // Years in the article are DATEs, never CARDINALs.
+    for y in ["2020", "2022", "2023"] {
+        assert!(!doc
+            .entities
+            .iter()
+            .any(|e| e.label == Label::Cardinal && doc.slice(e.span) == y));
+    }
+}
+
+/// Long digit runs and number-word chains stay linear and never panic.
+#[test]
+fn hostile_numbers() {
+    let ex = Extractor::without_model();
+    let inputs = [
+        "9".repeat(20_000),
+        "١٬".repeat(20_000),
+        "1.".repeat(20_000),
+        "ألف ".repeat(50_000),
+        "مليون ونصف ".repeat(20_000),
+        "خمسة وعشرون ".repeat(20_000),
+        "أكثر من ".repeat(20_000),
+        "% ".repeat(50_000),
+        "الـ".repeat(20_000),
+    ];
+    for s in &inputs {
+        let t = std::time::Instant::now();
+        let doc = ex.extract(s);
+        common::check_offsets(s, &doc);
+        for e in &doc.entities {
+            if let Some(Value::Number(v)) = e.attrs.value {
+                assert!(v.is_finite());
+            }
+        }
+        assert!(
+            t.elapsed().as_secs() < 20,
+            "{:?}... took {:?}",
+            &s[..12],
+            t.elapsed()
+        );
+    }
+}
