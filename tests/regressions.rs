@@ -10,22 +10,33 @@ mod common;
 struct Case {
     /// What went wrong, and where it was found.
     bug: &'static str,
+    /// Run with the shipped model (else gazetteer and rules only, so that a
+    /// retrained model cannot change what the row checks).
+    model: bool,
     text: &'static str,
     want: &'static [(&'static str, &'static str)],
     not: &'static [&'static str],
 }
 
-const REGRESSION: &[Case] = &[Case {
-    bug: "Urdu heh goal (U+06C1) was not folded to heh: لاہور missed (hostile.rs)",
-    text: "پاکستان کے شہر لاہور میں",
-    want: &[("LOC", "لاہور")],
-    not: &[],
-}];
+const REGRESSION: &[Case] = &[
+    Case {
+        bug: "Urdu heh goal (U+06C1) was not folded to heh: لاہور missed (hostile.rs)",
+        model: false,
+        text: "پاکستان کے شہر لاہور میں",
+        want: &[("LOC", "لاہور")],
+        not: &[],
+    },
+    // New rows go here.
+];
 
 #[test]
 fn regression_table() {
-    let ex = alam::Extractor::new();
+    let full = alam::Extractor::new();
+    let light = alam::Extractor::without_model();
     for c in REGRESSION {
+        // The invariant holds either way.
+        common::check_offsets(c.text, &full.extract(c.text));
+        let ex = if c.model { &full } else { &light };
         let doc = ex.extract(c.text);
         common::check_offsets(c.text, &doc);
         let got = common::pairs(&doc);
@@ -44,4 +55,23 @@ fn regression_table() {
             );
         }
     }
+}
+
+/// model::write cuts the info text at 65,535 bytes, which can fall inside a
+/// UTF-8 character; the model it writes is then refused by `from_bytes`
+/// ("model info is not UTF-8"). Found reading src/model.rs; owned by the
+/// model engineer (the fix: cut at a char boundary). Ignored until fixed so
+/// the suite stays green: `cargo test --test regressions -- --ignored`.
+#[test]
+#[ignore = "open bug in src/model.rs write(): info cut inside a char"]
+fn model_with_long_info_loads() {
+    use alam::features::NTAGS;
+    let st = alam::model::StageData {
+        groups: 0,
+        scale: 1.0,
+        trans: vec![0; (NTAGS + 1) * NTAGS],
+        weights: vec![0; 256 * NTAGS],
+    };
+    let m = alam::model::write(8, &"é".repeat(40_000), &[], &[st]);
+    assert!(alam::Extractor::from_bytes(&m).is_ok());
 }
