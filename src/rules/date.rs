@@ -620,7 +620,15 @@ impl<'a, 'b> Cx<'a, 'b> {
                 || (j > self.lo.get()
                     && matches!(
                         lex::body(self.a, j - 1),
-                        "ذلك" | "ذات" | "نفس" | "طوال" | "طيله" | "كل" | "يوم"
+                        "ذلك"
+                            | "ذات"
+                            | "نفس"
+                            | "طوال"
+                            | "طيله"
+                            | "كل"
+                            | "يوم"
+                            | "في"
+                            | "هذا"
                     ));
             return (!not_today).then_some((j + 1, 0));
         }
@@ -669,15 +677,14 @@ impl<'a, 'b> Cx<'a, 'b> {
             return Some(m);
         }
         if let Some((e, off)) = self.rel_day(j, bare) {
-            // "اليوم الثلاثاء": today, which is a Tuesday.
-            if off == 0 {
-                if let Some((wd, e2)) = self.weekday_at(e) {
-                    let v = match self.r {
-                        Some(_) => self.rel_value(Unit::Day, 0),
-                        None => format!("XXXX-WXX-{wd}"),
-                    };
-                    return Some(M::date(j, e2, v));
-                }
+            // "اليوم الثلاثاء", "أمس الأحد", "غدا الاثنين": one day, named
+            // twice.
+            if let Some((wd, e2)) = self.weekday_at(e) {
+                let v = match self.r {
+                    Some(_) => self.rel_value(Unit::Day, off),
+                    None => format!("XXXX-WXX-{wd}"),
+                };
+                return Some(M::date(j, e2, v));
             }
             return Some(M::date(j, e, self.rel_value(Unit::Day, off)));
         }
@@ -955,6 +962,9 @@ impl<'a, 'b> Cx<'a, 'b> {
         if p.end >= self.hi.get() {
             return None;
         }
+        if p.value <= 0.0 {
+            return None;
+        }
         let (u, time) = time_unit(self.b(p.end))?;
         let mut m = duration_match(j, p.end + 1, p.value, u, time);
         m.strip = p.strip;
@@ -1062,6 +1072,17 @@ impl<'a, 'b> Cx<'a, 'b> {
             "بعد" if matches!(self.d(e + 1), "ظهر" | "ظهيره") => Some('P'),
             _ => None,
         };
+        // "مساء السبت": the construct noun of a date, not the adverb.
+        let period = period.filter(|_| {
+            !(matches!(self.b(e), "مساء" | "صباح") && self.day_ref(e + 1, true).is_some())
+        });
+        // "4 - 1 مساء": a score, not a time.
+        let score = k >= self.lo.get() + 2
+            && lex::is_num(self.a, k - 2)
+            && matches!(lex::word(self.a, k - 1), "-" | ":");
+        if !trig && !clock && score {
+            return None;
+        }
         if let Some(p) = period {
             if h > 12 {
                 // "14:30 مساء": the 24-hour clock already says it.

@@ -274,8 +274,24 @@ fn below_hundred(a: &Analysis<'_>, j: usize, s: &str) -> Option<(u32, usize)> {
     small_words(a, j, s).map(|(v, e, _)| (v, e))
 }
 
-/// A group at token `j`, whose first word reads `s` (digits: the token).
+/// A group at token `j`, whose first word reads `s` (digits: the token),
+/// with a larger scale word right after a scaled group multiplying it
+/// ("ألف مليون": a billion).
 fn group(a: &Analysis<'_>, j: usize, s: &str) -> Option<Group> {
+    let mut g = group_inner(a, j, s)?;
+    if g.scale > 1.0 && !lex::newline(a, g.end) {
+        if let Some((sc, Scale::Single)) = scale(body(a, g.end)) {
+            if sc > g.scale {
+                g.value *= sc;
+                g.scale *= sc;
+                g.end += 1;
+            }
+        }
+    }
+    Some(g)
+}
+
+fn group_inner(a: &Analysis<'_>, j: usize, s: &str) -> Option<Group> {
     let mk = |value: f64, scale: f64, end: usize, weak: bool| Group {
         value,
         scale,
@@ -303,6 +319,14 @@ fn group(a: &Analysis<'_>, j: usize, s: &str) -> Option<Group> {
         };
     }
     match scale(s) {
+        // "الذي ألف كتابه": the verb "wrote".
+        Some((_, Scale::Single))
+            if s == "الف"
+                && j > 0
+                && matches!(word(a, j - 1), "الذي" | "التي" | "قد" | "وقد" | "لقد") =>
+        {
+            return None
+        }
         Some((sc, Scale::Single)) => return Some(mk(sc, sc, j + 1, false)),
         Some((sc, Scale::Dual)) => return Some(mk(2.0 * sc, sc, j + 1, false)),
         Some((_, Scale::Plural)) => return None,
@@ -315,9 +339,21 @@ fn group(a: &Analysis<'_>, j: usize, s: &str) -> Option<Group> {
 
 /// The word at `j` as a number word: its body, except that "واحدة" keeps
 /// its و (the segmenter reads it as و + احدة). Returns (word, strip).
+/// "وأحد" also normalizes to "واحد"; when the segmenter left its و inside
+/// the word, the word is not read at all (the span would include the و).
 fn first_word<'a>(a: &'a Analysis<'_>, j: usize) -> (&'a str, bool) {
     let w = word(a, j);
     if matches!(w, "واحد" | "واحده") {
+        let t = a.tokens[j];
+        let (os, oe) = a.norm.to_original(a.text, t.start as usize, t.end as usize);
+        let orig = a.text.get(os..oe).unwrap_or("");
+        if orig.starts_with("وأ") || orig.starts_with("وإ") {
+            return if a.segs[j].pro_len > 0 {
+                (body(a, j), true)
+            } else {
+                ("", true)
+            };
+        }
         return (w, false);
     }
     (body(a, j), true)
@@ -441,6 +477,10 @@ pub(crate) fn ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
 /// An indefinite ordinal before a noun ("أول زيارة", "ثالث أكبر").
 fn bare_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
     if a.segs[j].pro_len != 0 || !is_arabic(a, j + 1) || lex::newline(a, j + 1) {
+        return None;
+    }
+    // "آل ثاني": a family name.
+    if j > 0 && word(a, j - 1) == "ال" {
         return None;
     }
     let v = match word(a, j) {
