@@ -396,7 +396,7 @@ pub(crate) fn phrase(a: &Analysis<'_>, i: usize) -> Option<Phrase> {
             None
         };
         match g2 {
-            Some(g2) if g2.value < last && g2.value > 0.0 => {
+            Some(g2) if g2.value < last && g2.scale < last && g2.value > 0.0 => {
                 total += g2.value;
                 last = g2.scale;
                 end = g2.end;
