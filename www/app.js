@@ -372,7 +372,7 @@ function renderQuotes(text, doc) {
 let tipFor = null;
 
 function showTooltip(m) {
-  if (!current || tipFor === m) return;
+  if (!current || tipFor === m || hidden.has(m.dataset.label)) return;
   const e = current.doc.entities[Number(m.dataset.i)];
   if (!e) return;
   tipFor = m;

@@ -314,8 +314,8 @@ test("1 MB paste: analysed in the worker, main thread stays responsive", async (
   );
   assert.ok(sawProgress, "progress shown");
   assert.ok(marksN > 1000);
-  assert.ok(r.worstTick < 300, `main thread blocked ${r.worstTick.toFixed(0)} ms`);
-  assert.ok(r.worstLong < 300, `long task of ${r.worstLong.toFixed(0)} ms`);
+  assert.ok(r.worstTick < 400, `main thread blocked ${r.worstTick.toFixed(0)} ms`);
+  assert.ok(r.worstLong < 400, `long task of ${r.worstLong.toFixed(0)} ms`);
   // The page still answers: a sample analyses after the big text.
   await analyse(page, SAMPLES.sports);
   assert.ok((await marks(page)).length > 0);
