@@ -105,6 +105,22 @@ fn shapes(scale: usize) -> Vec<(&'static str, String)> {
             "quotes and speakers",
             fill("قال أحمد: «سنعود» وقالت سارة \"لا\" ", kb100),
         ),
+        (
+            "dates and numbers",
+            fill(
+                "في 15 مارس 2024 و٣٫٥ مليار دولار من 5 إلى 7 أكتوبر/تشرين الأول، الساعة 10:30 ",
+                kb100,
+            ),
+        ),
+        (
+            "month names in a row",
+            fill("يناير/كانون الثاني فبراير مارس ", kb100),
+        ),
+        (
+            "number words chained",
+            fill("خمسة وعشرون ألفا وثلاثمئة و", kb100),
+        ),
+        ("years in a row", fill("2020 و2021 و٢٠٢٢ ", kb100)),
     ]
 }
 
