@@ -7,8 +7,8 @@
 # version, and scripts/node_modules (npm ci in scripts/) for wasm-opt. scripts/demo.sh
 # and scripts/test.sh install what is missing. Re-running with nothing changed is fast.
 #
-# Env: ALAM_WASM_PROFILE (default "wasm": opt-level "z"; "release" is opt-level 3),
-#      ALAM_WASM_OPT (default "-O3"; wasm-opt level), ALAM_SKIP_NATIVE=1.
+# Env: ALAM_WASM_PROFILE (default "wasm", see Cargo.toml), ALAM_WASM_OPT (default
+#      "-O3"; wasm-opt level), ALAM_SKIP_NATIVE=1 (no CLI build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -74,3 +74,7 @@ say "sizes"
 size "$raw"
 size www/pkg/alam_bg.wasm
 size pkg/alam_bg.wasm
+gz=$(gzip -9c www/pkg/alam_bg.wasm | wc -c)
+if [ "$gz" -gt 1000000 ]; then
+  echo "warning: www/pkg/alam_bg.wasm is $gz bytes gzipped, over the 1 MB budget" >&2
+fi

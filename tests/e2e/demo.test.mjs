@@ -145,6 +145,27 @@ test("quotes panel lists speakers (needs the quote rules)", async (t) => {
   await context.close();
 });
 
+test("analyses as you type (debounced), samples load, clear empties", async () => {
+  const { context, page, errors } = await open();
+  await page.click("#input");
+  await page.keyboard.type("زار الوفد القاهرة", { delay: 20 });
+  await page.waitForFunction(() => [...document.querySelectorAll("#output mark")].some((m) => m.textContent === "القاهرة"));
+  assert.equal(await page.textContent("#output"), "زار الوفد القاهرة");
+  for (const name of Object.keys(SAMPLES)) {
+    await page.click(`button[data-sample="${name}"]`);
+    await page.waitForFunction((t) => document.getElementById("output").textContent === t, SAMPLES[name]);
+    assert.equal(await page.inputValue("#input"), SAMPLES[name]);
+    assert.ok((await marks(page)).length > 3, name);
+  }
+  assert.match(await page.textContent("#status"), /كلمة في .* م\.ث/, "status shows words and time");
+  await page.click("#clear");
+  assert.equal(await page.inputValue("#input"), "");
+  assert.equal(await page.$$eval("#output *", (x) => x.length), 0);
+  assert.equal(await page.isDisabled("#download-json"), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("legend toggles a label's marks off and on; clusters panel counts", async () => {
   const { context, page } = await open();
   await analyse(page, SAMPLES.politics);
