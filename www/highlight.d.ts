@@ -1,4 +1,4 @@
-import type { Doc, Label, Options } from "./alam";
+import type { Doc, Label, Options } from "./alam.js";
 
 export interface HighlightOptions {
   /** The binding's `extract` (or `extractor.extract.bind(extractor)`). */

@@ -46,6 +46,73 @@ test("package.json: name, version, module/exports, types, files, sideEffects", (
   assert.match(readFileSync(join(pkgDir, "highlight.d.ts"), "utf8"), /export function highlight\(element: Element, options: HighlightOptions\): Highlight;/);
 });
 
+test("TypeScript: the declarations type-check a strict user program", (t) => {
+  const tsc = join(root, "scripts", "node_modules", ".bin", "tsc");
+  if (!existsSync(tsc)) {
+    t.skip("scripts/node_modules has no tsc (npm ci in scripts/)");
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "alam-ts-"));
+  try {
+    mkdirSync(join(dir, "node_modules"));
+    symlinkSync(pkgDir, join(dir, "node_modules", pkg.name), "dir");
+    writeFileSync(join(dir, "package.json"), '{"type":"module"}');
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({
+      compilerOptions: {
+        strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext",
+        // wasm-bindgen declares [Symbol.dispose]: esnext.disposable (or skipLibCheck).
+        target: "es2022", lib: ["es2022", "esnext.disposable", "dom"], types: [], skipLibCheck: false,
+      },
+      files: ["probe.ts"],
+    }));
+    writeFileSync(join(dir, "probe.ts"), `
+import { extract, Extractor, labels, version } from "${pkg.name}";
+import type { Doc, Entity, Label, Quote, Options, Source, Span } from "${pkg.name}";
+import { highlight, unhighlight } from "${pkg.name}/highlight";
+import type { HighlightOptions, Highlight } from "${pkg.name}/highlight";
+
+const opts: Options = { referenceDate: "2024-10-15" };
+const doc: Doc = extract("زرت القاهرة", opts);
+extract("زرت القاهرة");
+const e: Entity | undefined = doc.entities[0];
+if (e) {
+  const label: Label = e.label;
+  const source: Source = e.source;
+  const n: number = e.start + e.end + e.cluster;
+  const value: string | number | undefined = e.value;
+  const more: (string | undefined)[] = [e.value_hijri, e.currency, e.modifier, e.id, e.name_en, e.text];
+  void [label, source, n, value, more];
+}
+const q: Quote | undefined = doc.quotes[0];
+const speaker: Span | null | undefined = q?.speaker;
+const cue: string | null | undefined = q?.cue;
+const ex = new Extractor(new Uint8Array(0));
+const d2: Doc = ex.extract("x", null);
+ex.free();
+const all: Label[] = labels();
+const v: string = version();
+const ho: HighlightOptions = { extract, labels: ["PER", "LOC"], classPrefix: "x-", extractOptions: opts };
+const h: Highlight = highlight(document.body, ho);
+const undone: boolean = h.unhighlight() || unhighlight(document.body);
+void [speaker, cue, d2, all, v, undone, h.marks, h.text, h.doc];
+// @ts-expect-error labels are a closed union
+const bad: Label = "PERSON";
+// @ts-expect-error unknown options are rejected
+extract("x", { referenceDat: "2024-10-15" });
+// @ts-expect-error text must be a string
+extract(42);
+void bad;
+`);
+    try {
+      execFileSync(tsc, ["-p", dir], { encoding: "utf8", stdio: "pipe" });
+    } catch (e) {
+      assert.fail(`tsc found errors:\n${e.stdout}${e.stderr}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("import by name under Node: extract, errors, offsets, lone surrogates", async () => {
   const { alam, hl } = await importByName();
   assert.equal(typeof hl.highlight, "function");
