@@ -3,7 +3,8 @@
 //! ```js
 //! import init, { extract } from "./pkg/alam.js";
 //! await init();
-//! const doc = extract("وصل الوفد إلى القاهرة.");
+//! const text = "وصل الوفد إلى القاهرة.";
+//! const doc = extract(text, { referenceDate: "2024-10-15" });
 //! for (const e of doc.entities) console.log(e.label, text.slice(e.start, e.end));
 //! ```
 //!
