@@ -135,9 +135,9 @@ test("import by name under Node: extract, errors, offsets, lone surrogates", asy
   }
   alam.extract("القاهرة", { referenceDate: "2024-10-15" });
 
-  const lone = "\ud800 زرت القاهرة \udfff وأنقرة\udbff";
+  const lone = "\ud800 زرت القاهرة \udfff وأنقرة \udbff";
   const d2 = alam.extract(lone);
-  assert.ok(d2.entities.length >= 2);
+  assert.ok(d2.entities.some((e) => e.text === "القاهرة" && e.start === 6), JSON.stringify(d2));
   for (const e of d2.entities) assert.equal(lone.slice(e.start, e.end), e.text);
 });
 
