@@ -1,11 +1,16 @@
-//! Native benchmarks: model load, extraction on the sample article, on a
-//! realistic corpus in article-sized documents, and scaling with input size.
+//! Native benchmarks: model load (cold, as the browser does it), extraction
+//! on the sample article and on a realistic corpus in article-sized
+//! documents (with and without the tagger), scaling with input size, and
+//! linear time on hostile input shapes.
 //!
-//! Throughput is reported in tokens (whitespace-separated words), the unit
-//! the Node benchmark and the README use.
+//! Throughput is reported in tokens (whitespace-separated words, criterion's
+//! "elem/s"), the unit the Node benchmark (scripts/bench/bench.mjs) and the
+//! README use. Run: `cargo bench --bench extract` (one group:
+//! `cargo bench --bench extract -- extract/`).
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::path::PathBuf;
+use std::time::Duration;
 
 fn manifest(p: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(p)
@@ -18,8 +23,9 @@ fn article() -> String {
         .expect("data/sample.txt")
 }
 
-/// Article-sized documents (about 30 sentences) from the ANERcorp training
-/// split, or copies of the article when ../shared is absent.
+/// Article-sized documents (30 sentences) from the ANERcorp training split,
+/// or copies of the article when ../shared is absent. The Node benchmark
+/// (scripts/bench/common.mjs) cuts the same documents.
 fn corpus_docs() -> Vec<String> {
     let Ok(conll) = std::fs::read_to_string(manifest("../shared/data/anercorp/train.txt")) else {
         eprintln!("../shared absent: the corpus benchmark uses the sample article");
@@ -54,28 +60,112 @@ fn words(s: &str) -> u64 {
     s.split_whitespace().count() as u64
 }
 
+/// `base` repeated and cut to at most `size` bytes at a char boundary.
+fn sized(base: &str, size: usize) -> String {
+    let mut text = String::with_capacity(size + base.len());
+    while text.len() < size {
+        text.push_str(base);
+    }
+    let mut cut = size.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text.truncate(cut);
+    text
+}
+
+/// `unit` repeated to at least `bytes` bytes.
+fn fill(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes.div_ceil(unit.len()))
+}
+
+/// One sentence of Arabic news prose (written for the benchmarks; the same
+/// as scripts/bench/common.mjs).
+const PROSE: &str = "وقال وزير الخارجية في مؤتمر صحفي بالقاهرة يوم الثلاثاء إن الوفد التركي \
+سيزور الرياض وعمّان الأسبوع المقبل، بعد محادثات استمرت ثلاث ساعات مع نظيره المصري. ";
+
+/// Hostile shapes at scale `k` (1: the sizes the hostile-input issue names,
+/// or about 100 KB), as in scripts/bench/common.mjs.
+fn hostile(k: usize) -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "letter+marks",
+            format!("ب{}", "\u{064E}".repeat(1_000_000 * k)),
+        ),
+        ("waw_run", "و".repeat(200_000 * k)),
+        ("open_quotes", "«".repeat(20_000 * k)),
+        (
+            "bidi_words",
+            fill(
+                "زار\u{200F} \u{2067}الوفد\u{2069} \u{202B}تركيا\u{202C}\u{061C} ",
+                100_000 * k,
+            ),
+        ),
+        ("nul_crlf", fill("تركيا\0مصر\r\n\0 ", 100_000 * k)),
+        ("prose_line", fill(PROSE, 100_000 * k)),
+    ]
+}
+
+static MODEL: &[u8] = include_bytes!("../data/model.bin");
+static GAZETTEER: &str = include_str!("../data/gazetteer.tsv");
+
 fn load(c: &mut Criterion) {
     let mut g = c.benchmark_group("load");
+    // What the first `extract` in a fresh page does before any text: parse
+    // the embedded gazetteer and the embedded model's layout (unverified:
+    // bytes from the build are trusted).
     g.bench_function("gazetteer_parse", |b| {
-        b.iter(|| black_box(alam::gazetteer::Gazetteer::parse(include_str!("../data/gazetteer.tsv"))))
+        b.iter(|| black_box(alam::gazetteer::Gazetteer::parse(GAZETTEER)))
     });
-    g.bench_function("extractor_new_warm", |b| b.iter(|| black_box(alam::Extractor::new())));
+    g.bench_function("model_parse_embedded", |b| {
+        b.iter(|| black_box(alam::model::parse(black_box(MODEL), false).map(|l| l.bits)))
+    });
+    g.bench_function("cold_total", |b| {
+        b.iter(|| {
+            let gz = alam::gazetteer::Gazetteer::parse(GAZETTEER);
+            let m = alam::model::parse(black_box(MODEL), false).map(|l| l.bits);
+            black_box((gz.len(), m))
+        })
+    });
+    // A model the user passes (`new Extractor(bytes)`): copied and checksummed.
+    g.bench_function("model_from_bytes_verified", |b| {
+        b.iter(|| black_box(alam::Extractor::from_bytes(black_box(MODEL)).is_ok()))
+    });
+    g.bench_function("extractor_new_warm", |b| {
+        b.iter(|| black_box(alam::Extractor::new()))
+    });
     g.finish();
 }
 
 fn extract(c: &mut Criterion) {
-    let ex = alam::Extractor::new();
+    let full = alam::Extractor::new();
+    let light = alam::Extractor::without_model();
     let mut g = c.benchmark_group("extract");
     let a = article();
     g.throughput(Throughput::Elements(words(&a)));
-    g.bench_function("article", |b| b.iter(|| black_box(ex.extract(black_box(&a)).entities.len())));
+    g.bench_function("article", |b| {
+        b.iter(|| black_box(full.extract(black_box(&a)).entities.len()))
+    });
+    g.bench_function("article_without_model", |b| {
+        b.iter(|| black_box(light.extract(black_box(&a)).entities.len()))
+    });
     let docs = corpus_docs();
     let total: u64 = docs.iter().map(|d| words(d)).sum();
     g.throughput(Throughput::Elements(total));
     g.sample_size(20);
-    g.bench_function("corpus_docs", |b| {
-        b.iter(|| docs.iter().map(|d| ex.extract(black_box(d)).entities.len()).sum::<usize>())
-    });
+    g.measurement_time(Duration::from_secs(10));
+    for (name, ex) in [
+        ("corpus_docs", &full),
+        ("corpus_docs_without_model", &light),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| ex.extract(black_box(d)).entities.len())
+                    .sum::<usize>()
+            })
+        });
+    }
     g.finish();
 }
 
@@ -85,22 +175,33 @@ fn scaling(c: &mut Criterion) {
     let mut g = c.benchmark_group("scaling");
     g.sample_size(10);
     for size in [1usize << 10, 100 << 10, 1 << 20, 10 << 20] {
-        let mut text = String::with_capacity(size + 64);
-        while text.len() < size {
-            text.push_str(&base);
-        }
-        let mut cut = size.min(text.len());
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        text.truncate(cut);
+        let text = sized(&base, size);
         g.throughput(Throughput::Elements(words(&text)));
-        g.bench_with_input(BenchmarkId::from_parameter(format!("{}KB", size >> 10)), &text, |b, t| {
-            b.iter(|| black_box(ex.extract(t).entities.len()))
-        });
+        g.bench_with_input(
+            BenchmarkId::from_parameter(format!("{}KB", size >> 10)),
+            &text,
+            |b, t| b.iter(|| black_box(ex.extract(t).entities.len())),
+        );
     }
     g.finish();
 }
 
-criterion_group!(benches, load, extract, scaling);
+/// Linear time on hostile shapes: each at 1× and 10×; throughput in bytes,
+/// so equal MiB/s at both sizes means linear.
+fn hostile_scaling(c: &mut Criterion) {
+    let ex = alam::Extractor::new();
+    let mut g = c.benchmark_group("hostile");
+    g.sample_size(10);
+    for k in [1, 10] {
+        for (name, text) in hostile(k) {
+            g.throughput(Throughput::Bytes(text.len() as u64));
+            g.bench_with_input(BenchmarkId::new(name, format!("{k}x")), &text, |b, t| {
+                b.iter(|| black_box(ex.extract(t).entities.len()))
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, load, extract, scaling, hostile_scaling);
 criterion_main!(benches);
