@@ -50,8 +50,9 @@ want wasm-browser && CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
 step "build (CLI, www/pkg, pkg/)"
 want build && ./scripts/build.sh
 
-step "npm package under Node, pages in headless Chromium (tests/e2e)"
-want e2e && node --test --test-concurrency=1 tests/e2e/
+step "Node suites: the npm package, the browser build's hostile inputs, the pages in headless Chromium"
+# tests/*.mjs: Node tests of the built packages; tests/e2e/: Playwright.
+want e2e && node --test --test-concurrency=1 tests/*.mjs tests/e2e/
 
 echo
 echo "all checks passed in $((SECONDS - t_start)) s"
