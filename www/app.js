@@ -54,6 +54,7 @@ let ready = false;
 let nextId = 0;
 let inflight = null; // the job the worker is running
 let queued = null; // the latest job asked for while busy
+let latest = 0; // id of the job whose result should show (clear invalidates)
 let busyTimer = 0;
 let current = null; // { text, doc } on screen
 let renderSeq = 0;
@@ -80,7 +81,7 @@ worker.onmessage = ({ data }) => {
     send(q);
     return;
   }
-  if (!job || job.id !== data.id) return;
+  if (!job || job.id !== data.id || job.id !== latest) return;
   if (data.type === "error") {
     setStatus(`خطأ: ${data.message}`, true);
     return;
@@ -96,6 +97,7 @@ function options() {
 
 function run() {
   const job = { id: ++nextId, text: input.value, options: options() };
+  latest = job.id;
   if (!ready || inflight) {
     queued = job;
     if (!ready) setStatus("جارٍ تحميل المحلّل…");
@@ -507,8 +509,10 @@ $("clear").addEventListener("click", () => {
   clearTimeout(debounce);
   input.value = "";
   renderSeq++;
+  latest = ++nextId; // a result still in the worker must not show after this
   current = null;
   queued = null;
+  clearInterval(busyTimer);
   hideTooltip();
   output.replaceChildren();
   delete output.dataset.state;

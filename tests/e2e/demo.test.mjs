@@ -165,6 +165,26 @@ test("analyses as you type (debounced), samples load, clear empties", async () =
   await context.close();
 });
 
+test("clear while the worker is busy: the late result does not show", async () => {
+  const { context, page, errors } = await open();
+  const big = Object.values(SAMPLES).join("\n").repeat(150);
+  await page.evaluate((t) => {
+    document.getElementById("input").value = t;
+  }, big);
+  await page.click("#analyze");
+  await page.click("#clear");
+  // Wait for the worker to finish the big text: nothing may show.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 3000)));
+  assert.equal(await page.textContent("#output"), "");
+  assert.equal(await page.inputValue("#input"), "");
+  // The next text shows normally.
+  await page.fill("#input", "زار الوفد القاهرة");
+  await page.click("#analyze");
+  await page.waitForFunction(() => document.getElementById("output").textContent === "زار الوفد القاهرة");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("legend toggles a label's marks off and on; clusters panel counts", async () => {
   const { context, page } = await open();
   await analyse(page, SAMPLES.politics);
