@@ -218,7 +218,13 @@ pub fn compile(
     }
 
     // The order the runtime expects: key, kind, weight descending.
-    rows.sort_by(|a, b| a.key.cmp(&b.key).then(a.kind.cmp(&b.kind)).then(b.weight.cmp(&a.weight)).then(a.id.cmp(&b.id)));
+    rows.sort_by(|a, b| {
+        a.key
+            .cmp(&b.key)
+            .then(a.kind.cmp(&b.kind))
+            .then(b.weight.cmp(&a.weight))
+            .then(a.id.cmp(&b.id))
+    });
     rows.dedup_by(|a, b| a.key == b.key && a.kind == b.kind && a.id == b.id);
     let mut per_kind: BTreeMap<&str, usize> = BTreeMap::new();
     let mut out = String::new();

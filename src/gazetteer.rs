@@ -149,7 +149,14 @@ impl Gazetteer {
             let attested = f.next().is_some_and(|x| x.contains('L'));
             rows.push((
                 key,
-                Entry { kind, id, name_en, weight, cc, attested },
+                Entry {
+                    kind,
+                    id,
+                    name_en,
+                    weight,
+                    cc,
+                    attested,
+                },
             ));
         }
         rows.sort_by(|a, b| {

@@ -82,12 +82,10 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         } else if c.is_ascii_digit() {
             kind = TokenKind::Number;
             while let Some(&(i, d)) = chars.peek() {
-                if d.is_ascii_digit() {
-                    end = i + 1;
-                    chars.next();
-                } else if (d == '.' || d == ',')
-                    && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit())
-                {
+                // Digits, and a separator only when a digit follows it.
+                let separator =
+                    (d == '.' || d == ',') && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
+                if d.is_ascii_digit() || separator {
                     end = i + 1;
                     chars.next();
                 } else {

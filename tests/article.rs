@@ -9,8 +9,16 @@ use common::{article, check_offsets};
 fn mentions(text: &str, word: &str) -> usize {
     let mut n = 0;
     for (i, _) in text.match_indices(word) {
-        let before = text[..i].chars().rev().take_while(|c| "وفبلك".contains(*c)).count();
-        let start_ok = text[..i].chars().rev().nth(before).is_none_or(|c| !c.is_alphabetic());
+        let before = text[..i]
+            .chars()
+            .rev()
+            .take_while(|c| "وفبلك".contains(*c))
+            .count();
+        let start_ok = text[..i]
+            .chars()
+            .rev()
+            .nth(before)
+            .is_none_or(|c| !c.is_alphabetic());
         let after = text[i + word.len()..].chars().next();
         let end_ok = after.is_none_or(|c| !c.is_alphabetic());
         if start_ok && end_ok {
@@ -25,14 +33,32 @@ fn places_and_nationalities() {
     let Some(text) = article() else { return };
     let doc = alam::Extractor::new().extract(&text);
     check_offsets(&text, &doc);
-    let found = |label: &str, t: &str| doc.entities.iter().filter(|e| e.label.as_str() == label && doc.slice(e.span) == t).count();
+    let found = |label: &str, t: &str| {
+        doc.entities
+            .iter()
+            .filter(|e| e.label.as_str() == label && doc.slice(e.span) == t)
+            .count()
+    };
     // Every mention of every country and city, the dateline included.
-    for place in ["تركيا", "أذربيجان", "أرمينيا", "روسيا", "أوكرانيا", "أنقرة", "انقرة", "باكو", "يريفان", "موسكو", "واشنطن"] {
+    for place in [
+        "تركيا",
+        "أذربيجان",
+        "أرمينيا",
+        "روسيا",
+        "أوكرانيا",
+        "أنقرة",
+        "انقرة",
+        "باكو",
+        "يريفان",
+        "موسكو",
+        "واشنطن",
+    ] {
         let want = mentions(&text, place);
         assert!(want > 0, "{place} is in the article");
         assert_eq!(found("LOC", place), want, "LOC {place}");
     }
-    for adj in ["التركي", "الأذربيجاني", "الأمريكي", "الروسي", "الأرمنية"] {
+    for adj in ["التركي", "الأذربيجاني", "الأمريكي", "الروسي", "الأرمنية"]
+    {
         assert!(found("NORP", adj) >= 1, "NORP {adj}");
     }
     // The dateline is the first entity.
@@ -43,9 +69,21 @@ fn places_and_nationalities() {
 fn dates() {
     let Some(text) = article() else { return };
     let doc = alam::Extractor::new().extract(&text);
-    let dates: Vec<&str> = doc.entities.iter().filter(|e| e.label == alam::Label::Date).map(|e| doc.slice(e.span)).collect();
-    assert_eq!(dates.iter().filter(|d| **d == "الثلاثاء").count(), mentions(&text, "الثلاثاء"), "{dates:?}");
-    assert!(dates.contains(&"يوليو/تموز"), "paired month as one DATE: {dates:?}");
+    let dates: Vec<&str> = doc
+        .entities
+        .iter()
+        .filter(|e| e.label == alam::Label::Date)
+        .map(|e| doc.slice(e.span))
+        .collect();
+    assert_eq!(
+        dates.iter().filter(|d| **d == "الثلاثاء").count(),
+        mentions(&text, "الثلاثاء"),
+        "{dates:?}"
+    );
+    assert!(
+        dates.contains(&"يوليو/تموز"),
+        "paired month as one DATE: {dates:?}"
+    );
     assert!(dates.iter().any(|d| d.contains("التسعينيات")), "{dates:?}");
     for y in ["2020", "2023", "2022"] {
         assert!(dates.iter().any(|d| d.contains(y)), "year {y}: {dates:?}");

@@ -11,15 +11,28 @@ fn alam(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run alam");
-    child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
     child.wait_with_output().expect("wait")
 }
 
 fn one_line_error(out: &Output) {
     assert_eq!(out.status.code(), Some(2), "exit code");
-    assert!(out.stdout.is_empty(), "nothing on stdout, got {:?}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        out.stdout.is_empty(),
+        "nothing on stdout, got {:?}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(err.trim_end().lines().count(), 1, "one-line message, got {err:?}");
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "one-line message, got {err:?}"
+    );
     assert!(err.starts_with("alam: "), "{err:?}");
 }
 
@@ -29,13 +42,19 @@ fn json_from_stdin() {
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let ents = v["entities"].as_array().expect("entities");
-    assert!(ents.iter().any(|e| e["text"] == "تركيا" && e["label"] == "LOC" && e["start"] == 10 && e["end"] == 15));
+    assert!(ents.iter().any(|e| e["text"] == "تركيا"
+        && e["label"] == "LOC"
+        && e["start"] == 10
+        && e["end"] == 15));
     assert!(v["quotes"].is_array());
 }
 
 #[test]
 fn jsonl_one_object_per_line() {
-    let out = alam(&["extract", "--format", "jsonl", "-"], "تركيا\n\nمصر\n".as_bytes());
+    let out = alam(
+        &["extract", "--format", "jsonl", "-"],
+        "تركيا\n\nمصر\n".as_bytes(),
+    );
     assert!(out.status.success());
     let s = String::from_utf8(out.stdout).expect("UTF-8");
     let lines: Vec<&str> = s.lines().collect();
@@ -55,7 +74,10 @@ fn utf16_offsets_in_json() {
     let out = alam(&["extract"], "😀 زرت القاهرة".as_bytes());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let e = &v["entities"][0];
-    assert_eq!((e["start"].as_u64(), e["end"].as_u64()), (Some(7), Some(14)));
+    assert_eq!(
+        (e["start"].as_u64(), e["end"].as_u64()),
+        (Some(7), Some(14))
+    );
 }
 
 #[test]

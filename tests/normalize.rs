@@ -38,7 +38,11 @@ fn alignment_table() {
             let next = starts.get(k + 1).copied().unwrap_or(n.text.len());
             let (a, b) = (n.orig(i), n.orig(next));
             // Expanded chars share one original range.
-            let got = if a == b { &orig[a..a + orig[a..].chars().next().map_or(0, char::len_utf8)] } else { &orig[a..b] };
+            let got = if a == b {
+                &orig[a..a + orig[a..].chars().next().map_or(0, char::len_utf8)]
+            } else {
+                &orig[a..b]
+            };
             assert_eq!(got, pieces[k], "{orig:?} char {k}");
         }
     }

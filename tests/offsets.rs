@@ -22,7 +22,11 @@ fn emoji_first() {
     let doc = alam::Extractor::new().extract(t);
     check_offsets(t, &doc);
     let w = doc.to_wire(alam::Unit::Utf16);
-    let e = w.entities.iter().find(|e| e.text == "القاهرة").expect("القاهرة found");
+    let e = w
+        .entities
+        .iter()
+        .find(|e| e.text == "القاهرة")
+        .expect("القاهرة found");
     assert_eq!((e.start, e.end), (7, 14));
 }
 
@@ -47,13 +51,24 @@ fn table() {
     ];
     for &(text, label, want) in cases {
         let p = run(text);
-        assert!(has(&p, label, want), "{text:?}: want {label} {want:?}, got {p:?}");
+        assert!(
+            has(&p, label, want),
+            "{text:?}: want {label} {want:?}, got {p:?}"
+        );
     }
 }
 
 #[test]
 fn entity_never_starts_with_a_proclitic() {
-    for text in ["وتركيا", "فروسيا", "وبتركيا", "لروسيا", "ولموسكو", "وبموسكو", "كتركيا"] {
+    for text in [
+        "وتركيا",
+        "فروسيا",
+        "وبتركيا",
+        "لروسيا",
+        "ولموسكو",
+        "وبموسكو",
+        "كتركيا",
+    ] {
         let p = run(text);
         assert_eq!(p.len(), 1, "{text}: {p:?}");
         let t = &p[0].1;
