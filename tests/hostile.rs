@@ -635,8 +635,13 @@ fn cli_empty_and_hostile_stdin() {
 
 #[test]
 fn cli_ten_megabyte_file() {
+    // One line of 10 MB: prose with a run of 3,000 fathas after each
+    // sentence, so that offsets shift far between entities while the debug
+    // binary does little tagging (10 MB of plain prose takes the debug
+    // binary about 20 s; `ten_megabytes_on_one_line` and `linear_time` cover
+    // that shape).
     let d = TempDir::new("big");
-    let text = fill(PROSE, 10_000_000);
+    let text = fill(&format!("{PROSE}{}", "\u{064E}".repeat(3_000)), 10_000_000);
     let f = d.file("big.txt", text.as_bytes());
     let out = alam(&["extract", &f], b"");
     assert!(
