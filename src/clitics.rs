@@ -80,11 +80,40 @@ fn nchars(s: &str) -> usize {
 /// All grammatical analyses of `word`, the unsegmented one first, then by
 /// increasing number of stripped proclitics.
 pub fn analyses(word: &str) -> Vec<Seg> {
-    let mut out = Vec::with_capacity(6);
+    let mut a = Analyses::default();
+    analyses_into(word, &mut a);
+    a.as_slice().to_vec()
+}
+
+/// At most 8 analyses: the unsegmented word, and conj × prep × article.
+#[derive(Default)]
+struct Analyses {
+    segs: [Seg; 8],
+    len: usize,
+}
+
+impl Analyses {
+    #[inline]
+    fn push(&mut self, s: Seg) {
+        if self.len < self.segs.len() {
+            self.segs[self.len] = s;
+            self.len += 1;
+        }
+    }
+
+    #[inline]
+    fn as_slice(&self) -> &[Seg] {
+        &self.segs[..self.len]
+    }
+}
+
+/// [`analyses`] without allocating: one word is analysed per token.
+fn analyses_into(word: &str, out: &mut Analyses) {
+    out.len = 0;
     out.push(Seg::default());
     let total = nchars(word);
     if total < 3 {
-        return out;
+        return;
     }
     // conj
     let mut conj_opts: [(u8, usize); 2] = [(0, 0), (0, usize::MAX)];
@@ -100,25 +129,31 @@ pub fn analyses(word: &str) -> Vec<Seg> {
             continue;
         }
         let after_conj = &word[clen..];
-        let mut prep_opts: Vec<(u8, usize)> = vec![(0, 0)];
+        let mut prep_opts: [(u8, usize); 2] = [(0, 0), (0, usize::MAX)];
         match after_conj.chars().next() {
-            Some('ب') => prep_opts.push((pro::BI, 2)),
-            Some('ك') => prep_opts.push((pro::KA, 2)),
-            Some('ل') => prep_opts.push((pro::LI, 2)),
-            Some('س') if cflag != 0 || clen == 0 => prep_opts.push((pro::SA, 2)),
+            Some('ب') => prep_opts[1] = (pro::BI, 2),
+            Some('ك') => prep_opts[1] = (pro::KA, 2),
+            Some('ل') => prep_opts[1] = (pro::LI, 2),
+            Some('س') if cflag != 0 || clen == 0 => prep_opts[1] = (pro::SA, 2),
             _ => {}
         }
         for &(pflag, plen) in &prep_opts {
+            if plen == usize::MAX {
+                continue;
+            }
             let pro_len = clen + plen;
             let rest = &word[pro_len..];
             // The article: ال, or ل alone after the preposition ل (لل).
-            let mut al_opts: Vec<(u8, usize)> = vec![(0, 0)];
+            let mut al_opts: [(u8, usize); 2] = [(0, 0), (0, usize::MAX)];
             if rest.starts_with("ال") && pflag != pro::SA {
-                al_opts.push((pro::AL, 4));
+                al_opts[1] = (pro::AL, 4);
             } else if pflag == pro::LI && rest.starts_with(LAM) {
-                al_opts.push((pro::AL, 2));
+                al_opts[1] = (pro::AL, 2);
             }
             for &(aflag, alen) in &al_opts {
+                if alen == usize::MAX {
+                    continue;
+                }
                 let flags = cflag | pflag | aflag;
                 if flags == 0 {
                     continue;
@@ -142,8 +177,15 @@ pub fn analyses(word: &str) -> Vec<Seg> {
             }
         }
     }
-    out.sort_by_key(|s| s.flags.count_ones());
-    out
+    // Stable insertion sort by the number of stripped proclitics.
+    let segs = &mut out.segs[..out.len];
+    for i in 1..segs.len() {
+        let mut j = i;
+        while j > 0 && segs[j - 1].flags.count_ones() > segs[j].flags.count_ones() {
+            segs.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// Likely enclitic length (bytes) of a stem; only for stems of 4+ letters.
@@ -167,13 +209,16 @@ pub fn segment(word: &str, known: impl Fn(&str) -> bool) -> Seg {
     if word.len() > 255 {
         return Seg::default();
     }
-    let all = analyses(word);
-    let mut buf = String::new();
     if known(word) {
-        return finish(word, all[0]);
+        return finish(word, Seg::default());
     }
+    let mut a = Analyses::default();
+    analyses_into(word, &mut a);
+    let all = a.as_slice();
+    // The lookup form on the stack: "ال" + at most 255 bytes.
+    let mut buf = [0u8; 260];
     for s in &all[1..] {
-        if known(s.lookup(word, &mut buf)) {
+        if known(lookup_in(s, word, &mut buf)) {
             return finish(word, *s);
         }
     }
@@ -194,6 +239,20 @@ pub fn segment(word: &str, known: impl Fn(&str) -> bool) -> Seg {
         }
     }
     finish(word, best)
+}
+
+/// [`Seg::lookup`] into a stack buffer (`word` has at most 255 bytes).
+#[inline]
+fn lookup_in<'a>(s: &Seg, word: &'a str, buf: &'a mut [u8; 260]) -> &'a str {
+    let rest = &word[s.stem_start as usize..];
+    if s.flags & pro::AL == 0 {
+        return rest;
+    }
+    let n = 4 + rest.len();
+    buf[..4].copy_from_slice("ال".as_bytes());
+    buf[4..n].copy_from_slice(rest.as_bytes());
+    // "ال" and a str slice at a char boundary: always UTF-8.
+    std::str::from_utf8(&buf[..n]).unwrap_or(rest)
 }
 
 fn finish(word: &str, mut s: Seg) -> Seg {

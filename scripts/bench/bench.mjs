@@ -255,5 +255,26 @@ if (only.includes("memory")) {
   }
 }
 
+// ---------------------------------------------------------------- budgets
+
+const budgets = [];
+const check = (name, value, limit, unit, ok) => budgets.push({ name, value, limit, unit, ok });
+if (out.docs) {
+  check("WASM tokens/s, article-sized documents (wall)", out.docs.tokPerSec, 1e6, "tokens/s", out.docs.tokPerSec >= 1e6);
+}
+if (out.floorFraction !== undefined) {
+  check("share of the JS floor's speed (CPU)", out.floorFraction * 100, 25, "%", out.floorFraction >= 0.25);
+}
+if (out.cold) check("cold start: compile + instantiate + first extract", out.cold.total, 50, "ms", out.cold.total <= 50);
+const tenMB = out.memory?.find((r) => r.bytes >= 10e6);
+if (tenMB) check("peak linear memory / input, 10 MB input", tenMB.peakPerInput, 8, "×", tenMB.peakPerInput <= 8);
+if (budgets.length) {
+  say(`\nbudgets (the .wasm size budget is in scripts/bench/size.mjs, native speed in cargo bench):`);
+  for (const b of budgets) {
+    say(`  ${b.ok ? "met   " : "MISSED"} ${b.name}: ${fmt(b.value, b.unit === "tokens/s" ? 0 : 1)} ${b.unit} (budget ${b.unit === "ms" || b.unit === "×" ? "≤" : "≥"} ${fmt(b.limit)} ${b.unit})`);
+  }
+  out.budgets = budgets;
+}
+
 const jsonPath = opt("--json", null);
 if (jsonPath) writeFileSync(jsonPath, JSON.stringify(out, null, 2) + "\n");
