@@ -8,6 +8,7 @@
 //! `cargo test --release --test hostile -- --ignored --nocapture linear_time`).
 
 mod common;
+mod peak;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -268,20 +269,35 @@ fn emoji_sequences() {
     assert!(p.iter().any(|(_, x)| x == "تركيا"), "{p:?}");
 }
 
+/// Every shape completes with the invariant, and its peak heap stays within
+/// a linear bound: a fixed allowance for one chunk's analysis (the ﷺ shape,
+/// which expands 18-fold, needs about 20 MB per 32 KB chunk) plus 64 bytes
+/// per input byte for what accumulates (entities: shapes full of dates or
+/// numbers keep about 30 bytes per input byte, prose 7).
 #[test]
 fn every_shape() {
-    // Shapes the issue sizes have their own tests above.
+    let mut report = Vec::new();
     for (name, t) in shapes(1) {
-        if name.contains("1M")
-            || name.contains("200k")
-            || name.contains("20k")
-            || name.contains("1 MB")
-        {
+        // The 1 MB of prose is left to the timing check; the nasab chain's
+        // memory is an open bug (tests/regressions.rs).
+        if name == "prose 1 MB" {
             continue;
         }
-        let doc = ex().extract(&t);
+        let (peak, doc) = peak::peak_bytes(|| ex().extract(&t));
         common::check_offsets(&t, &doc);
+        report.push(format!(
+            "{name}: {:.1} B/B",
+            peak as f64 / t.len().max(1) as f64
+        ));
+        if name != "nasab chain" {
+            assert!(
+                peak <= 64 * t.len() + (32 << 20),
+                "{name}: peak heap {peak} bytes for {} input bytes",
+                t.len()
+            );
+        }
     }
+    println!("peak heap per input byte: {}", report.join("; "));
 }
 
 /// The whole pipeline on a 10 MB line. In debug builds the tagger makes this
