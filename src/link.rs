@@ -335,11 +335,17 @@ pub fn resolve(text: &str, gaz: &Gazetteer, entities: &mut [Entity]) {
 }
 
 /// Assign clusters (see the module docs). `keys` are the normalized forms.
+/// Longest PER mention (in words) that other mentions can join.
+const MAX_NAME_WORDS: usize = 8;
+
 fn cluster(entities: &mut [Entity], keys: &[String]) {
     let mut by_key: FxHashMap<(Label, &str), u32> = FxHashMap::default();
     let mut by_id: FxHashMap<(Label, String), u32> = FxHashMap::default();
-    // PER mentions of two or more words, indexed by each word.
-    let mut per_words: FxHashMap<&str, Vec<(Vec<&str>, u32)>> = FxHashMap::default();
+    // PER mentions of 2..=MAX_NAME_WORDS words, each stored once and indexed
+    // by each of its words (longer "mentions" are tagger run-ons, such as a
+    // long "بن" chain; indexing them would cost memory quadratic in length).
+    let mut mentions: Vec<(Vec<&str>, u32)> = Vec::new();
+    let mut per_words: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
     let mut next = 0u32;
     for (e, key) in entities.iter_mut().zip(keys) {
         let key = key.as_str();
@@ -358,12 +364,16 @@ fn cluster(entities: &mut [Entity], keys: &[String]) {
             })
             .or_else(|| {
                 let first = words.first()?;
+                if words.len() >= MAX_NAME_WORDS {
+                    return None;
+                }
                 per_words
                     .get(first)?
                     .iter()
                     .rev()
                     .take(PER_LOOKBACK)
-                    .find_map(|(long, c)| {
+                    .find_map(|&m| {
+                        let (long, c) = &mentions[m as usize];
                         (long.len() > words.len() && is_sub_multiset(&words, long)).then_some(*c)
                     })
             });
@@ -378,14 +388,14 @@ fn cluster(entities: &mut [Entity], keys: &[String]) {
         if let Some(i) = id {
             by_id.entry((e.label, i)).or_insert(c);
         }
-        if words.len() >= 2 {
-            let mut seen: Vec<&str> = Vec::new();
-            for &w in &words {
-                if !seen.contains(&w) {
-                    seen.push(w);
-                    per_words.entry(w).or_default().push((words.clone(), c));
+        if (2..=MAX_NAME_WORDS).contains(&words.len()) {
+            let m = mentions.len() as u32;
+            for (i, &w) in words.iter().enumerate() {
+                if !words[..i].contains(&w) {
+                    per_words.entry(w).or_default().push(m);
                 }
             }
+            mentions.push((words, c));
         }
     }
 }
