@@ -66,12 +66,21 @@ impl Kind {
     /// Parse a TSV code.
     pub fn parse(s: &str) -> Option<Kind> {
         use Kind::*;
-        [
-            Country, Region, City, Admin, Nisba, MonthGreg, MonthHijri, Weekday, Given, Surname,
-            NamePart, FullName,
-        ]
-        .into_iter()
-        .find(|k| k.code() == s)
+        Some(match s {
+            "COUNTRY" => Country,
+            "REGION" => Region,
+            "CITY" => City,
+            "ADMIN" => Admin,
+            "NISBA" => Nisba,
+            "MONTH_G" => MonthGreg,
+            "MONTH_H" => MonthHijri,
+            "WEEKDAY" => Weekday,
+            "GIVEN" => Given,
+            "SURNAME" => Surname,
+            "NAMEPART" => NamePart,
+            "FULLNAME" => FullName,
+            _ => return None,
+        })
     }
 
     /// Bit of this kind in a [`KINDS`]-bit mask.
@@ -119,6 +128,83 @@ pub struct Gazetteer {
     max_words: usize,
 }
 
+/// The rows of the TSV form, in file order: one pass over the bytes (tabs
+/// and newlines are ASCII, so every cut is a char boundary). Lines as
+/// `str::lines` gives them (a '\r' before the '\n' is dropped); comments,
+/// empty lines and lines without a known kind are skipped; fields past the
+/// seventh are ignored. This parse is most of the first `extract` in a
+/// fresh page, hence no per-field searchers and no allocation.
+struct Rows {
+    tsv: &'static str,
+    pos: usize,
+}
+
+impl Rows {
+    fn new(tsv: &'static str) -> Rows {
+        Rows { tsv, pos: 0 }
+    }
+}
+
+impl Iterator for Rows {
+    type Item = (&'static str, Entry);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let tsv = self.tsv;
+        let bytes = tsv.as_bytes();
+        while self.pos < bytes.len() {
+            let line_start = self.pos;
+            let mut f: [&'static str; 7] = [""; 7];
+            let mut nf = 0;
+            let mut a = line_start;
+            let mut i = line_start;
+            while i < bytes.len() && bytes[i] != b'\n' {
+                if bytes[i] == b'\t' {
+                    if nf < f.len() {
+                        f[nf] = &tsv[a..i];
+                        nf += 1;
+                    }
+                    a = i + 1;
+                }
+                i += 1;
+            }
+            self.pos = i + 1;
+            let mut e = i;
+            if i < bytes.len() && e > a && bytes[e - 1] == b'\r' {
+                e -= 1;
+            }
+            if nf < f.len() {
+                f[nf] = &tsv[a..e];
+                nf += 1;
+            }
+            let line = &tsv[line_start..e.max(line_start)];
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let field = |k: usize| f[..nf].get(k).copied();
+            let Some(kind) = field(1).and_then(Kind::parse) else {
+                continue;
+            };
+            let entry = Entry {
+                kind,
+                id: field(2).unwrap_or(""),
+                name_en: field(3).unwrap_or(""),
+                weight: field(4).and_then(|w| w.parse().ok()).unwrap_or(0),
+                cc: field(5).unwrap_or(""),
+                attested: field(6).is_some_and(|x| x.contains('L')),
+            };
+            return Some((f[0], entry));
+        }
+        None
+    }
+}
+
+/// Order of parsed rows: by key, then kind, then weight (highest first).
+fn row_order(a: (&str, &Entry), b: (&str, &Entry)) -> std::cmp::Ordering {
+    a.0.cmp(b.0)
+        .then(a.1.kind.cmp(&b.1.kind))
+        .then(b.1.weight.cmp(&a.1.weight))
+}
+
 static EMBEDDED_TSV: &str = include_str!("../data/gazetteer.tsv");
 static EMBEDDED: OnceLock<Gazetteer> = OnceLock::new();
 
@@ -133,57 +219,57 @@ impl Gazetteer {
     /// are skipped. Entries borrow the text (no allocation per entry), which
     /// keeps the cold start of the browser module short.
     pub fn parse(tsv: &'static str) -> Gazetteer {
-        let mut rows: Vec<(&'static str, Entry)> = Vec::with_capacity(tsv.len() / 40);
-        for line in tsv.lines() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let mut f = line.split('\t');
-            let (Some(key), Some(kind)) = (f.next(), f.next().and_then(Kind::parse)) else {
-                continue;
-            };
-            let id = f.next().unwrap_or("");
-            let name_en = f.next().unwrap_or("");
-            let weight = f.next().and_then(|w| w.parse().ok()).unwrap_or(0);
-            let cc = f.next().unwrap_or("");
-            let attested = f.next().is_some_and(|x| x.contains('L'));
-            rows.push((
-                key,
-                Entry {
-                    kind,
-                    id,
-                    name_en,
-                    weight,
-                    cc,
-                    attested,
-                },
-            ));
+        // The shipped file is sorted: build straight from the text. A table
+        // out of order (hand-made) is collected and sorted first.
+        let cap = tsv.len() / 48;
+        if let Some(g) = Gazetteer::build(Rows::new(tsv), cap, true) {
+            return g;
         }
-        rows.sort_by(|a, b| {
-            a.0.cmp(b.0)
-                .then(a.1.kind.cmp(&b.1.kind))
-                .then(b.1.weight.cmp(&a.1.weight))
-        });
+        let mut rows: Vec<(&'static str, Entry)> = Rows::new(tsv).collect();
+        rows.sort_by(|a, b| row_order((a.0, &a.1), (b.0, &b.1)));
+        Gazetteer::build(rows.into_iter(), cap, false).unwrap_or_default()
+    }
+
+    /// Group rows sorted by [`row_order`] into keys; with `strict`, `None`
+    /// as soon as a row is out of order.
+    fn build(
+        rows: impl Iterator<Item = (&'static str, Entry)>,
+        cap: usize,
+        strict: bool,
+    ) -> Option<Gazetteer> {
         let mut g = Gazetteer::default();
-        g.index.reserve(rows.len());
-        let mut i = 0;
-        while i < rows.len() {
-            let key = rows[i].0;
-            let start = g.entries.len() as u32;
-            while i < rows.len() && rows[i].0 == key {
-                g.entries.push(rows[i].1.clone());
-                i += 1;
+        g.index.reserve(cap);
+        g.entries.reserve(cap);
+        let mut start = 0u32;
+        let mut prev_key: Option<&'static str> = None;
+        for (key, e) in rows {
+            if let (Some(pk), Some(pe)) = (prev_key, g.entries.last()) {
+                if strict && row_order((pk, pe), (key, &e)).is_gt() {
+                    return None;
+                }
+                if pk != key {
+                    g.add_key(pk, start);
+                    start = g.entries.len() as u32;
+                }
             }
-            let words = key.split(' ').count();
-            if words > 1 {
-                let first = key.split(' ').next().unwrap_or(key);
-                let e = g.multi_first.entry(first).or_insert(0);
-                *e = (*e).max(words.min(255) as u8);
-                g.max_words = g.max_words.max(words);
-            }
-            g.index.insert(key, (start, g.entries.len() as u32));
+            g.entries.push(e);
+            prev_key = Some(key);
         }
-        g
+        if let Some(pk) = prev_key {
+            g.add_key(pk, start);
+        }
+        Some(g)
+    }
+
+    /// Index `key` for the entries from `start` to the end.
+    fn add_key(&mut self, key: &'static str, start: u32) {
+        if let Some(sp) = key.find(' ') {
+            let words = 1 + key.bytes().filter(|&b| b == b' ').count();
+            let e = self.multi_first.entry(&key[..sp]).or_insert(0);
+            *e = (*e).max(words.min(255) as u8);
+            self.max_words = self.max_words.max(words);
+        }
+        self.index.insert(key, (start, self.entries.len() as u32));
     }
 
     /// Number of keys.
@@ -276,5 +362,82 @@ impl Gazetteer {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(g: &Gazetteer, key: &str) -> Vec<(Kind, &'static str, u32, bool)> {
+        g.get(key)
+            .iter()
+            .map(|e| (e.kind, e.id, e.weight, e.attested))
+            .collect()
+    }
+
+    #[test]
+    fn parse_fields_lines_and_order() {
+        // Out of order, CRLF and LF, a comment, an empty line, a bad kind,
+        // missing trailing fields, an eighth field, no final newline.
+        let tsv = "# comment\r\n\
+                   ب ج\tCITY\tgeonames:2\tB\t10\tEG\tL\r\n\
+                   \n\
+                   ا\tGIVEN\n\
+                   ا\tCITY\tgeonames:1\tA\t500\tTR\t\textra\n\
+                   ب\tNOPE\tx\n\
+                   ا\tCITY\tgeonames:3\tA3\t900\tTR\tL\r\n\
+                   ب ج د\tREGION\t145\tWest Asia\tnot-a-number";
+        let g = Gazetteer::parse(tsv);
+        assert_eq!(g.len(), 3);
+        assert_eq!(
+            all(&g, "ا"),
+            vec![
+                (Kind::City, "geonames:3", 900, true),
+                (Kind::City, "geonames:1", 500, false),
+                (Kind::Given, "", 0, false),
+            ]
+        );
+        assert_eq!(all(&g, "ب ج"), vec![(Kind::City, "geonames:2", 10, true)]);
+        assert_eq!(all(&g, "ب ج د"), vec![(Kind::Region, "145", 0, false)]);
+        assert!(g.get("ب").is_empty());
+        assert_eq!(g.multi_first.get("ب"), Some(&3));
+        assert_eq!(g.max_words, 3);
+    }
+
+    #[test]
+    fn shipped_table_is_sorted_and_order_does_not_matter() {
+        let sorted = Gazetteer::parse(EMBEDDED_TSV);
+        assert!(sorted.len() > 1000);
+        // The same lines reversed take the sorting path: the same keys with
+        // the same entries (rows that tie on key, kind and weight may swap).
+        let reversed: String = EMBEDDED_TSV
+            .lines()
+            .rev()
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let reversed = Gazetteer::parse(Box::leak(reversed.into_boxed_str()));
+        assert_eq!(reversed.len(), sorted.len());
+        let canon = |g: &Gazetteer, k: &str| {
+            let mut v: Vec<String> = g.get(k).iter().map(|e| format!("{e:?}")).collect();
+            v.sort();
+            v
+        };
+        for (k, &(a, b)) in &sorted.index {
+            let r = reversed.index.get(k).copied();
+            assert_eq!(r.map(|(x, y)| y - x), Some(b - a), "{k}");
+            assert!(canon(&sorted, k) == canon(&reversed, k), "{k}");
+            // Within a key, kinds ascend and weights descend either way.
+            for g in [&sorted, &reversed] {
+                let e = g.get(k);
+                assert!(
+                    e.windows(2).all(|w| (w[0].kind, u32::MAX - w[0].weight)
+                        <= (w[1].kind, u32::MAX - w[1].weight)),
+                    "{k}"
+                );
+            }
+        }
+        assert_eq!(reversed.multi_first, sorted.multi_first);
+        assert_eq!(reversed.max_words, sorted.max_words);
     }
 }
