@@ -106,11 +106,9 @@ fn nasab(bytes: usize) -> String {
 /// all its words (quadratic in the mention's length; `seen.contains` is
 /// quadratic in time too). 1 MB of such text took 760 MB RSS natively; a
 /// 10 MB paste would exhaust a browser's 4 GB WASM memory. Owned by the link
-/// engineer (suggested fix: index only PER mentions of 2..=8 words) and the
-/// tagger engineer (a PER of hundreds of words is never right). Ignored until
-/// fixed so the suite stays green.
+/// engineer (fixed: only PER mentions of 2..=8 words are indexed, each stored
+/// once) and the tagger engineer (a PER of hundreds of words is never right).
 #[test]
-#[ignore = "open bug in src/link.rs cluster(): memory quadratic in PER length"]
 fn long_person_chains_keep_memory_linear() {
     let ex = alam::Extractor::new();
     let prose = "وقال وزير الخارجية في مؤتمر صحفي بالقاهرة إن الوفد سيزور الرياض. ".repeat(4_000);

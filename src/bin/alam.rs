@@ -88,19 +88,29 @@ impl Args {
     }
 }
 
+/// Largest input read (bytes): extraction needs several times the input in
+/// memory, and an endless stream (`/dev/zero`) must end in a clear error.
+const MAX_INPUT: u64 = 256 << 20;
+
 fn read_input(path: Option<&str>) -> Result<String, Fail> {
     let mut bytes = Vec::new();
-    match path {
-        None | Some("-") => {
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Fail(2, format!("cannot read stdin: {e}")))?;
-        }
-        Some(p) => {
-            bytes = std::fs::read(p).map_err(|e| Fail(2, format!("cannot read {p}: {e}")))?;
-        }
-    }
     let name = path.unwrap_or("-");
+    let read = match path {
+        None | Some("-") => std::io::stdin().take(MAX_INPUT + 1).read_to_end(&mut bytes),
+        Some(p) => {
+            std::fs::File::open(p).and_then(|f| f.take(MAX_INPUT + 1).read_to_end(&mut bytes))
+        }
+    };
+    read.map_err(|e| Fail(2, format!("cannot read {name}: {e}")))?;
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(Fail(
+            2,
+            format!(
+                "{name} is larger than {} MiB; split it into smaller files",
+                MAX_INPUT >> 20
+            ),
+        ));
+    }
     String::from_utf8(bytes).map_err(|e| {
         Fail(
             2,

@@ -9,7 +9,10 @@ pub fn article() -> Option<String> {
     match std::fs::read_to_string(&p) {
         Ok(s) => Some(s),
         Err(_) => {
-            println!("skipped: {} is absent (it exists only beside a CI checkout)", p.display());
+            println!(
+                "skipped: {} is absent (it exists only beside a CI checkout)",
+                p.display()
+            );
             None
         }
     }
@@ -21,7 +24,10 @@ pub fn check_offsets(text: &str, doc: &alam::Doc<'_>) {
     for e in &doc.entities {
         assert!(e.span.start < e.span.end, "empty span {e:?}");
         assert!(e.span.end <= text.len(), "span past the end {e:?}");
-        assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end), "not on char boundaries {e:?}");
+        assert!(
+            text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end),
+            "not on char boundaries {e:?}"
+        );
         assert!(e.span.start >= prev_end, "overlapping or unsorted {e:?}");
         prev_end = e.span.end;
     }
@@ -44,5 +50,8 @@ pub fn check_offsets(text: &str, doc: &alam::Doc<'_>) {
 
 /// (label, text) pairs of a document.
 pub fn pairs(doc: &alam::Doc<'_>) -> Vec<(String, String)> {
-    doc.entities.iter().map(|e| (e.label.to_string(), doc.slice(e.span).to_string())).collect()
+    doc.entities
+        .iter()
+        .map(|e| (e.label.to_string(), doc.slice(e.span).to_string()))
+        .collect()
 }
