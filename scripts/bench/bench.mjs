@@ -8,7 +8,8 @@
 //   JS floor        the same texts split on whitespace with every token
 //                   looked up in a Map (the gazetteer's keys): alam's speed
 //                   as a fraction of this floor is the figure to push to 1
-//   scaling         ns per token for 1 KB, 100 KB, 1 MB and 10 MB
+//   scaling         ns per token for 1 KB, 100 KB, 1 MB and 10 MB inputs
+//                   (different text in each: 1,000 pieces of 1 KB, 10 of 100 KB)
 //   hostile scaling time for n and 10n of each hostile shape (ratio ≈ 10)
 //   memory          peak linear memory for 1 MB and 10 MB inputs, each in a
 //                   fresh instance (linear memory never shrinks, so its
@@ -27,7 +28,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { join, resolve } from "node:path";
 import { cpus, loadavg } from "node:os";
 import {
-  root, loadPkg, article, corpusDocs, sized, words, median, time, checkOffsets, hostileShapes,
+  root, loadPkg, article, corpusDocs, sized, pieces, words, median, time, checkOffsets, hostileShapes,
 } from "./common.mjs";
 
 const self = fileURLToPath(import.meta.url);
@@ -215,15 +216,14 @@ if (only.includes("scaling")) {
   out.scaling = [];
   say(`\nscaling (ns per token; flat means linear):`);
   for (const b of sizes) {
-    const text = sized(base, b);
-    const t = words(text);
-    // Repeat small inputs so one measurement lasts at least ~50 ms.
-    const reps = Math.max(1, Math.ceil(5e4 / t));
+    // Different text in every piece (1 MB of pieces for the small sizes).
+    const ps = pieces(base, b, Math.max(b, quick ? 100 << 10 : MB));
+    const t = ps.reduce((s, p) => s + words(p), 0);
     const n = b >= 10 * MB ? Math.min(runs, 3) : runs;
-    const r = measure(() => { for (let i = 0; i < reps; i++) m.extract(text); }, n, b >= MB ? 0 : 1);
-    const row = { bytes: b, tokens: t, nsPerToken: r.wall * 1e6 / (t * reps), cpuNsPerToken: r.cpu * 1e6 / (t * reps) };
+    const r = measure(() => { for (const p of ps) m.extract(p); }, n, b >= MB ? 0 : 1);
+    const row = { bytes: b, pieces: ps.length, tokens: t, nsPerToken: r.wall * 1e6 / t, cpuNsPerToken: r.cpu * 1e6 / t };
     out.scaling.push(row);
-    say(`  ${(b >= MB ? b / MB + " MB" : b / 1024 + " KB").padStart(7)}  ${fmt(t).padStart(10)} tokens  ` +
+    say(`  ${(b >= MB ? b / MB + " MB" : b / 1024 + " KB").padStart(7)} × ${String(ps.length).padEnd(5)} ${fmt(t).padStart(10)} tokens  ` +
       `${fmt(row.nsPerToken).padStart(7)} ns/token wall  ${fmt(row.cpuNsPerToken).padStart(7)} ns/token CPU`);
   }
 }

@@ -99,6 +99,32 @@ export function sized(base, bytes) {
   return s;
 }
 
+/**
+ * Consecutive pieces of about `bytes` bytes cut from `base` (wrapping
+ * around), at least `minBytes` in all: the scaling benchmark runs different
+ * text in every piece, so small inputs do not find their model rows hot in
+ * the CPU cache from the previous repetition.
+ */
+export function pieces(base, bytes, minBytes) {
+  const baseBytes = Buffer.byteLength(base);
+  if (baseBytes <= bytes) return [sized(base, bytes)];
+  const chars = Math.max(1, Math.round((base.length * bytes) / baseBytes));
+  const out = [];
+  let off = 0;
+  let total = 0;
+  while (total < minBytes || out.length === 0) {
+    if (off + chars > base.length) off = 0;
+    let end = off + chars;
+    const c = base.charCodeAt(end - 1);
+    if (c >= 0xd800 && c <= 0xdbff) end -= 1;
+    const p = base.slice(off, end);
+    out.push(p);
+    total += Buffer.byteLength(p);
+    off = end;
+  }
+  return out;
+}
+
 /** Tokens as the benchmarks count them: whitespace-separated words. */
 export function words(s) {
   let n = 0;
