@@ -40,15 +40,21 @@ pub mod group {
     pub const NAMEW: u32 = 1 << 9;
     /// Second pass: labels of the first pass across the document.
     pub const DOC: u32 = 1 << 10;
-    /// Wider context: a title up to 4 words back, affixes of the
-    /// neighbours, words at ±3, sports context.
+    /// Wider context: affixes of the neighbours, words at ±3, sports
+    /// context.
     pub const CTX: u32 = 1 << 11;
+    /// Leave out everything about the token itself (a context-only pass:
+    /// what kind of slot is this, whatever the word).
+    pub const NOSELF: u32 = 1 << 12;
+    /// The nearest title up to four words back over words with the article
+    /// ("وزير الخارجية التركي X").
+    pub const TITLE: u32 = 1 << 13;
     /// Every first-pass group.
     pub const BASE: u32 = WORD | CLITIC | AFFIX | SHAPE | WINDOW | GAZ | TRIGGER | NGRAM;
     /// Names of the groups, in bit order (for the command line).
-    pub const NAMES: [&str; 12] = [
+    pub const NAMES: [&str; 14] = [
         "word", "clitic", "affix", "shape", "window", "gaz", "trigger", "ngram", "cluster",
-        "namew", "doc", "ctx",
+        "namew", "doc", "ctx", "noself", "title",
     ];
 
     /// Parse a comma-separated list of group names ("base" for [`BASE`]).
@@ -566,9 +572,9 @@ impl Infos {
                     for j in -1..(nch as isize - 1) {
                         let a0 = j.max(0) as usize;
                         let a1 = ((j + 3) as usize).min(nch);
-                        let pad = (j < 0) as u64 | ((j + 3) as usize > nch) as u64 * 2;
+                        let pad = (j < 0) as u64 | (((j + 3) as usize > nch) as u64 * 2);
                         out.ngrams
-                            .push(hash_bytes(stem[bounds[a0]..bounds[a1]].as_bytes()) ^ pad);
+                            .push(hash_bytes(&stem.as_bytes()[bounds[a0]..bounds[a1]]) ^ pad);
                     }
                 }
                 ti.ng = (s0, out.ngrams.len() as u32);
@@ -634,6 +640,24 @@ pub struct DocInfo {
     pub doc_share: u8,
     /// Same for the stem, when the stem is a name part of a PER elsewhere.
     pub stem_type: u8,
+    /// Tag of the context-only first pass (0 when there is none).
+    pub ctag: u8,
+    /// The first pass's margin for an entity (see `tagger::margin_bucket`).
+    pub conf: u8,
+    /// Entity type (1..=4) the context-only pass favours for this body form,
+    /// summed over the document, 0 when none.
+    pub cvote_type: u8,
+    /// Its lead over the runner-up (0..=7).
+    pub cvote_margin: u8,
+    /// Entity type the context-only pass favours at this token alone.
+    pub clocal_type: u8,
+    /// Its lead (0..=7).
+    pub clocal_margin: u8,
+    /// Trigger classes governing this token (see `tagger::anchor`).
+    pub anchor: u8,
+    /// Trigger classes that governed any mention of this body form in the
+    /// document.
+    pub doc_anchor: u8,
 }
 
 /// Feature extractor bound to one configuration.
@@ -642,6 +666,9 @@ pub struct Extract {
     pub groups: u32,
     /// Table bits.
     pub bits: u32,
+    /// Leave out the token's own word, affixes, n-grams, gazetteer hits and
+    /// name weight (dropout in training; always false at run time).
+    pub drop_lex: bool,
 }
 
 impl Extract {
@@ -682,7 +709,9 @@ impl Extract {
             out.push(self.idx(tmpl.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ v));
         };
         f(1, 0); // bias
-        if g & group::WORD != 0 {
+        let me = g & group::NOSELF == 0;
+        let lex = me && !self.drop_lex;
+        if lex && g & group::WORD != 0 {
             f(2, ti.word);
             f(3, ti.body);
             f(4, ti.stem);
@@ -690,7 +719,7 @@ impl Extract {
         if g & group::CLITIC != 0 {
             f(5, ti.flags as u64);
         }
-        if g & group::AFFIX != 0 {
+        if lex && g & group::AFFIX != 0 {
             for k in 0..4 {
                 if ti.pre[k] != 0 {
                     f(6, ti.pre[k]);
@@ -702,8 +731,10 @@ impl Extract {
         }
         if g & group::SHAPE != 0 {
             let sh = |d: isize| at(d).map_or(if d < 0 { 14 } else { 15 }, |x| x.shape) as u64;
-            f(8, sh(0) | (ti.len as u64) << 8);
-            f(9, sh(-1) | sh(0) << 8 | sh(1) << 16);
+            if me {
+                f(8, sh(0) | (ti.len as u64) << 8);
+                f(9, sh(-1) | sh(0) << 8 | sh(1) << 16);
+            }
             f(10, sh(-1));
             f(11, sh(1));
         }
@@ -712,8 +743,12 @@ impl Extract {
             f(13, body_at(1));
             f(14, body_at(-2));
             f(15, body_at(2));
-            f(16, mix(body_at(-1)) ^ ti.body);
-            f(17, mix(ti.body) ^ body_at(1).rotate_left(7));
+            if me {
+                f(16, mix(body_at(-1)) ^ ti.body);
+                f(17, mix(ti.body) ^ body_at(1).rotate_left(7));
+            } else {
+                f(16, mix(body_at(-1)) ^ body_at(1).rotate_left(7));
+            }
             if let Some(p) = at(-1) {
                 f(18, p.stem);
             }
@@ -725,7 +760,7 @@ impl Extract {
             let gb = |x: Option<&TokInfo>| x.map_or(0, |x| x.gaz);
             for k in 0..KINDS as u32 {
                 let bit = 1u32 << k;
-                if ti.gaz & bit != 0 {
+                if lex && ti.gaz & bit != 0 {
                     let begin = ti.gaz & (bit << 16) != 0;
                     f(20, k as u64 | (begin as u64) << 8);
                 }
@@ -736,12 +771,15 @@ impl Extract {
                     f(22, k as u64);
                 }
             }
-            if ti.gaz & 0xFFFF == 0 {
+            if lex && ti.gaz & 0xFFFF == 0 {
                 f(23, 0);
             }
         }
         if g & group::TRIGGER != 0 {
             for d in -2isize..=2 {
+                if d == 0 && !me {
+                    continue;
+                }
                 if let Some(x) = at(d) {
                     if x.trig != 0 {
                         f(24, (d + 2) as u64 | (x.trig as u64) << 8);
@@ -755,7 +793,7 @@ impl Extract {
                 }
             }
         }
-        if g & group::CTX != 0 {
+        if g & group::TITLE != 0 {
             // The nearest title up to 4 words back, over adjectives
             // ("وزير الخارجية التركي X").
             for d in 1..=4isize {
@@ -764,10 +802,12 @@ impl Extract {
                         f(50, d as u64);
                         break;
                     }
-                    Some(x) if x.shape == 1 => {}
+                    Some(x) if x.flags & pro::AL != 0 => {}
                     _ => break,
                 }
             }
+        }
+        if g & group::CTX != 0 {
             for (tm, d) in [(51u64, -1isize), (52, 1)] {
                 if let Some(x) = at(d) {
                     f(tm, x.suf[1]);
@@ -783,19 +823,19 @@ impl Extract {
                 f(58, ti.shape as u64);
             }
         }
-        if g & group::NGRAM != 0 {
+        if lex && g & group::NGRAM != 0 {
             for &h in &inf.ngrams[ti.ng.0 as usize..ti.ng.1 as usize] {
                 f(26, h);
             }
         }
-        if g & group::CLUSTER != 0 {
+        if me && g & group::CLUSTER != 0 {
             f(27, ti.cluster as u64);
             let c = |d: isize| at(d).map_or(0xFFFF, |x| x.cluster) as u64;
             f(28, c(-1));
             f(29, c(1));
             f(30, c(-1) << 16 | c(0));
         }
-        if g & group::NAMEW != 0 {
+        if lex && g & group::NAMEW != 0 {
             f(31, ti.namew as u64);
             let nw = |d: isize| at(d).map_or(99, |x| x.namew) as u64;
             f(32, nw(-1) << 8 | nw(0));
@@ -811,12 +851,33 @@ impl Extract {
                     doc[j as usize].tag1 as u64
                 }
             };
-            f(40, tg(0));
-            f(41, tg(-1) << 8 | tg(0));
-            f(42, tg(0) << 8 | tg(1));
-            f(43, di.doc_type as u64 | (di.doc_share as u64) << 8);
-            f(44, di.doc_type as u64 | tg(0) << 8);
-            f(45, di.stem_type as u64);
+            // Dropout hides the full first pass's own labels too, so that
+            // the second pass learns to read the context pass and the
+            // document.
+            if !self.drop_lex {
+                f(40, tg(0));
+                f(41, tg(-1) << 8 | tg(0));
+                f(42, tg(0) << 8 | tg(1));
+                f(43, di.doc_type as u64 | (di.doc_share as u64) << 8);
+                f(44, di.doc_type as u64 | tg(0) << 8);
+                f(45, di.stem_type as u64);
+            }
+            f(60, di.conf as u64);
+            if di.anchor != 0 || di.doc_anchor != 0 {
+                f(66, di.anchor as u64 | (di.doc_anchor as u64) << 8);
+                f(67, di.doc_anchor as u64 | tg(0) << 8);
+                f(68, di.doc_anchor as u64 | (di.conf as u64) << 8);
+            }
+            f(61, di.conf as u64 | tg(0) << 8);
+            if di.ctag != 0 || di.cvote_type != 0 || di.clocal_type != 0 {
+                f(62, di.conf as u64 | (di.ctag as u64) << 8);
+                f(46, di.ctag as u64);
+                f(47, di.cvote_type as u64 | (di.cvote_margin as u64) << 8);
+                f(48, di.cvote_type as u64 | tg(0) << 8);
+                f(63, di.clocal_type as u64 | (di.clocal_margin as u64) << 8);
+                f(64, di.cvote_type as u64 | (di.conf as u64) << 8);
+                f(65, di.clocal_type as u64 | (di.conf as u64) << 8);
+            }
         }
     }
 }

@@ -6,7 +6,9 @@
 //! 0   magic       8 bytes  "ALAMTAG\x1a"
 //! 8   version     u16      FORMAT_VERSION
 //! 10  ntags       u8       9 (O, B/I × PER LOC ORG MISC)
-//! 11  nstages     u8       1 or 2 (a second pass that sees the first pass's labels)
+//! 11  nstages     u8       1 to 3: first passes (the full one, then an optional
+//!                          context-only one), then optionally a second pass that
+//!                          sees their labels across the document
 //! 12  bits        u8       log2 of the hashed feature table's rows
 //! 13  reserved    3 bytes  zero
 //! 16  total_len   u32      length of the whole file, checksum included
@@ -120,8 +122,8 @@ pub fn parse(bytes: &[u8], verify: bool) -> Result<Layout, Error> {
     if ntags != NTAGS {
         return Err(bad(format!("model has {ntags} tags, expected {NTAGS}")));
     }
-    if !(1..=2).contains(&nstages) {
-        return Err(bad(format!("model has {nstages} passes, expected 1 or 2")));
+    if !(1..=3).contains(&nstages) {
+        return Err(bad(format!("model has {nstages} passes, expected 1 to 3")));
     }
     if !(MIN_BITS..=MAX_BITS).contains(&bits) {
         return Err(bad(format!("model table size 2^{bits} is out of range")));

@@ -10,7 +10,7 @@ use crate::analysis::Analysis;
 use crate::decode::Candidate;
 use crate::doc::Source;
 use crate::error::Error;
-use crate::features::{self, Clusters, DocInfo, Extract, Infos, NTAGS};
+use crate::features::{self, group, Clusters, DocInfo, Extract, Infos, NTAGS};
 use crate::gazetteer::Gazetteer;
 use crate::label::Label;
 use crate::model::{self, Layout, StageMeta};
@@ -53,7 +53,7 @@ pub fn tag_type(tag: u8) -> u8 {
 /// Is `tag` an inside tag (I-X)?
 #[inline]
 pub fn is_inside(tag: u8) -> bool {
-    tag > 0 && tag % 2 == 0
+    tag > 0 && tag & 1 == 0
 }
 
 /// The B tag of a type.
@@ -132,12 +132,16 @@ pub fn viterbi(emis: &[i32], trans: &[i32], out: &mut Vec<u8>) {
 /// label counts per word form (for the second pass).
 #[derive(Debug, Default)]
 pub struct DocMemory {
-    /// Name key (hash of token bodies) → entity type.
-    names: FxHashMap<u64, u8>,
+    /// Name key (hash of token bodies) → mentions per entity type.
+    names: FxHashMap<u64, [u16; 5]>,
     /// Body hash → first-pass counts per type (O, PER, LOC, ORG, MISC).
-    stats: FxHashMap<u64, [u16; 5]>,
-    /// Stem hash → first-pass counts per type.
-    stem_stats: FxHashMap<u64, [u16; 5]>,
+    stats: FxHashMap<u64, [u16; NTAGS]>,
+    /// Stem hash → first-pass counts per tag.
+    stem_stats: FxHashMap<u64, [u16; NTAGS]>,
+    /// Body hash → the context-only pass's summed type scores.
+    votes: FxHashMap<u64, [f32; 4]>,
+    /// Body hash → trigger classes that governed its mentions.
+    anchors: FxHashMap<u64, u8>,
 }
 
 impl DocMemory {
@@ -146,6 +150,8 @@ impl DocMemory {
         self.names.clear();
         self.stats.clear();
         self.stem_stats.clear();
+        self.votes.clear();
+        self.anchors.clear();
     }
 }
 
@@ -230,6 +236,7 @@ impl Tagger {
         let ex = Extract {
             groups: st.groups,
             bits: self.layout.bits,
+            drop_lex: false,
         };
         let w = &self.bytes[st.w_off..st.w_off + (NTAGS << self.layout.bits)];
         emis.clear();
@@ -265,34 +272,70 @@ impl Tagger {
                    tags: &mut [u8],
                    feats: &mut Vec<u32>,
                    emis: &mut Vec<i32>,
-                   path: &mut Vec<u8>| {
+                   path: &mut Vec<u8>,
+                   observe: &mut dyn FnMut(usize, &[i32])| {
             for &(s, e) in &sents {
                 self.emissions(st, &inf, doc, (s, e), feats, emis);
                 viterbi(emis, &st.trans, path);
                 tags[s..e].copy_from_slice(path);
+                for (k, row) in emis.chunks_exact(NTAGS).enumerate() {
+                    observe(s + k, row);
+                }
             }
         };
+        let stages = &self.layout.stages;
+        // The last stage is a second pass when it reads document features;
+        // the stages before it are first passes: the full one, then an
+        // optional context-only one.
+        let second = stages
+            .last()
+            .filter(|st| stages.len() > 1 && st.groups & group::DOC != 0);
+        let firsts = &stages[..stages.len() - second.is_some() as usize];
+        let mut first = vec![First::default(); n];
+        let st = &firsts[0];
         run(
-            &self.layout.stages[0],
+            st,
             None,
             &mut tags,
             &mut feats,
             &mut emis,
             &mut path,
+            &mut |i, row| {
+                first[i].conf = margin_bucket(row, st.scale);
+            },
         );
-        add_stats(&inf, &tags, mem);
-        if let Some(st2) = self.layout.stages.get(1) {
-            let doc = doc_infos(&inf, &tags, mem);
-            let mut tags2 = vec![0u8; n];
+        for (f, &t) in first.iter_mut().zip(&tags) {
+            f.tag = t;
+        }
+        if let Some(st) = firsts.get(1) {
+            let mut ctags = vec![0u8; n];
             run(
-                st2,
-                Some(&doc),
-                &mut tags2,
+                st,
+                None,
+                &mut ctags,
                 &mut feats,
                 &mut emis,
                 &mut path,
+                &mut |i, row| {
+                    first[i].cvote = type_votes(row, st.scale);
+                },
             );
-            tags = tags2;
+            for (f, &t) in first.iter_mut().zip(&ctags) {
+                f.ctag = t;
+            }
+        }
+        add_stats(&inf, &first, mem);
+        if let Some(st2) = second {
+            let doc = doc_infos(&inf, &first, mem);
+            run(
+                st2,
+                Some(&doc),
+                &mut tags,
+                &mut feats,
+                &mut emis,
+                &mut path,
+                &mut |_, _| {},
+            );
         }
         tags
     }
@@ -329,8 +372,18 @@ fn strip_first(a: &Analysis<'_>, gaz: &Gazetteer, i: usize) -> bool {
         return true;
     }
     let mut buf = String::new();
-    !(seg.flags & !crate::clitics::pro::AL == crate::clitics::pro::FA
-        && !gaz.contains(seg.lookup(a.word(i), &mut buf)))
+    seg.flags & !crate::clitics::pro::AL != crate::clitics::pro::FA
+        || gaz.contains(seg.lookup(a.word(i), &mut buf))
+}
+
+/// How sure a pass is that a token is (not) in a name: the best entity
+/// score minus the score of O, in weight units, on a signed log scale
+/// (0..=15, 8 for a tie).
+pub fn margin_bucket(row: &[i32], scale: f32) -> u8 {
+    let best = row[1..].iter().copied().max().unwrap_or(0);
+    let m = (best as f64 - row[0] as f64) * scale as f64;
+    let b = (1.0 + m.abs()).log2().floor().min(7.0) as i32;
+    (8 + if m < 0.0 { -b } else { b }).clamp(0, 15) as u8
 }
 
 /// Call `f(start, end, type)` for each entity of a BIO tag sequence.
@@ -353,23 +406,33 @@ pub fn spans(tags: &[u8], mut f: impl FnMut(usize, usize, u8)) {
 }
 
 /// Count the first pass's labels per word form into `mem`.
-pub fn add_stats(inf: &Infos, tags: &[u8], mem: &mut DocMemory) {
-    for (ti, &tag) in inf.toks.iter().zip(tags) {
+pub fn add_stats(inf: &Infos, first: &[First], mem: &mut DocMemory) {
+    for (i, (ti, f)) in inf.toks.iter().zip(first).enumerate() {
         if !(1..=4).contains(&ti.shape) {
             continue;
         }
-        let ty = tag_type(tag) as usize;
-        let c = mem.stats.entry(ti.body).or_default();
-        c[ty] = c[ty].saturating_add(1);
-        let c = mem.stem_stats.entry(ti.stem).or_default();
-        c[ty] = c[ty].saturating_add(1);
+        let an = anchor(inf, i);
+        if an != 0 {
+            *mem.anchors.entry(ti.body).or_default() |= an;
+        }
+        let t = f.tag as usize % NTAGS;
+        let c = mem.stats.entry(ti.body).or_insert([0; NTAGS]);
+        c[t] = c[t].saturating_add(1);
+        let c = mem.stem_stats.entry(ti.stem).or_insert([0; NTAGS]);
+        c[t] = c[t].saturating_add(1);
+        let v = mem.votes.entry(ti.body).or_insert([0.0; 4]);
+        for (a, b) in v.iter_mut().zip(f.cvote) {
+            *a += b;
+        }
     }
 }
 
-fn summarise(c: &[u16; 5]) -> (u8, u8) {
+/// The most frequent entity tag of a word form and its share of the
+/// form's mentions (0..=4), or (0, 0) when it was never in an entity.
+fn summarise(c: &[u16; NTAGS]) -> (u8, u8) {
     let total: u32 = c.iter().map(|&x| x as u32).sum();
     let mut best = 0usize;
-    for t in 1..5 {
+    for t in 1..NTAGS {
         if c[t] > 0 && (best == 0 || c[t] > c[best]) {
             best = t;
         }
@@ -382,21 +445,101 @@ fn summarise(c: &[u16; 5]) -> (u8, u8) {
 }
 
 /// Second-pass inputs: the first pass's tags and the document statistics.
-pub fn doc_infos(inf: &Infos, tags: &[u8], mem: &DocMemory) -> Vec<DocInfo> {
+pub fn doc_infos(inf: &Infos, first: &[First], mem: &DocMemory) -> Vec<DocInfo> {
     inf.toks
         .iter()
-        .zip(tags)
-        .map(|(ti, &t)| {
+        .zip(first)
+        .enumerate()
+        .map(|(i, (ti, f))| {
             let (doc_type, doc_share) = mem.stats.get(&ti.body).map_or((0, 0), summarise);
             let (stem_type, _) = mem.stem_stats.get(&ti.stem).map_or((0, 0), summarise);
+            let (cvote_type, cvote_margin) = mem.votes.get(&ti.body).map_or((0, 0), vote_summary);
+            let (clocal_type, clocal_margin) = vote_summary(&f.cvote);
             DocInfo {
-                tag1: t,
+                tag1: f.tag,
                 doc_type,
                 doc_share,
                 stem_type,
+                ctag: f.ctag,
+                conf: f.conf,
+                cvote_type,
+                cvote_margin,
+                clocal_type,
+                clocal_margin,
+                anchor: anchor(inf, i),
+                doc_anchor: mem.anchors.get(&ti.body).copied().unwrap_or(0),
             }
         })
         .collect()
+}
+
+/// The entity type (1..=4) a context pass favours, with its lead over the
+/// runner-up on a log scale (0..=7); (0, 0) without votes.
+fn vote_summary(v: &[f32; 4]) -> (u8, u8) {
+    let mut best = 0;
+    for t in 1..4 {
+        if v[t] > v[best] {
+            best = t;
+        }
+    }
+    let second = (0..4)
+        .filter(|&t| t != best)
+        .map(|t| v[t])
+        .fold(f32::NEG_INFINITY, f32::max);
+    let lead = v[best] - second;
+    if !lead.is_finite() || lead <= 0.0 {
+        return (0, 0);
+    }
+    (
+        best as u8 + 1,
+        (1.0 + lead).log2().floor().clamp(0.0, 7.0) as u8,
+    )
+}
+
+/// Trigger classes (title, organisation or place head) that govern token
+/// `i`: the word before it, or the first word before a run of up to three
+/// words with the article ("وزير الخارجية التركي X", "إقليم X").
+pub fn anchor(inf: &Infos, i: usize) -> u8 {
+    use features::trig;
+    let mask = trig::TITLE | trig::ORG | trig::PLACE;
+    let mut j = i;
+    for step in 0..4 {
+        if j == 0 {
+            return 0;
+        }
+        j -= 1;
+        let t = &inf.toks[j];
+        if t.trig & mask != 0 {
+            return t.trig & mask;
+        }
+        if step == 3 || t.flags & crate::clitics::pro::AL == 0 || t.shape != 1 {
+            return 0;
+        }
+    }
+    0
+}
+
+/// What a first pass says of one token.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct First {
+    /// The full pass's tag.
+    pub tag: u8,
+    /// The full pass's margin (see [`margin_bucket`]).
+    pub conf: u8,
+    /// The context-only pass's tag.
+    pub ctag: u8,
+    /// The context-only pass's score per entity type over O, in weight units.
+    pub cvote: [f32; 4],
+}
+
+/// Scores per entity type (PER, LOC, ORG, MISC) over O of an emission row.
+pub fn type_votes(row: &[i32], scale: f32) -> [f32; 4] {
+    let mut v = [0f32; 4];
+    for (t, x) in v.iter_mut().enumerate() {
+        let b = row[2 * t + 1].max(row[2 * t + 2]);
+        *x = (b - row[0]) as f32 * scale;
+    }
+    v
 }
 
 /// Minimum letters of a single word that later mentions may match.
@@ -428,55 +571,91 @@ fn consistency(
     src: &mut [Source],
 ) -> Vec<u8> {
     let n = tags.len();
+    // Votes of this chunk's names (with those of earlier chunks in `mem`).
+    let mut ents = Vec::new();
+    spans(&tags, |s, e, ty| ents.push((s, e, ty)));
+    for &(s, e, ty) in &ents {
+        if keyable(a, s) {
+            mem.names.entry(key_of(a, s, e)).or_default()[ty as usize] += 1;
+        }
+        if ty == 1 && e - s >= 2 && keyable(a, e - 1) {
+            mem.names.entry(key_of(a, e - 1, e)).or_default()[ty as usize] += 1;
+        }
+    }
+    let voted = |mem: &DocMemory, key: u64| -> Option<u8> {
+        let c = mem.names.get(&key)?;
+        let mut best = 1;
+        for t in 2..5 {
+            if c[t] > c[best] {
+                best = t;
+            }
+        }
+        (c[best] > 0).then_some(best as u8)
+    };
+    // A name of several words takes the label most of its mentions have.
+    for &(s, e, ty) in &ents {
+        if e - s < 2 || !keyable(a, s) {
+            continue;
+        }
+        if let Some(best) = voted(mem, key_of(a, s, e)) {
+            if best != ty {
+                tags[s] = begin_tag(best);
+                for t in &mut tags[s + 1..e] {
+                    *t = begin_tag(best) + 1;
+                }
+                src[s] = Source::Document;
+            }
+        }
+    }
     let mut i = 0;
     while i < n {
-        if tags[i] != 0 {
+        let cur_end = if tags[i] != 0 {
             let ty = tag_type(tags[i]);
             let mut e = i + 1;
             while e < n && is_inside(tags[e]) && tag_type(tags[e]) == ty {
                 e += 1;
             }
-            if (i..e).all(|j| keyable(a, j) || j > i) {
-                mem.names.entry(key_of(a, i, e)).or_insert(ty);
-            }
-            if ty == 1 && e - i >= 2 && keyable(a, e - 1) {
-                mem.names.entry(key_of(a, e - 1, e)).or_insert(ty);
-            }
-            i = e;
-            continue;
-        }
-        // A run of O tokens: longest remembered name first.
+            Some(e)
+        } else {
+            None
+        };
+        // The longest remembered name starting here that covers only this
+        // entity (or nothing) and O words after it.
         let mut matched = 0;
         if keyable(a, i) {
-            for len in (1..=MAX_KEY_TOKENS.min(n - i)).rev() {
-                if (i..i + len).any(|j| tags[j] != 0 || (j > i && a.tokens[j].newline_before)) {
+            let min_len = cur_end.map_or(1, |e| e - i + 1);
+            for len in (min_len..=MAX_KEY_TOKENS.min(n - i)).rev() {
+                let from = cur_end.unwrap_or(i);
+                if (from..i + len).any(|j| tags[j] != 0 || a.tokens[j].newline_before && j > i) {
                     continue;
                 }
-                if let Some(&ty) = mem.names.get(&key_of(a, i, i + len)) {
-                    // A single word that the first pass mostly leaves
-                    // outside names in this document is a common word
-                    // ("الدين" after "صلاح الدين").
-                    if len == 1 {
-                        let c = mem
-                            .stats
-                            .get(&features::hash_str(a.body(i)))
-                            .copied()
-                            .unwrap_or_default();
-                        if c[0] > c[ty as usize] {
-                            continue;
-                        }
+                let Some(ty) = voted(mem, key_of(a, i, i + len)) else {
+                    continue;
+                };
+                // A single word that the first pass mostly leaves outside
+                // names in this document is a common word ("الدين" after
+                // "صلاح الدين").
+                if len == 1 {
+                    let c = mem
+                        .stats
+                        .get(&features::hash_str(a.body(i)))
+                        .copied()
+                        .unwrap_or([0; NTAGS]);
+                    let b = begin_tag(ty) as usize;
+                    if c[0] > c[b] + c[b + 1] {
+                        continue;
                     }
-                    tags[i] = begin_tag(ty);
-                    for t in &mut tags[i + 1..i + len] {
-                        *t = begin_tag(ty) + 1;
-                    }
-                    src[i] = Source::Document;
-                    matched = len;
-                    break;
                 }
+                tags[i] = begin_tag(ty);
+                for t in &mut tags[i + 1..i + len] {
+                    *t = begin_tag(ty) + 1;
+                }
+                src[i] = Source::Document;
+                matched = len;
+                break;
             }
         }
-        i += matched.max(1);
+        i += matched.max(cur_end.map_or(1, |e| e - i));
     }
     tags
 }

@@ -14,7 +14,7 @@ use crate::eval::{self, Sentence};
 use crate::features::{self, group, DocInfo, Extract, Infos, NoClusters, NTAGS};
 use crate::gazetteer::Gazetteer;
 use crate::model::{self, StageData};
-use crate::tagger::{self, begin_tag, viterbi, DocMemory};
+use crate::tagger::{self, begin_tag, viterbi, DocMemory, First};
 use crate::tokenize::TokenKind;
 use crate::Extractor;
 use std::fmt::Write as _;
@@ -47,6 +47,13 @@ pub struct TrainOptions {
     pub groups: u32,
     /// Second-pass feature groups (`None`: one pass only).
     pub groups2: Option<u32>,
+    /// Context-only first-pass groups (`None`: no such pass).
+    pub groups_ctx: Option<u32>,
+    /// Dropout of the full first pass (0: none): a second copy of the data
+    /// where tokens lose their own word, affixes, n-grams and gazetteer hits.
+    pub dropout: f64,
+    /// Dropout of the second pass (also hides the first pass's labels).
+    pub dropout2: f64,
     /// Folds for the second pass's jackknife.
     pub folds: usize,
     /// Sentences per pseudo-document when training the second pass.
@@ -57,6 +64,8 @@ pub struct TrainOptions {
     pub o_bias: f64,
     /// Quantized weights of at most this magnitude become zero.
     pub prune: i8,
+    /// Cross-validation scores folds in documents of this many sentences.
+    pub eval_doc_sents: usize,
     /// Share of sentences held out as dev (the tail) when no dev file is given.
     pub dev_share: f64,
 }
@@ -67,13 +76,17 @@ impl Default for TrainOptions {
             algo: Algo::Perceptron,
             epochs: 10,
             bits: 19,
-            groups: group::BASE | group::NAMEW,
-            groups2: Some(group::BASE | group::NAMEW | group::DOC),
+            groups: group::BASE | group::NAMEW | group::TITLE,
+            groups2: Some(group::DOC | group::SHAPE | group::GAZ | group::TRIGGER | group::CLITIC),
+            groups_ctx: Some(group::BASE | group::NAMEW | group::NOSELF),
+            dropout: 0.4,
+            dropout2: 0.3,
             folds: 5,
             doc_sents: 200,
             seed: 0x5eed_a1a3,
             o_bias: 0.0,
             prune: 2,
+            eval_doc_sents: 1_000_000,
             dev_share: 0.1,
         }
     }
@@ -144,21 +157,46 @@ struct Seq {
 }
 
 fn sequences(items: &[Item], docs: Option<&[Vec<DocInfo>]>, ex: &Extract) -> Vec<Seq> {
+    sequences_with(items, docs, ex, 0.0, 0)
+}
+
+/// Like [`sequences`], plus, when `dropout` > 0, a second copy of every
+/// sentence in which each token loses its own word, affixes and n-grams with
+/// probability `dropout` (word dropout: it teaches the context to unseen
+/// names).
+fn sequences_with(
+    items: &[Item],
+    docs: Option<&[Vec<DocInfo>]>,
+    ex: &Extract,
+    dropout: f64,
+    seed: u64,
+) -> Vec<Seq> {
     let mut out = Vec::new();
+    let dropped = Extract {
+        groups: ex.groups,
+        bits: ex.bits,
+        drop_lex: true,
+    };
+    let copies = if dropout > 0.0 { 2 } else { 1 };
+    let limit = (dropout.clamp(0.0, 1.0) * u32::MAX as f64) as u64;
     for (k, it) in items.iter().enumerate() {
         let doc = docs.map(|d| d[k].as_slice());
-        for &(s, e) in &it.ranges {
-            let mut feats = Vec::new();
-            let mut offs = vec![0u32];
-            for i in s..e {
-                ex.features(&it.inf, doc, s, e, i, &mut feats);
-                offs.push(feats.len() as u32);
+        for copy in 0..copies {
+            for &(s, e) in &it.ranges {
+                let mut feats = Vec::new();
+                let mut offs = vec![0u32];
+                for i in s..e {
+                    let r = features::mix(seed ^ ((k as u64) << 20) ^ i as u64) & 0xFFFF_FFFF;
+                    let x = if copy == 1 && r < limit { &dropped } else { ex };
+                    x.features(&it.inf, doc, s, e, i, &mut feats);
+                    offs.push(feats.len() as u32);
+                }
+                out.push(Seq {
+                    feats,
+                    offs,
+                    gold: it.gold[s..e].to_vec(),
+                });
             }
-            out.push(Seq {
-                feats,
-                offs,
-                gold: it.gold[s..e].to_vec(),
-            });
         }
     }
     out
@@ -525,52 +563,53 @@ fn train_pass(
 }
 
 /// Predict first-pass tags for items with a stage.
-fn predict_stage1(items: &[Item], st: &StageData, bits: u32) -> Vec<Vec<u8>> {
+/// First-pass outputs of `st` for `it`: per token the tag and the raw
+/// emission row (in weight units).
+fn predict_stage1(
+    it: &Item,
+    st: &StageData,
+    bits: u32,
+    mut observe: impl FnMut(usize, u8, &[i32]),
+) {
     let ex = Extract {
         groups: st.groups,
         bits,
+        drop_lex: false,
     };
     let trans: Vec<i32> = st.trans.iter().map(|&t| t as i32).collect();
     let mut feats = Vec::new();
     let mut emis = Vec::new();
     let mut path = Vec::new();
-    items
-        .iter()
-        .map(|it| {
-            let mut tags = vec![0u8; it.gold.len()];
-            for &(s, e) in &it.ranges {
-                emis.clear();
-                emis.resize((e - s) * NTAGS, 0);
-                for i in s..e {
-                    feats.clear();
-                    ex.features(&it.inf, None, s, e, i, &mut feats);
-                    for &f in &feats {
-                        for t in 0..NTAGS {
-                            emis[(i - s) * NTAGS + t] += st.weights[f as usize * NTAGS + t] as i32;
-                        }
-                    }
+    for &(s, e) in &it.ranges {
+        emis.clear();
+        emis.resize((e - s) * NTAGS, 0);
+        for i in s..e {
+            feats.clear();
+            ex.features(&it.inf, None, s, e, i, &mut feats);
+            for &f in &feats {
+                for t in 0..NTAGS {
+                    emis[(i - s) * NTAGS + t] += st.weights[f as usize * NTAGS + t] as i32;
                 }
-                viterbi(&emis, &trans, &mut path);
-                tags[s..e].copy_from_slice(&path);
             }
-            tags
-        })
-        .collect()
+        }
+        viterbi(&emis, &trans, &mut path);
+        for (k, row) in emis.chunks_exact(NTAGS).enumerate() {
+            observe(s + k, path[k], row);
+        }
+    }
 }
 
 /// Second-pass inputs for items grouped in pseudo-documents of `doc_sents`.
-fn doc_infos_for(items: &[Item], tags1: &[Vec<u8>], doc_sents: usize) -> Vec<Vec<DocInfo>> {
+fn doc_infos_for(items: &[Item], first: &[Vec<First>], doc_sents: usize) -> Vec<Vec<DocInfo>> {
     let mut out = Vec::with_capacity(items.len());
-    for (chunk_items, chunk_tags) in items
-        .chunks(doc_sents.max(1))
-        .zip(tags1.chunks(doc_sents.max(1)))
-    {
+    let d = doc_sents.max(1);
+    for (chunk_items, chunk_first) in items.chunks(d).zip(first.chunks(d)) {
         let mut mem = DocMemory::default();
-        for (it, t) in chunk_items.iter().zip(chunk_tags) {
-            tagger::add_stats(&it.inf, t, &mut mem);
+        for (it, f) in chunk_items.iter().zip(chunk_first) {
+            tagger::add_stats(&it.inf, f, &mut mem);
         }
-        for (it, t) in chunk_items.iter().zip(chunk_tags) {
-            out.push(tagger::doc_infos(&it.inf, t, &mem));
+        for (it, f) in chunk_items.iter().zip(chunk_first) {
+            out.push(tagger::doc_infos(&it.inf, f, &mem));
         }
     }
     out
@@ -617,8 +656,9 @@ pub fn train(
     let ex1 = Extract {
         groups: opts.groups,
         bits: opts.bits,
+        drop_lex: false,
     };
-    let seqs = sequences(&items, None, &ex1);
+    let seqs = sequences_with(&items, None, &ex1, opts.dropout, opts.seed);
     let dev_f1 = |stages: &[StageData]| -> Option<eval::Report> {
         if dev.is_empty() {
             return None;
@@ -641,23 +681,59 @@ pub fn train(
     });
     drop(seqs);
     let mut stages = vec![st1];
+    let exc = opts.groups_ctx.map(|g| Extract {
+        groups: g,
+        bits: opts.bits,
+        drop_lex: false,
+    });
+    if let Some(exc) = &exc {
+        let seqs = sequences(&items, None, exc);
+        let stc = train_pass(&seqs, opts, exc.groups, |ep, errors, _| {
+            say(line(1, ep, errors, None), &mut text);
+        });
+        stages.push(stc);
+    }
     if let Some(g2) = opts.groups2 {
-        // Jackknife: first-pass tags for each fold from a model trained on the others.
+        // Jackknife: first-pass tags for each fold from models trained on the others.
         let k = opts.folds.max(2);
-        let mut tags1: Vec<Vec<u8>> = vec![Vec::new(); items.len()];
+        let mut first: Vec<Vec<First>> = items
+            .iter()
+            .map(|it| vec![First::default(); it.gold.len()])
+            .collect();
         let fold_of = |i: usize| i * k / items.len().max(1);
         for f in 0..k {
             let (train_i, held): (Vec<usize>, Vec<usize>) =
                 (0..items.len()).partition(|&i| fold_of(i) != f);
-            let fold_items: Vec<&Item> = train_i.iter().map(|&i| &items[i]).collect();
-            let mut seqs = Vec::new();
-            for it in fold_items {
-                seqs.extend(sequences(std::slice::from_ref(it), None, &ex1));
+            let mut passes = vec![(&ex1, false)];
+            if let Some(exc) = &exc {
+                passes.push((exc, true));
             }
-            let st = train_pass(&seqs, opts, opts.groups, |_, _, _| {});
-            for &i in &held {
-                let p = predict_stage1(std::slice::from_ref(&items[i]), &st, opts.bits);
-                tags1[i] = p.into_iter().next().unwrap_or_default();
+            for (ex, is_ctx) in passes {
+                let mut seqs = Vec::new();
+                let fold_items: Vec<&Item> = train_i.iter().map(|&i| &items[i]).collect();
+                for it in fold_items {
+                    let d = if is_ctx { 0.0 } else { opts.dropout };
+                    seqs.extend(sequences_with(
+                        std::slice::from_ref(it),
+                        None,
+                        ex,
+                        d,
+                        opts.seed,
+                    ));
+                }
+                let st = train_pass(&seqs, opts, ex.groups, |_, _, _| {});
+                for &i in &held {
+                    let out = &mut first[i];
+                    predict_stage1(&items[i], &st, opts.bits, |j, tag, row| {
+                        if is_ctx {
+                            out[j].ctag = tag;
+                            out[j].cvote = tagger::type_votes(row, st.scale);
+                        } else {
+                            out[j].tag = tag;
+                            out[j].conf = tagger::margin_bucket(row, st.scale);
+                        }
+                    });
+                }
             }
             say(
                 format!(
@@ -668,15 +744,18 @@ pub fn train(
                 &mut text,
             );
         }
-        let docs = doc_infos_for(&items, &tags1, opts.doc_sents);
+        let docs = doc_infos_for(&items, &first, opts.doc_sents);
         let ex2 = Extract {
             groups: g2,
             bits: opts.bits,
+            drop_lex: false,
         };
-        let seqs2 = sequences(&items, Some(&docs), &ex2);
-        let st1c = stages[0].clone();
+        let seqs2 = sequences_with(&items, Some(&docs), &ex2, opts.dropout2, opts.seed ^ 2);
+        let firsts = stages.clone();
         let st2 = train_pass(&seqs2, opts, g2, |ep, errors, st| {
-            let r = dev_f1(&[st1c.clone(), st.clone()]);
+            let mut all = firsts.clone();
+            all.push(st.clone());
+            let r = dev_f1(&all);
             say(line(2, ep, errors, r.as_ref()), &mut text);
         });
         stages.push(st2);
@@ -719,7 +798,17 @@ pub fn cross_validate(sents: &[Sentence], k: usize, opts: &TrainOptions) -> eval
         let Ok(ex) = Extractor::from_bytes(&t.bytes) else {
             continue;
         };
-        let r = eval::evaluate(&ex, &sents[a..b]);
+        let mut r = eval::Report::default();
+        for d in sents[a..b].chunks(opts.eval_doc_sents.max(1)) {
+            let x = eval::evaluate(&ex, d);
+            for (p, q) in r.per_type.iter_mut().zip(&x.per_type) {
+                p.tp += q.tp;
+                p.pred += q.pred;
+                p.gold += q.gold;
+            }
+            r.tokens += x.tokens;
+            r.sentences += x.sentences;
+        }
         eprintln!("fold {}/{k}: micro F1 {:.2}", f + 1, r.f1());
         for (x, y) in total.per_type.iter_mut().zip(&r.per_type) {
             x.tp += y.tp;

@@ -6,8 +6,9 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   alam extract [--format json|jsonl] [--reference-date YYYY-MM-DD] [FILE|-]
   alam eval [--model FILE] [--split-dev SHARE] [--errors FILE] FILE.conll
-  alam train --corpus FILE --out FILE [--dev FILE] [--epochs N] [--bits N]
-             [--groups LIST] [--groups2 LIST] [--seed N]              (feature train)
+  alam train --corpus FILE --out FILE [--dev FILE] [--cv K] [--epochs N] [--bits N]
+             [--groups LIST] [--groups-ctx LIST] [--groups2 LIST] [--dropout P]
+             [--dropout2 P] [--prune N] [--seed N] [--algo perceptron|crf]  (feature train)
   alam compile-gazetteer --shared DIR [--corpus FILE] --out FILE   (feature train)";
 
 /// A failure: a one-line message and an exit code.
@@ -286,6 +287,10 @@ fn train(args: &[String]) -> Result<(), Fail> {
             "--cv",
             "--o-bias",
             "--prune",
+            "--cv-doc-sents",
+            "--groups-ctx",
+            "--dropout",
+            "--dropout2",
         ],
     )?;
     if !a.positional.is_empty() {
@@ -335,6 +340,27 @@ fn train(args: &[String]) -> Result<(), Fail> {
     if let Some(v) = a.get("--groups") {
         opts.groups = groups(v)?;
     }
+    if let Some(v) = a.get("--dropout") {
+        opts.dropout = v
+            .parse::<f64>()
+            .ok()
+            .filter(|x| (0.0..=1.0).contains(x))
+            .ok_or_else(|| Fail(2, format!("--dropout must be in 0..=1, got {v:?}")))?;
+    }
+    if let Some(v) = a.get("--dropout2") {
+        opts.dropout2 = v
+            .parse::<f64>()
+            .ok()
+            .filter(|x| (0.0..=1.0).contains(x))
+            .ok_or_else(|| Fail(2, format!("--dropout2 must be in 0..=1, got {v:?}")))?;
+    }
+    if let Some(v) = a.get("--groups-ctx") {
+        opts.groups_ctx = if v == "none" {
+            None
+        } else {
+            Some(groups(v)? | group::NOSELF)
+        };
+    }
     if let Some(v) = a.get("--groups2") {
         opts.groups2 = if v == "none" { None } else { Some(groups(v)?) };
     }
@@ -357,6 +383,9 @@ fn train(args: &[String]) -> Result<(), Fail> {
                 format!("--algo must be perceptron or crf, got {x:?}"),
             ))
         }
+    }
+    if let Some(v) = a.get("--cv-doc-sents") {
+        opts.eval_doc_sents = num("--cv-doc-sents", v)?.max(1) as usize;
     }
     if let Some(v) = a.get("--prune") {
         opts.prune = num("--prune", v)?.min(127) as i8;
