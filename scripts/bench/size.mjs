@@ -168,8 +168,11 @@ function importedFunctions(b, secs) {
   const n = leb();
   let funcs = 0;
   for (let i = 0; i < n; i++) {
-    p += leb();
-    p += leb();
+    // Module and field names (`p += leb()` would read p before leb moves it).
+    for (let k = 0; k < 2; k++) {
+      const len = leb();
+      p += len;
+    }
     const kind = b[p++];
     if (kind === 0) {
       leb();
