@@ -16,9 +16,16 @@
 //!     nclusters   u32      then `nclusters` × (stem hash u64, cluster u16), keys ascending
 //!     per stage:  groups u32 (feature groups), scale f32 (weight unit),
 //!                 transitions (ntags + 1) × ntags i16 (row 0: sentence start),
-//!                 weights 2^bits × ntags i8, row-major by feature
+//!                 wlen u32, then `wlen` bytes: the 2^bits × ntags i8
+//!                 weights (row-major by feature), zero-run coded
 //! end-8 checksum  u64      hash of every byte before it
 //! ```
+//!
+//! Zero-run coding: pairs of (LEB128 count of zeros, one non-zero i8) until
+//! the table is full; a final count alone ends a table with zeros. Most
+//! weights are pruned to zero, so this keeps the file, the `.wasm` and its
+//! download small (format 1 stored the dense table: 14 MB, which wasm-opt cut
+//! into 100,000 data segments); the table is expanded once at load.
 //!
 //! Weights are quantized: a score is the sum of i8 weights plus an i16
 //! transition, in units of `scale`; only the argmax matters at run time.
@@ -29,7 +36,7 @@ use crate::features::{hash_bytes, NTAGS};
 /// Magic bytes at the start of every model file.
 pub const MAGIC: &[u8; 8] = b"ALAMTAG\x1a";
 /// The format version this build reads and writes.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 
 const HEADER: usize = 20;
 const MIN_BITS: u8 = 8;
@@ -44,11 +51,11 @@ pub struct StageMeta {
     pub scale: f32,
     /// Transition scores, `(NTAGS + 1) × NTAGS`, row 0 for the sentence start.
     pub trans: Vec<i32>,
-    /// Byte offset of the weight table in the model bytes.
-    pub w_off: usize,
+    /// The dense weight table, `2^bits × NTAGS`, shared between clones.
+    pub weights: std::sync::Arc<[i8]>,
 }
 
-/// A parsed model; weights stay in the byte buffer.
+/// A parsed model with its weight tables expanded.
 #[derive(Debug, Clone)]
 pub struct Layout {
     /// log2 of the number of feature rows.
@@ -179,13 +186,13 @@ pub fn parse(bytes: &[u8], verify: bool) -> Result<Layout, Error> {
         for _ in 0..(NTAGS + 1) * NTAGS {
             trans.push(r.u16()? as i16 as i32);
         }
-        let w_off = r.p;
-        r.take(rows * NTAGS)?;
+        let wlen = r.u32()? as usize;
+        let weights = unzero(r.take(wlen)?, rows * NTAGS)?;
         stages.push(StageMeta {
             groups,
             scale,
             trans,
-            w_off,
+            weights: weights.into(),
         });
     }
     if r.p != body.len() {
@@ -222,7 +229,11 @@ pub fn write(bits: u32, info: &str, clusters: &[(u64, u16)], stages: &[StageData
     out.push(bits as u8);
     out.extend_from_slice(&[0, 0, 0]);
     out.extend_from_slice(&[0, 0, 0, 0]); // total, patched below
-    let info = &info.as_bytes()[..info.len().min(u16::MAX as usize)];
+    let mut cut = info.len().min(u16::MAX as usize);
+    while !info.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let info = &info.as_bytes()[..cut];
     out.extend_from_slice(&(info.len() as u16).to_le_bytes());
     out.extend_from_slice(info);
     out.extend_from_slice(&(clusters.len() as u32).to_le_bytes());
@@ -236,11 +247,118 @@ pub fn write(bits: u32, info: &str, clusters: &[(u64, u16)], stages: &[StageData
         for &t in &s.trans {
             out.extend_from_slice(&t.to_le_bytes());
         }
-        out.extend(s.weights.iter().map(|&w| w as u8));
+        let coded = zero_run(&s.weights);
+        out.extend_from_slice(&(coded.len() as u32).to_le_bytes());
+        out.extend_from_slice(&coded);
     }
     let total = (out.len() + 8) as u32;
     out[16..20].copy_from_slice(&total.to_le_bytes());
     let sum = hash_bytes(&out);
     out.extend_from_slice(&sum.to_le_bytes());
     out
+}
+
+/// Zero-run code a weight table (see the module docs).
+fn zero_run(w: &[i8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut zeros: u32 = 0;
+    let put = |out: &mut Vec<u8>, mut n: u32| loop {
+        let b = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(b);
+            break;
+        }
+        out.push(b | 0x80);
+    };
+    for &x in w {
+        if x == 0 {
+            zeros += 1;
+        } else {
+            put(&mut out, zeros);
+            out.push(x as u8);
+            zeros = 0;
+        }
+    }
+    if zeros > 0 {
+        put(&mut out, zeros);
+    }
+    out
+}
+
+/// Expand a zero-run coded table of exactly `n` weights.
+fn unzero(mut b: &[u8], n: usize) -> Result<Vec<i8>, Error> {
+    let mut w = vec![0i8; n];
+    let mut at = 0usize;
+    while at < n {
+        let mut run: u64 = 0;
+        let mut shift = 0;
+        loop {
+            let (&x, rest) = b
+                .split_first()
+                .ok_or_else(|| bad("model weights are truncated"))?;
+            b = rest;
+            run |= u64::from(x & 0x7f) << shift;
+            if x & 0x80 == 0 {
+                break;
+            }
+            shift += 7;
+            if shift > 28 {
+                return Err(bad("model weights are corrupt (bad run length)"));
+            }
+        }
+        at = at
+            .checked_add(run as usize)
+            .filter(|&a| a <= n)
+            .ok_or_else(|| bad("model weights are corrupt (run past the table)"))?;
+        if at == n {
+            break;
+        }
+        let (&x, rest) = b
+            .split_first()
+            .ok_or_else(|| bad("model weights are truncated"))?;
+        b = rest;
+        w[at] = x as i8;
+        at += 1;
+    }
+    if !b.is_empty() {
+        return Err(bad("model weights have trailing bytes"));
+    }
+    Ok(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zero_run_round_trips() {
+        let cases: Vec<Vec<i8>> = vec![
+            vec![],
+            vec![0; 5],
+            vec![1, 0, 0, -3, 0],
+            vec![0, 0, 7],
+            (0..100_000)
+                .map(|i| {
+                    if i % 997 == 0 {
+                        (i % 200) as i8 - 100
+                    } else {
+                        0
+                    }
+                })
+                .collect(),
+        ];
+        for w in cases {
+            let c = zero_run(&w);
+            assert_eq!(unzero(&c, w.len()).unwrap(), w);
+            if !w.is_empty() {
+                assert!(
+                    unzero(&c, w.len() - 1).is_err() || w.iter().rev().take(1).all(|&x| x == 0)
+                );
+            }
+        }
+        assert!(unzero(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x01], 10).is_err());
+        assert!(unzero(&[20], 10).is_err());
+        assert!(unzero(&[2, 5], 10).is_err());
+    }
 }

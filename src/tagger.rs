@@ -16,7 +16,6 @@ use crate::label::Label;
 use crate::model::{self, Layout, StageMeta};
 use crate::tokenize::TokenKind;
 use rustc_hash::FxHashMap;
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The model shipped with the crate.
@@ -169,7 +168,8 @@ impl Clusters for ModelClusters<'_> {
 
 /// A loaded tagger model.
 pub struct Tagger {
-    bytes: Cow<'static, [u8]>,
+    /// Size of the model file in bytes.
+    size: usize,
     layout: Layout,
     /// Apply document-level consistency after decoding.
     pub consistency: bool,
@@ -178,7 +178,7 @@ pub struct Tagger {
 impl std::fmt::Debug for Tagger {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Tagger")
-            .field("bytes", &self.bytes.len())
+            .field("bytes", &self.size)
             .field("bits", &self.layout.bits)
             .field("stages", &self.layout.stages.len())
             .field("info", &self.layout.info)
@@ -193,7 +193,7 @@ impl Tagger {
             .get_or_init(|| model::parse(EMBEDDED_MODEL, false).ok())
             .clone()?;
         Some(Tagger {
-            bytes: Cow::Borrowed(EMBEDDED_MODEL),
+            size: EMBEDDED_MODEL.len(),
             layout,
             consistency: true,
         })
@@ -203,7 +203,7 @@ impl Tagger {
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, Error> {
         let layout = model::parse(bytes, true)?;
         Ok(Tagger {
-            bytes: Cow::Owned(bytes.to_vec()),
+            size: bytes.len(),
             layout,
             consistency: true,
         })
@@ -216,7 +216,7 @@ impl Tagger {
 
     /// Size of the model in bytes.
     pub fn size(&self) -> usize {
-        self.bytes.len()
+        self.size
     }
 
     /// The parsed layout.
@@ -238,7 +238,7 @@ impl Tagger {
             bits: self.layout.bits,
             drop_lex: false,
         };
-        let w = &self.bytes[st.w_off..st.w_off + (NTAGS << self.layout.bits)];
+        let w = &st.weights[..];
         emis.clear();
         emis.resize((e - s) * NTAGS, 0);
         for i in s..e {
@@ -248,7 +248,7 @@ impl Tagger {
             for &f in feats.iter() {
                 let row = &w[f as usize * NTAGS..f as usize * NTAGS + NTAGS];
                 for (a, &x) in acc.iter_mut().zip(row) {
-                    *a += x as i8 as i32;
+                    *a += x as i32;
                 }
             }
         }

@@ -66,7 +66,6 @@ fn regression_table() {
 /// model engineer (the fix: cut at a char boundary). Ignored until fixed so
 /// the suite stays green: `cargo test --test regressions -- --ignored`.
 #[test]
-#[ignore = "open bug in src/model.rs write(): info cut inside a char"]
 fn model_with_long_info_loads() {
     use alam::features::NTAGS;
     let st = alam::model::StageData {
