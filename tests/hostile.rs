@@ -47,25 +47,6 @@ const PROSE: &str = "وقال وزير الخارجية في مؤتمر صحفي
 const PERSIAN: &str = "دیروز هیئت ایرانی از تهران به کابل رفت و در ۱۴۰۲ با وزیر گفت‌وگو کرد. ";
 const URDU: &str = "پاکستان کے شہر لاہور میں کل بارش ہوئی اور کراچی میں ۲۳ ڈگری درجہ حرارت تھا۔ ";
 
-/// A genealogical chain ("X بن Y بن Z ...") of distinct given names from
-/// the gazetteer, about `bytes` long, on one line.
-fn nasab(bytes: usize) -> String {
-    let names: Vec<&str> = include_str!("../data/gazetteer.tsv")
-        .lines()
-        .filter(|l| l.contains("\tGIVEN\t"))
-        .filter_map(|l| l.split('\t').next())
-        .filter(|k| !k.contains(' '))
-        .collect();
-    let mut t = String::from("قال الشيخ ");
-    let mut i = 0;
-    while t.len() < bytes {
-        t.push_str(names[(i * 7919) % names.len()]);
-        t.push_str(" بن ");
-        i += 1;
-    }
-    t
-}
-
 /// The hostile shapes at `scale` (1 = the sizes the issue names, 10 = ten
 /// times as large; shapes the issue gives no size for are 100 KB). Each is
 /// (name, text).
@@ -143,7 +124,7 @@ fn shapes(scale: usize) -> Vec<(&'static str, String)> {
         ("years in a row", fill("2020 و2021 و٢٠٢٢ ", kb100)),
         // A "بن" chain of distinct names: the shipped tagger makes PERs of
         // hundreds of words of it (see tests/regressions.rs).
-        ("nasab chain", nasab(kb100)),
+        ("nasab chain", common::nasab(kb100)),
     ]
 }
 

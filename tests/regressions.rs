@@ -78,26 +78,6 @@ fn model_with_long_info_loads() {
     assert!(alam::Extractor::from_bytes(&m).is_ok());
 }
 
-/// A genealogical chain ("X بن Y بن Z ...") of given names from the
-/// gazetteer, about `bytes` long, on one line.
-fn nasab(bytes: usize) -> String {
-    let names: Vec<&str> = include_str!("../data/gazetteer.tsv")
-        .lines()
-        .filter(|l| l.contains("\tGIVEN\t"))
-        .filter_map(|l| l.split('\t').next())
-        .filter(|k| !k.contains(' '))
-        .collect();
-    let mut t = String::from("قال الشيخ ");
-    let mut i = 0;
-    while t.len() < bytes {
-        t.push_str(names[(i * 7919) % names.len()]);
-        t.push_str(" بن ");
-        i += 1;
-    }
-    t.push_str("علي");
-    t
-}
-
 /// Peak memory stays linear with a small factor. Ordinary prose peaks near
 /// 25 bytes per input byte; a long "بن" chain peaked near 700: the shipped
 /// tagger tags chains of up to ~1,800 words as one PER, and link::cluster
@@ -112,7 +92,7 @@ fn long_person_chains_keep_memory_linear() {
     let ex = alam::Extractor::new();
     let prose = "وقال وزير الخارجية في مؤتمر صحفي بالقاهرة إن الوفد سيزور الرياض. ".repeat(4_000);
     let (p_prose, _) = peak_bytes(|| ex.extract(&prose).entities.len());
-    let t = nasab(250_000);
+    let t = common::nasab(250_000) + "علي";
     let (p_nasab, n) = peak_bytes(|| ex.extract(&t).entities.len());
     println!(
         "peak bytes per input byte: prose {:.0}, nasab {:.0} ({n} entities)",
@@ -126,11 +106,10 @@ fn long_person_chains_keep_memory_linear() {
     );
 }
 
-/// The same chains complete and keep the invariant (small, so it stays
-/// cheap while the bug above is open).
+/// The same chains complete and keep the invariant.
 #[test]
 fn long_person_chains_complete() {
-    let t = nasab(20_000);
+    let t = common::nasab(20_000) + "علي";
     let doc = alam::Extractor::new().extract(&t);
     common::check_offsets(&t, &doc);
 }

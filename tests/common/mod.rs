@@ -55,3 +55,22 @@ pub fn pairs(doc: &alam::Doc<'_>) -> Vec<(String, String)> {
         .map(|e| (e.label.to_string(), doc.slice(e.span).to_string()))
         .collect()
 }
+
+/// A genealogical chain ("X بن Y بن Z ...") of distinct given names from
+/// the gazetteer, about `bytes` long, on one line.
+pub fn nasab(bytes: usize) -> String {
+    let names: Vec<&str> = include_str!("../../data/gazetteer.tsv")
+        .lines()
+        .filter(|l| l.contains("\tGIVEN\t"))
+        .filter_map(|l| l.split('\t').next())
+        .filter(|k| !k.contains(' '))
+        .collect();
+    let mut t = String::from("قال الشيخ ");
+    let mut i = 0;
+    while t.len() < bytes {
+        t.push_str(names[(i * 7919) % names.len()]);
+        t.push_str(" بن ");
+        i += 1;
+    }
+    t
+}
