@@ -312,6 +312,23 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
     }
 
+    /// A Gregorian AD year at token `k` (absolute, or relative to the
+    /// reference date), as a TIMEX3 year ("XXXX" when relative with no
+    /// reference date): the end token and the year.
+    fn ad_year(&self, k: usize) -> Option<(usize, String)> {
+        let (e, ys) = self.year_spec(k)?;
+        let y = match ys {
+            YearSpec::Abs {
+                y,
+                hijri: None | Some(false),
+                bc: false,
+            } => Some(y),
+            YearSpec::Rel(o) => self.r.map(|r| r.0 + o),
+            _ => return None,
+        };
+        Some((e, y.map_or_else(|| "XXXX".to_string(), cal::fmt_year)))
+    }
+
     /// A year after a month ("أكتوبر 2024", "أكتوبر من عام 2024", "أكتوبر من
     /// العام الماضي") or in "الربع الأول من 2024". Returns (end, spec).
     fn year_spec(&self, k: usize) -> Option<(usize, YearSpec)> {
@@ -905,17 +922,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             }
             _ => return None,
         };
-        let (e, ys) = self.year_spec(j + 2)?;
-        let y = match ys {
-            YearSpec::Abs {
-                y,
-                hijri: None | Some(false),
-                bc: false,
-            } => Some(y),
-            YearSpec::Rel(o) => self.r.map(|r| r.0 + o),
-            _ => return None,
-        };
-        let y = y.map_or_else(|| "XXXX".to_string(), cal::fmt_year);
+        let (e, y) = self.ad_year(j + 2)?;
         Some(M::date(j, e, format!("{y}-{q}{n}")))
     }
 
@@ -928,17 +935,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             "ربيع" => "SP",
             _ => return None,
         };
-        let (e, ys) = self.year_spec(j + 1)?;
-        let y = match ys {
-            YearSpec::Abs {
-                y,
-                hijri: None | Some(false),
-                bc: false,
-            } => Some(y),
-            YearSpec::Rel(o) => self.r.map(|r| r.0 + o),
-            _ => return None,
-        };
-        let y = y.map_or_else(|| "XXXX".to_string(), cal::fmt_year);
+        let (e, y) = self.ad_year(j + 1)?;
         Some(M::date(j, e, format!("{y}-{s}")))
     }
 
