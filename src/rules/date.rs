@@ -1174,6 +1174,37 @@ impl<'a, 'b> Cx<'a, 'b> {
         Some(M::date(j, end, ymd(Some(y), Some(m), Some(d))))
     }
 
+    /// Could any rule of [`Cx::at`] match at token `i`? A superset test
+    /// on the token alone, so that the scan skips the many words that
+    /// cannot start a date (most of a text) without trying every rule:
+    /// digits, a month or weekday name (gazetteer marks), or a word
+    /// that some rule reads at its first token ([`start_word`], the unit
+    /// and period lists, a plural in -ات for decades, or a number word or
+    /// ordinal for durations and "الخامس عشر من أكتوبر").
+    fn could_start(&self, i: usize) -> bool {
+        match self.a.tokens[i].kind {
+            TokenKind::Number => true,
+            TokenKind::Arabic => {
+                if self.marks[i].kind != 0 {
+                    return true;
+                }
+                let b = lex::body(self.a, i);
+                let d = lex::def(self.a, i).unwrap_or(EMPTY);
+                let w = lex::word(self.a, i);
+                start_word(b)
+                    || start_word(d)
+                    || time_unit(b).is_some()
+                    || dual_unit(b).is_some()
+                    || part_of_day(b).is_some()
+                    || position(b).is_some()
+                    || b.ends_with("ات")
+                    || d.ends_with("ات")
+                    || number::could_start(b, d, w)
+            }
+            TokenKind::Latin | TokenKind::Punct => false,
+        }
+    }
+
     /// Every rule at token `i`, most specific first.
     fn at(&self, i: usize) -> Option<(M, bool)> {
         let kind = self.kind(i)?;
@@ -1252,6 +1283,31 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         None
     }
+}
+
+/// Words that rules of [`Cx::at`] test at their first token (as its body
+/// or its stem after ال), besides the lists of named functions that
+/// [`Cx::could_start`] calls. A word a rule starts on must be here or
+/// there, or the prefilter hides it from the rule.
+fn start_word(s: &str) -> bool {
+    matches!(
+        s,
+        // time(), hour_word(): "الساعة", "منتصف الليل", "الثالثة".
+        "ساعه" | "منتصف" | "واحده" | "ثانيه" | "ثالثه" | "رابعه" | "خامسه"
+            | "سادسه" | "سابعه" | "ثامنه" | "تاسعه" | "عاشره" | "حاديه"
+            // "يوم ...", rel_day(): "اليوم", "أمس", "أول أمس", "غدا", "بعد غد".
+            | "يوم" | "امس" | "اول" | "غدا" | "غد" | "بعد"
+            // month_expr(): "شهر رمضان".
+            | "شهر"
+            // year_trigger(): "عام 2020", "لعام 2020".
+            | "عام" | "سنه" | "عامي" | "سنتي" | "لعام" | "بعام" | "لسنه" | "بسنه" | "كعام"
+            // decade(), century(), quarter(), season().
+            | "عقد" | "قرن" | "ربع" | "نصف" | "صيف" | "شتاء" | "خريف" | "ربيع"
+            // relative(): "هذا العام", "الأسبوع المقبل", duals, plurals.
+            | "هذا" | "هذه" | "اسبوع"
+            | "عامين" | "سنتين" | "شهرين" | "اسبوعين" | "يومين" | "عقدين"
+            | "اعوام" | "سنوات" | "سنين" | "اشهر" | "شهور" | "اسابيع" | "ايام" | "عقود"
+    )
 }
 
 /// How much context an ambiguous month name needs.
@@ -1548,6 +1604,11 @@ pub fn find(a: &Analysis<'_>, gaz: &Gazetteer, opts: &Options, out: &mut Vec<Can
             }
             cx.lo.set(i);
             cx.hi.set(line_end);
+        }
+        if !cx.could_start(i) {
+            debug_assert!(cx.at(i).is_none(), "the prefilter hid a date at {i}");
+            i += 1;
+            continue;
         }
         let Some((m, dual)) = cx.at(i) else {
             i += 1;

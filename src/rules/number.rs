@@ -474,6 +474,26 @@ pub(crate) fn ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
     Some((j + 1, u))
 }
 
+/// Could a number phrase or an ordinal start at an Arabic word whose
+/// body is `b`, stem after ال `d` and text `w`? A superset test for the
+/// scans (dates and numbers), which skip words that cannot start one:
+/// [`phrase`] reads the body (or "واحد"/"واحدة" as written), [`ordinal`]
+/// the stem or "ال" before digits, [`bare_ordinal`] the word.
+pub(crate) fn could_start(b: &str, d: &str, w: &str) -> bool {
+    let words = |s: &str| {
+        fraction(s).is_some()
+            || scale(s).is_some()
+            || hundreds(s).is_some()
+            || unit(s).is_some()
+            || is_ten(s)
+            || tens(s).is_some()
+    };
+    words(b)
+        || matches!(w, "واحد" | "واحده" | "ال")
+        || ordinal_stem(d).is_some()
+        || ordinal_stem(w).is_some()
+}
+
 /// An indefinite ordinal before a noun ("أول زيارة", "ثالث أكبر").
 fn bare_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
     if a.segs[j].pro_len != 0 || !is_arabic(a, j + 1) || lex::newline(a, j + 1) {
@@ -497,6 +517,15 @@ fn bare_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
         _ => return None,
     };
     Some((j + 1, v))
+}
+
+/// [`could_start`] at token `i`: digits always, Arabic words by their views.
+fn could_start_at(a: &Analysis<'_>, i: usize) -> bool {
+    match a.tokens[i].kind {
+        TokenKind::Number => true,
+        TokenKind::Arabic => could_start(body(a, i), def(a, i).unwrap_or(""), word(a, i)),
+        TokenKind::Latin | TokenKind::Punct => false,
+    }
 }
 
 /// ISO 4217 code of a currency word with an optional nationality adjective.
@@ -820,6 +849,14 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < n {
         if taken[i] {
+            i += 1;
+            continue;
+        }
+        if !could_start_at(a, i) {
+            debug_assert!(
+                phrase(a, i).is_none() && ordinal(a, i).is_none() && bare_ordinal(a, i).is_none(),
+                "the prefilter hid a number at {i}"
+            );
             i += 1;
             continue;
         }
