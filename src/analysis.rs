@@ -5,6 +5,7 @@ use crate::clitics::{self, Seg};
 use crate::gazetteer::{Gazetteer, Match};
 use crate::normalize::Normalized;
 use crate::tokenize::{self, Token, TokenKind};
+use std::sync::OnceLock;
 
 /// Normalized text, tokens, segments and gazetteer matches of one chunk.
 #[derive(Debug)]
@@ -22,6 +23,10 @@ pub struct Analysis<'a> {
     /// Per token: bit `k` set when a match of kind `k` covers the token,
     /// bit `16 + k` when such a match begins at the token.
     pub gaz_bits: Vec<u32>,
+    /// Per token, which rules may start there (see `rules::lex::starts`),
+    /// computed on first use by the date rules and shared with the number
+    /// rules.
+    rule_starts: OnceLock<Vec<u8>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -57,7 +62,14 @@ impl<'a> Analysis<'a> {
             segs,
             gaz: gaz_matches,
             gaz_bits,
+            rule_starts: OnceLock::new(),
         }
+    }
+
+    /// Per token, which rules may start there (`rules::lex::START_*` bits).
+    pub(crate) fn rule_starts(&self) -> &[u8] {
+        self.rule_starts
+            .get_or_init(|| crate::rules::lex::starts(self))
     }
 
     /// Normalized text of token `i`.

@@ -1177,30 +1177,13 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// Could any rule of [`Cx::at`] match at token `i`? A superset test
     /// on the token alone, so that the scan skips the many words that
     /// cannot start a date (most of a text) without trying every rule:
-    /// digits, a month or weekday name (gazetteer marks), or a word
-    /// that some rule reads at its first token ([`start_word`], the unit
-    /// and period lists, a plural in -ات for decades, or a number word or
-    /// ordinal for durations and "الخامس عشر من أكتوبر").
-    fn could_start(&self, i: usize) -> bool {
+    /// digits, a month or weekday name (gazetteer marks), or a word that
+    /// some rule reads at its first token (see [`lex::starts`]).
+    #[inline]
+    fn could_start(&self, i: usize, starts: &[u8]) -> bool {
         match self.a.tokens[i].kind {
             TokenKind::Number => true,
-            TokenKind::Arabic => {
-                if self.marks[i].kind != 0 {
-                    return true;
-                }
-                let b = lex::body(self.a, i);
-                let d = lex::def(self.a, i).unwrap_or(EMPTY);
-                let w = lex::word(self.a, i);
-                start_word(b)
-                    || start_word(d)
-                    || time_unit(b).is_some()
-                    || dual_unit(b).is_some()
-                    || part_of_day(b).is_some()
-                    || position(b).is_some()
-                    || b.ends_with("ات")
-                    || d.ends_with("ات")
-                    || number::could_start(b, d, w)
-            }
+            TokenKind::Arabic => self.marks[i].kind != 0 || starts[i] & lex::START_DATE != 0,
             TokenKind::Latin | TokenKind::Punct => false,
         }
     }
@@ -1285,30 +1268,119 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 }
 
-/// Words that rules of [`Cx::at`] test at their first token (as its body
-/// or its stem after ال), besides the lists of named functions that
-/// [`Cx::could_start`] calls. A word a rule starts on must be here or
-/// there, or the prefilter hides it from the rule.
-fn start_word(s: &str) -> bool {
-    matches!(
-        s,
-        // time(), hour_word(): "الساعة", "منتصف الليل", "الثالثة".
-        "ساعه" | "منتصف" | "واحده" | "ثانيه" | "ثالثه" | "رابعه" | "خامسه"
-            | "سادسه" | "سابعه" | "ثامنه" | "تاسعه" | "عاشره" | "حاديه"
-            // "يوم ...", rel_day(): "اليوم", "أمس", "أول أمس", "غدا", "بعد غد".
-            | "يوم" | "امس" | "اول" | "غدا" | "غد" | "بعد"
-            // month_expr(): "شهر رمضان".
-            | "شهر"
-            // year_trigger(): "عام 2020", "لعام 2020".
-            | "عام" | "سنه" | "عامي" | "سنتي" | "لعام" | "بعام" | "لسنه" | "بسنه" | "كعام"
-            // decade(), century(), quarter(), season().
-            | "عقد" | "قرن" | "ربع" | "نصف" | "صيف" | "شتاء" | "خريف" | "ربيع"
-            // relative(): "هذا العام", "الأسبوع المقبل", duals, plurals.
-            | "هذا" | "هذه" | "اسبوع"
-            | "عامين" | "سنتين" | "شهرين" | "اسبوعين" | "يومين" | "عقدين"
-            | "اعوام" | "سنوات" | "سنين" | "اشهر" | "شهور" | "اسابيع" | "ايام" | "عقود"
-    )
-}
+/// Words that rules of [`Cx::at`] read at their first token (as its body
+/// or its stem after ال), for the prefilter [`lex::starts`]: the inline
+/// lists of the rules, and the words of [`time_unit`], [`dual_unit`],
+/// [`part_of_day`] and [`position`] (a unit test checks those four). A word
+/// a rule starts on must be here, or the prefilter hides it from the rule
+/// (debug builds assert that it never does). Plurals in -ات (decades) and
+/// number words are tested apart.
+pub(super) const START_WORDS: &[&str] = &[
+    // time(), hour_word(): "الساعة", "منتصف الليل", "الثالثة".
+    "ساعه",
+    "منتصف",
+    "واحده",
+    "ثانيه",
+    "ثالثه",
+    "رابعه",
+    "خامسه",
+    "سادسه",
+    "سابعه",
+    "ثامنه",
+    "تاسعه",
+    "عاشره",
+    "حاديه",
+    // "يوم ...", rel_day(): "اليوم", "أمس", "أول أمس", "غدا", "بعد غد".
+    "يوم",
+    "امس",
+    "اول",
+    "غدا",
+    "غد",
+    "بعد",
+    // month_expr(): "شهر رمضان".
+    "شهر",
+    // year_trigger(): "عام 2020", "لعام 2020".
+    "عام",
+    "سنه",
+    "عامي",
+    "سنتي",
+    "لعام",
+    "بعام",
+    "لسنه",
+    "بسنه",
+    "كعام",
+    // decade(), century(), quarter(), season().
+    "عقد",
+    "قرن",
+    "ربع",
+    "نصف",
+    "صيف",
+    "شتاء",
+    "خريف",
+    "ربيع",
+    // relative(): "هذا العام", "الأسبوع المقبل", duals, plurals.
+    "هذا",
+    "هذه",
+    "اسبوع",
+    "عامين",
+    "سنتين",
+    "شهرين",
+    "اسبوعين",
+    "يومين",
+    "عقدين",
+    "اعوام",
+    "سنوات",
+    "سنين",
+    "اشهر",
+    "شهور",
+    "اسابيع",
+    "ايام",
+    "عقود",
+    // time_unit().
+    "يوما",
+    "اسبوعا",
+    "شهرا",
+    "عاما",
+    "عقدا",
+    "قرون",
+    "قرنا",
+    "ساعات",
+    "دقيقه",
+    "دقائق",
+    "ثوان",
+    "ثواني",
+    // dual_unit().
+    "يومان",
+    "اسبوعان",
+    "شهران",
+    "عامان",
+    "سنتان",
+    "عقدان",
+    "قرنين",
+    "قرنان",
+    "ساعتين",
+    "ساعتان",
+    "دقيقتين",
+    "دقيقتان",
+    // part_of_day().
+    "صباح",
+    "فجر",
+    "صبيحه",
+    "ظهر",
+    "ظهيره",
+    "عصر",
+    "مساء",
+    "ليله",
+    // position().
+    "مطلع",
+    "بدايه",
+    "اوائل",
+    "مستهل",
+    "اواسط",
+    "نهايه",
+    "اواخر",
+    "ختام",
+];
 
 /// How much context an ambiguous month name needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1594,6 +1666,7 @@ pub fn find(a: &Analysis<'_>, gaz: &Gazetteer, opts: &Options, out: &mut Vec<Can
         return;
     }
     let cx = Cx::new(a, gaz, opts);
+    let starts = a.rule_starts();
     let mut line_end = 0;
     let mut i = 0;
     while i < n {
@@ -1605,7 +1678,7 @@ pub fn find(a: &Analysis<'_>, gaz: &Gazetteer, opts: &Options, out: &mut Vec<Can
             cx.lo.set(i);
             cx.hi.set(line_end);
         }
-        if !cx.could_start(i) {
+        if !cx.could_start(i, starts) {
             debug_assert!(cx.at(i).is_none(), "the prefilter hid a date at {i}");
             i += 1;
             continue;
@@ -1625,5 +1698,29 @@ pub fn find(a: &Analysis<'_>, gaz: &Gazetteer, opts: &Options, out: &mut Vec<Can
             }
         }
         i = next;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_words_cover_the_named_lists() {
+        let words = lex::arabic_literals(include_str!("date.rs"));
+        assert!(words.len() > 200);
+        for w in words {
+            let read = time_unit(w).is_some()
+                || dual_unit(w).is_some()
+                || part_of_day(w).is_some()
+                || position(w).is_some();
+            assert!(
+                !read || START_WORDS.contains(&w),
+                "{w} is not in START_WORDS"
+            );
+        }
+        for w in START_WORDS {
+            assert_eq!(crate::normalize::Normalized::new(w).text, *w);
+        }
     }
 }

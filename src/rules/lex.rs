@@ -11,6 +11,72 @@
 use crate::analysis::Analysis;
 use crate::clitics::pro;
 use crate::tokenize::TokenKind;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// Bit of [`starts`]: a date or time rule may start at the token.
+pub const START_DATE: u8 = 1;
+/// Bit of [`starts`]: a number phrase or an ordinal may start at the token.
+pub const START_NUMBER: u8 = 2;
+
+/// The words rules start on, with their [`starts`] bits. Number words
+/// start dates too (durations, "الخامس عشر من أكتوبر").
+fn start_table() -> &'static FxHashMap<&'static str, u8> {
+    static TABLE: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = FxHashMap::default();
+        for w in super::date::START_WORDS {
+            *t.entry(*w).or_insert(0) |= START_DATE;
+        }
+        for w in super::number::START_WORDS {
+            *t.entry(*w).or_insert(0) |= START_DATE | START_NUMBER;
+        }
+        t
+    })
+}
+
+/// Per token, which rules may start there ([`START_DATE`],
+/// [`START_NUMBER`]): digits start both; an Arabic word when its text,
+/// body or stem after ال is a word some rule reads first, or ends like a
+/// decade ("-ات") or a hundred ("-مائة"). A superset: the rules still
+/// decide. Month and weekday names are the date rules' own test (from the
+/// gazetteer). Computed once per analysis ([`Analysis::rule_starts`]):
+/// one to three hash lookups per word instead of every rule's lists.
+pub fn starts(a: &Analysis<'_>) -> Vec<u8> {
+    let table = start_table();
+    let look = |s: &str| -> u8 {
+        if (4..=18).contains(&s.len()) {
+            table.get(s).copied().unwrap_or(0)
+        } else {
+            0
+        }
+    };
+    (0..a.tokens.len())
+        .map(|i| match a.tokens[i].kind {
+            TokenKind::Number => START_DATE | START_NUMBER,
+            TokenKind::Arabic => {
+                let w = a.word(i);
+                let b = a.body(i);
+                let d = def(a, i).unwrap_or("");
+                let mut bits = look(w);
+                if b.len() != w.len() {
+                    bits |= look(b);
+                }
+                if d.len() != b.len() {
+                    bits |= look(d);
+                }
+                if b.ends_with("ات") || d.ends_with("ات") {
+                    bits |= START_DATE;
+                }
+                if b.ends_with("مائه") || b.ends_with("مئه") {
+                    bits |= START_DATE | START_NUMBER;
+                }
+                bits
+            }
+            TokenKind::Latin | TokenKind::Punct => 0,
+        })
+        .collect()
+}
 
 /// The body of token `j` ("" past the end or for non-words).
 #[inline]
@@ -130,4 +196,15 @@ pub fn loose(w: &str, f: impl Fn(&str) -> bool) -> Option<&str> {
         Some('و' | 'ف' | 'ب' | 'ل') if f(cs.as_str()) => Some(cs.as_str()),
         _ => None,
     }
+}
+
+/// The string literals of a source file that hold Arabic letters (for
+/// tests that check word lists against the rules that read them).
+#[cfg(test)]
+pub(crate) fn arabic_literals(src: &str) -> Vec<&str> {
+    src.split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| !s.is_empty() && s.chars().all(crate::tokenize::is_arabic_letter))
+        .collect()
 }

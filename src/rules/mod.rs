@@ -2,6 +2,6 @@
 
 pub mod calendar;
 pub mod date;
-mod lex;
+pub(crate) mod lex;
 pub mod number;
 pub mod quote;

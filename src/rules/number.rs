@@ -474,25 +474,127 @@ pub(crate) fn ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
     Some((j + 1, u))
 }
 
-/// Could a number phrase or an ordinal start at an Arabic word whose
-/// body is `b`, stem after ال `d` and text `w`? A superset test for the
-/// scans (dates and numbers), which skip words that cannot start one:
+/// Words that can start a number phrase or an ordinal, for the prefilter
+/// [`lex::starts`]: the words of [`fraction`], [`scale`], [`unit`],
+/// [`is_ten`], [`tens`], [`ordinal_stem`], the duals of [`hundreds`], and
+/// "ال" before digits ("الـ20"). Hundreds in -مائة/-مئة are tested apart.
 /// [`phrase`] reads the body (or "واحد"/"واحدة" as written), [`ordinal`]
-/// the stem or "ال" before digits, [`bare_ordinal`] the word.
-pub(crate) fn could_start(b: &str, d: &str, w: &str) -> bool {
-    let words = |s: &str| {
-        fraction(s).is_some()
-            || scale(s).is_some()
-            || hundreds(s).is_some()
-            || unit(s).is_some()
-            || is_ten(s)
-            || tens(s).is_some()
-    };
-    words(b)
-        || matches!(w, "واحد" | "واحده" | "ال")
-        || ordinal_stem(d).is_some()
-        || ordinal_stem(w).is_some()
-}
+/// the stem after ال, [`bare_ordinal`] the word; the prefilter looks every
+/// view up. A unit test checks the list against the functions.
+pub(super) const START_WORDS: &[&str] = &[
+    // fraction()
+    "نصف",
+    "ثلث",
+    "ربع",
+    // scale()
+    "الف",
+    "الفا",
+    "الاف",
+    "الفان",
+    "الفين",
+    "الفي",
+    "مليون",
+    "مليونا",
+    "ملايين",
+    "مليونان",
+    "مليونين",
+    "مليوني",
+    "مليار",
+    "مليارا",
+    "بليون",
+    "بليونا",
+    "مليارات",
+    "بلايين",
+    "ملياران",
+    "مليارين",
+    "ملياري",
+    "تريليون",
+    "تريليونا",
+    "تريليونات",
+    "تريليونان",
+    "تريليونين",
+    // hundreds(): the duals.
+    "مائتان",
+    "مائتين",
+    "مائتا",
+    "مائتي",
+    "مئتان",
+    "مئتين",
+    "مئتا",
+    "مئتي",
+    // unit()
+    "واحد",
+    "واحده",
+    "احد",
+    "احدي",
+    "اثنان",
+    "اثنين",
+    "اثنتان",
+    "اثنتين",
+    "اثنا",
+    "اثني",
+    "اثنتا",
+    "اثنتي",
+    "ثلاث",
+    "ثلاثه",
+    "اربع",
+    "اربعه",
+    "خمس",
+    "خمسه",
+    "سته",
+    "ست",
+    "سبعه",
+    "سبع",
+    "ثماني",
+    "ثمانيه",
+    "ثمان",
+    "تسعه",
+    "تسع",
+    // is_ten(), tens()
+    "عشر",
+    "عشره",
+    "عشرون",
+    "عشرين",
+    "ثلاثون",
+    "ثلاثين",
+    "اربعون",
+    "اربعين",
+    "خمسون",
+    "خمسين",
+    "ستون",
+    "ستين",
+    "سبعون",
+    "سبعين",
+    "ثمانون",
+    "ثمانين",
+    "تسعون",
+    "تسعين",
+    // ordinal_stem() (and bare_ordinal(), a subset)
+    "اول",
+    "اولي",
+    "ثاني",
+    "ثانيه",
+    "ثالث",
+    "ثالثه",
+    "رابع",
+    "رابعه",
+    "خامس",
+    "خامسه",
+    "سادس",
+    "سادسه",
+    "سابع",
+    "سابعه",
+    "ثامن",
+    "ثامنه",
+    "تاسع",
+    "تاسعه",
+    "عاشر",
+    "عاشره",
+    "حادي",
+    "حاديه",
+    // ordinal(): "الـ20".
+    "ال",
+];
 
 /// An indefinite ordinal before a noun ("أول زيارة", "ثالث أكبر").
 fn bare_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
@@ -517,15 +619,6 @@ fn bare_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
         _ => return None,
     };
     Some((j + 1, v))
-}
-
-/// [`could_start`] at token `i`: digits always, Arabic words by their views.
-fn could_start_at(a: &Analysis<'_>, i: usize) -> bool {
-    match a.tokens[i].kind {
-        TokenKind::Number => true,
-        TokenKind::Arabic => could_start(body(a, i), def(a, i).unwrap_or(""), word(a, i)),
-        TokenKind::Latin | TokenKind::Punct => false,
-    }
 }
 
 /// ISO 4217 code of a currency word with an optional nationality adjective.
@@ -846,13 +939,14 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
         }
     }
     let free = |s: usize, e: usize| !taken[s..e.min(n)].iter().any(|&t| t);
+    let starts = a.rule_starts();
     let mut i = 0;
     while i < n {
         if taken[i] {
             i += 1;
             continue;
         }
-        if !could_start_at(a, i) {
+        if starts[i] & lex::START_NUMBER == 0 {
             debug_assert!(
                 phrase(a, i).is_none() && ordinal(a, i).is_none() && bare_ordinal(a, i).is_none(),
                 "the prefilter hid a number at {i}"
@@ -942,6 +1036,31 @@ mod tests {
         }
         assert_eq!(parse_digits(&"9".repeat(31)), None);
         assert_eq!(parse_digits(&"9".repeat(20_000)), None);
+    }
+
+    #[test]
+    fn start_words_cover_the_word_lists() {
+        let words = lex::arabic_literals(include_str!("number.rs"));
+        assert!(words.len() > 100);
+        for w in words {
+            let read = fraction(w).is_some()
+                || scale(w).is_some()
+                || unit(w).is_some()
+                || is_ten(w)
+                || tens(w).is_some()
+                || ordinal_stem(w).is_some()
+                || hundreds(w) == Some(200);
+            assert!(
+                !read || START_WORDS.contains(&w),
+                "{w} is not in START_WORDS"
+            );
+            if hundreds(w).is_some() {
+                assert!(START_WORDS.contains(&w) || w.ends_with("مائه") || w.ends_with("مئه"));
+            }
+        }
+        for w in START_WORDS {
+            assert_eq!(crate::normalize::Normalized::new(w).text, *w);
+        }
     }
 
     #[test]
