@@ -429,6 +429,9 @@ const MAX_NG_CHARS: usize = 40;
 const BOS: u64 = 0x0123_4567_89ab_cdef;
 const EOS: u64 = 0xfedc_ba98_7654_3210;
 
+/// Offsets of the neighbours whose features [`Extract::neighbour`] gives.
+pub const OFFSETS: [isize; 4] = [-2, -1, 1, 2];
+
 /// What the features need to know about one token.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TokInfo {
@@ -677,8 +680,177 @@ impl Extract {
         (mix(h) >> (64 - self.bits)) as u32
     }
 
-    /// Append the feature indices of token `i` of sentence `s..e` to `out`.
+    /// Append the feature indices of token `i` of sentence `s..e` to `out`:
+    /// its [`local`](Self::local) features, what each neighbour at ±1 and ±2
+    /// contributes ([`neighbour`](Self::neighbour), or
+    /// [`boundary`](Self::boundary) outside the sentence) and the
+    /// [`context`](Self::context) features that join several tokens.
     pub fn features(
+        &self,
+        inf: &Infos,
+        doc: Option<&[DocInfo]>,
+        s: usize,
+        e: usize,
+        i: usize,
+        out: &mut Vec<u32>,
+    ) {
+        self.local(inf, i, out);
+        for d in OFFSETS {
+            let j = i as isize + d;
+            if j < s as isize || j >= e as isize {
+                self.boundary(d, out);
+            } else {
+                self.neighbour(inf, j as usize, d, out);
+            }
+        }
+        self.context(inf, doc, s, e, i, out);
+    }
+
+    #[inline]
+    fn push(&self, out: &mut Vec<u32>, tmpl: u64, v: u64) {
+        out.push(self.idx(tmpl.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ v));
+    }
+
+    /// Features of token `i` that depend on nothing but its own
+    /// [`TokInfo`] (and its n-grams): the same for every occurrence of a
+    /// word with the same gazetteer bits, so the tagger can sum them once
+    /// per word type.
+    pub fn local(&self, inf: &Infos, i: usize, out: &mut Vec<u32>) {
+        let g = self.groups;
+        let ti = &inf.toks[i];
+        let mut f = |tmpl: u64, v: u64| self.push(out, tmpl, v);
+        f(1, 0); // bias
+        let me = g & group::NOSELF == 0;
+        let lex = me && !self.drop_lex;
+        if lex && g & group::WORD != 0 {
+            f(2, ti.word);
+            f(3, ti.body);
+            f(4, ti.stem);
+        }
+        if g & group::CLITIC != 0 {
+            f(5, ti.flags as u64);
+        }
+        if lex && g & group::AFFIX != 0 {
+            for k in 0..4 {
+                if ti.pre[k] != 0 {
+                    f(6, ti.pre[k]);
+                }
+                if ti.suf[k] != 0 {
+                    f(7, ti.suf[k]);
+                }
+            }
+        }
+        if me && g & group::SHAPE != 0 {
+            f(8, ti.shape as u64 | (ti.len as u64) << 8);
+        }
+        if lex && g & group::GAZ != 0 {
+            for k in 0..KINDS as u32 {
+                let bit = 1u32 << k;
+                if ti.gaz & bit != 0 {
+                    let begin = ti.gaz & (bit << 16) != 0;
+                    f(20, k as u64 | (begin as u64) << 8);
+                }
+            }
+            if ti.gaz & 0xFFFF == 0 {
+                f(23, 0);
+            }
+        }
+        if me && g & group::TRIGGER != 0 && ti.trig != 0 {
+            f(24, 2 | (ti.trig as u64) << 8);
+        }
+        if lex && g & group::NGRAM != 0 {
+            for &h in &inf.ngrams[ti.ng.0 as usize..ti.ng.1 as usize] {
+                f(26, h);
+            }
+        }
+        if me && g & group::CLUSTER != 0 {
+            f(27, ti.cluster as u64);
+        }
+        if lex && g & group::NAMEW != 0 {
+            f(31, ti.namew as u64);
+        }
+    }
+
+    /// Features that token `j` gives the token at offset `-d` from it (`d`
+    /// in [`OFFSETS`]: `j` is `d` places from the token being tagged):
+    /// again a function of `j`'s own [`TokInfo`] alone.
+    pub fn neighbour(&self, inf: &Infos, j: usize, d: isize, out: &mut Vec<u32>) {
+        let g = self.groups;
+        let x = &inf.toks[j];
+        let mut f = |tmpl: u64, v: u64| self.push(out, tmpl, v);
+        if g & group::SHAPE != 0 {
+            match d {
+                -1 => f(10, x.shape as u64),
+                1 => f(11, x.shape as u64),
+                _ => {}
+            }
+        }
+        if g & group::WINDOW != 0 {
+            match d {
+                -1 => {
+                    f(12, x.body);
+                    f(18, x.stem);
+                }
+                1 => {
+                    f(13, x.body);
+                    f(19, x.stem);
+                }
+                -2 => f(14, x.body),
+                _ => f(15, x.body),
+            }
+        }
+        if g & group::GAZ != 0 && (d == -1 || d == 1) {
+            let tm = if d < 0 { 21 } else { 22 };
+            for k in 0..KINDS as u32 {
+                if x.gaz & (1u32 << k) != 0 {
+                    f(tm, k as u64);
+                }
+            }
+        }
+        if g & group::TRIGGER != 0 && x.trig != 0 {
+            f(24, (d + 2) as u64 | (x.trig as u64) << 8);
+        }
+        if g & group::NOSELF == 0 && g & group::CLUSTER != 0 {
+            match d {
+                -1 => f(28, x.cluster as u64),
+                1 => f(29, x.cluster as u64),
+                _ => {}
+            }
+        }
+    }
+
+    /// What [`neighbour`](Self::neighbour) gives when offset `d` falls
+    /// outside the sentence.
+    pub fn boundary(&self, d: isize, out: &mut Vec<u32>) {
+        let g = self.groups;
+        let mut f = |tmpl: u64, v: u64| self.push(out, tmpl, v);
+        if g & group::SHAPE != 0 {
+            match d {
+                -1 => f(10, 14),
+                1 => f(11, 15),
+                _ => {}
+            }
+        }
+        if g & group::WINDOW != 0 {
+            match d {
+                -1 => f(12, BOS),
+                1 => f(13, EOS),
+                -2 => f(14, BOS),
+                _ => f(15, EOS),
+            }
+        }
+        if g & group::NOSELF == 0 && g & group::CLUSTER != 0 {
+            match d {
+                -1 => f(28, 0xFFFF),
+                1 => f(29, 0xFFFF),
+                _ => {}
+            }
+        }
+    }
+
+    /// The features of token `i` that join several tokens (bigrams, shape
+    /// trigrams, title scans, the document).
+    pub fn context(
         &self,
         inf: &Infos,
         doc: Option<&[DocInfo]>,
@@ -705,87 +877,22 @@ impl Extract {
                 None => EOS,
             }
         };
-        let mut f = |tmpl: u64, v: u64| {
-            out.push(self.idx(tmpl.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ v));
-        };
-        f(1, 0); // bias
+        let mut f = |tmpl: u64, v: u64| self.push(out, tmpl, v);
         let me = g & group::NOSELF == 0;
         let lex = me && !self.drop_lex;
-        if lex && g & group::WORD != 0 {
-            f(2, ti.word);
-            f(3, ti.body);
-            f(4, ti.stem);
-        }
-        if g & group::CLITIC != 0 {
-            f(5, ti.flags as u64);
-        }
-        if lex && g & group::AFFIX != 0 {
-            for k in 0..4 {
-                if ti.pre[k] != 0 {
-                    f(6, ti.pre[k]);
-                }
-                if ti.suf[k] != 0 {
-                    f(7, ti.suf[k]);
-                }
-            }
-        }
-        if g & group::SHAPE != 0 {
+        if me && g & group::SHAPE != 0 {
             let sh = |d: isize| at(d).map_or(if d < 0 { 14 } else { 15 }, |x| x.shape) as u64;
-            if me {
-                f(8, sh(0) | (ti.len as u64) << 8);
-                f(9, sh(-1) | sh(0) << 8 | sh(1) << 16);
-            }
-            f(10, sh(-1));
-            f(11, sh(1));
+            f(9, sh(-1) | sh(0) << 8 | sh(1) << 16);
         }
         if g & group::WINDOW != 0 {
-            f(12, body_at(-1));
-            f(13, body_at(1));
-            f(14, body_at(-2));
-            f(15, body_at(2));
             if me {
                 f(16, mix(body_at(-1)) ^ ti.body);
                 f(17, mix(ti.body) ^ body_at(1).rotate_left(7));
             } else {
                 f(16, mix(body_at(-1)) ^ body_at(1).rotate_left(7));
             }
-            if let Some(p) = at(-1) {
-                f(18, p.stem);
-            }
-            if let Some(n) = at(1) {
-                f(19, n.stem);
-            }
-        }
-        if g & group::GAZ != 0 {
-            let gb = |x: Option<&TokInfo>| x.map_or(0, |x| x.gaz);
-            for k in 0..KINDS as u32 {
-                let bit = 1u32 << k;
-                if lex && ti.gaz & bit != 0 {
-                    let begin = ti.gaz & (bit << 16) != 0;
-                    f(20, k as u64 | (begin as u64) << 8);
-                }
-                if gb(at(-1)) & bit != 0 {
-                    f(21, k as u64);
-                }
-                if gb(at(1)) & bit != 0 {
-                    f(22, k as u64);
-                }
-            }
-            if lex && ti.gaz & 0xFFFF == 0 {
-                f(23, 0);
-            }
         }
         if g & group::TRIGGER != 0 {
-            for d in -2isize..=2 {
-                if d == 0 && !me {
-                    continue;
-                }
-                if let Some(x) = at(d) {
-                    if x.trig != 0 {
-                        f(24, (d + 2) as u64 | (x.trig as u64) << 8);
-                    }
-                }
-            }
             // Trigger two back with the word between (e.g. "وزير الخارجية X").
             if let (Some(a2), Some(a1)) = (at(-2), at(-1)) {
                 if a2.trig & trig::TITLE != 0 {
@@ -823,20 +930,11 @@ impl Extract {
                 f(58, ti.shape as u64);
             }
         }
-        if lex && g & group::NGRAM != 0 {
-            for &h in &inf.ngrams[ti.ng.0 as usize..ti.ng.1 as usize] {
-                f(26, h);
-            }
-        }
         if me && g & group::CLUSTER != 0 {
-            f(27, ti.cluster as u64);
             let c = |d: isize| at(d).map_or(0xFFFF, |x| x.cluster) as u64;
-            f(28, c(-1));
-            f(29, c(1));
             f(30, c(-1) << 16 | c(0));
         }
         if lex && g & group::NAMEW != 0 {
-            f(31, ti.namew as u64);
             let nw = |d: isize| at(d).map_or(99, |x| x.namew) as u64;
             f(32, nw(-1) << 8 | nw(0));
             f(33, nw(0) << 8 | nw(1));
