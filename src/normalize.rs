@@ -26,19 +26,19 @@ enum Action {
 }
 
 /// Characters removed for matching that must also stay outside entity spans.
-pub fn is_invisible_mark(c: char) -> bool {
+pub const fn is_invisible_mark(c: char) -> bool {
     matches!(c,
         '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}'
         | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}')
 }
 
 /// Arabic diacritics (tashkeel and superscript alef).
-pub fn is_tashkeel(c: char) -> bool {
+pub const fn is_tashkeel(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
 }
 
 #[inline]
-fn action(c: char) -> Action {
+const fn action(c: char) -> Action {
     if c.is_ascii() {
         return Action::Keep;
     }
@@ -64,6 +64,31 @@ fn action(c: char) -> Action {
     }
 }
 
+/// [`action`] of U+0600..=U+06FF (the Arabic block, most of Arabic text),
+/// looked up by the low byte: 0 drop, 1 keep, else the replacement.
+static ARABIC_BLOCK: [u32; 256] = arabic_block();
+
+const DROP: u32 = 0;
+const KEEP: u32 = 1;
+
+const fn arabic_block() -> [u32; 256] {
+    let mut t = [KEEP; 256];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(c) = char::from_u32(0x0600 + i as u32) {
+            t[i] = match action(c) {
+                Action::Keep => KEEP,
+                Action::Drop => DROP,
+                Action::Map(m) => m as u32,
+                // No compatibility forms in this block; keep as a fallback.
+                Action::Expand => KEEP,
+            };
+        }
+        i += 1;
+    }
+    t
+}
+
 /// Fold one already-decomposed character (after NFKC expansion).
 fn fold_simple(c: char) -> Option<char> {
     match action(c) {
@@ -79,7 +104,46 @@ impl Normalized {
         let mut text = String::with_capacity(original.len());
         let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
         let mut any_kept = false;
-        for (pos, c) in original.char_indices() {
+        let bytes = original.as_bytes();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            let b0 = bytes[pos];
+            // Fast paths: ASCII, and the Arabic block (two-byte sequences
+            // led by 0xD8..=0xDB), which no rule expands.
+            if b0 < 0x80 {
+                text.push(b0 as char);
+                map.push(if any_kept { pos as u32 } else { 0 });
+                any_kept = true;
+                pos += 1;
+                continue;
+            }
+            if (0xD8..=0xDB).contains(&b0) {
+                let low = ((b0 as usize & 0x03) << 6) | (bytes[pos + 1] as usize & 0x3F);
+                let start = if any_kept { pos as u32 } else { 0 };
+                match ARABIC_BLOCK[low] {
+                    DROP => {}
+                    KEEP => {
+                        text.push_str(&original[pos..pos + 2]);
+                        map.extend([start, start]);
+                        any_kept = true;
+                    }
+                    m => {
+                        // Replacements are ASCII or in the Arabic block.
+                        let ch = char::from_u32(m).unwrap_or('\u{FFFD}');
+                        text.push(ch);
+                        for _ in 0..ch.len_utf8() {
+                            map.push(start);
+                        }
+                        any_kept = true;
+                    }
+                }
+                pos += 2;
+                continue;
+            }
+            let Some(c) = original[pos..].chars().next() else {
+                break;
+            };
+            let char_len = c.len_utf8();
             // The first kept character absorbs everything deleted before it.
             let start = if any_kept { pos as u32 } else { 0 };
             let push = |ch: char, text: &mut String, map: &mut Vec<u32>| {
@@ -109,6 +173,7 @@ impl Normalized {
                     any_kept |= pushed;
                 }
             }
+            pos += char_len;
         }
         map.push(original.len() as u32);
         Normalized { text, map }
