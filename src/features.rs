@@ -531,11 +531,23 @@ impl Infos {
             toks: Vec::with_capacity(a.tokens.len()),
             ngrams: Vec::with_capacity(a.tokens.len() * 6),
         };
+        // Everything but the gazetteer bits is a function of the token's
+        // text (its segmentation too): a repeated word copies its summary,
+        // n-gram range included, instead of hashing its affixes again.
+        let mut seen: rustc_hash::FxHashMap<u64, TokInfo> = Default::default();
         for (i, t) in a.tokens.iter().enumerate() {
             let word = t.text(&a.norm.text);
             let seg = a.segs[i];
+            let word_hash = hash_str(word);
+            if let Some(&ti) = seen.get(&word_hash) {
+                out.toks.push(TokInfo {
+                    gaz: a.gaz_bits[i],
+                    ..ti
+                });
+                continue;
+            }
             let mut ti = TokInfo {
-                word: hash_str(word),
+                word: word_hash,
                 shape: shape_of(t.kind, word),
                 ..TokInfo::default()
             };
@@ -602,6 +614,7 @@ impl Infos {
                 ti.stem = ti.word;
             }
             ti.gaz = a.gaz_bits[i];
+            seen.insert(word_hash, ti);
             out.toks.push(ti);
         }
         out

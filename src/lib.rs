@@ -31,6 +31,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod label;
 pub mod link;
+pub mod memo;
 pub mod model;
 pub mod normalize;
 pub mod rules;

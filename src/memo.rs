@@ -1,0 +1,208 @@
+//! Emission scores summed once per word type.
+//!
+//! Most of a token's features ([`Extract::local`]) and everything it gives
+//! its neighbours ([`Extract::neighbour`]) depend on the token's own
+//! [`TokInfo`](crate::features::TokInfo) alone, which is a function of the
+//! word and its gazetteer bits. News text repeats its words (a chunk of
+//! 6,000 tokens has about 2,500 types), so [`TypeSums`] sums those weight
+//! rows once per type and stage, and a token then costs five additions of
+//! nine scores plus its few [`Extract::context`] features. The scores are
+//! the same integers as summing [`Extract::features`] directly: addition
+//! of `i32` is exact and order-free.
+
+use crate::features::{DocInfo, Extract, Infos, NTAGS, OFFSETS};
+use rustc_hash::FxHashMap;
+
+/// Sums of one word type: its own features, then what it gives a token at
+/// each of [`OFFSETS`] from it.
+type Sums = [[i32; NTAGS]; 1 + OFFSETS.len()];
+
+/// What identifies a word type for the features: everything
+/// [`Extract::local`] and [`Extract::neighbour`] read is derived from
+/// these.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Key {
+    word: u64,
+    stem: u64,
+    gaz: u32,
+    flags: u8,
+    namew: u8,
+}
+
+/// Per-type emission sums of one stage over one chunk.
+#[derive(Default)]
+pub struct TypeSums {
+    index: FxHashMap<Key, u32>,
+    sums: Vec<Sums>,
+    /// Type of each token of the chunk.
+    ids: Vec<u32>,
+    /// Sums of [`Extract::boundary`] per offset.
+    boundary: [[i32; NTAGS]; OFFSETS.len()],
+    feats: Vec<u32>,
+}
+
+impl std::fmt::Debug for TypeSums {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TypeSums")
+            .field("types", &self.sums.len())
+            .field("tokens", &self.ids.len())
+            .finish()
+    }
+}
+
+fn add<'w>(acc: &mut [i32; NTAGS], feats: &[u32], row: &impl Fn(u32) -> Option<&'w [i8; NTAGS]>) {
+    for &f in feats {
+        if let Some(r) = row(f) {
+            for (a, &x) in acc.iter_mut().zip(r) {
+                *a += x as i32;
+            }
+        }
+    }
+}
+
+impl TypeSums {
+    /// Sum the per-type features of every token of `inf` for the stage
+    /// `ex` whose weight rows `row` gives (`None`: an all-zero row).
+    pub fn build<'w>(
+        &mut self,
+        ex: &Extract,
+        inf: &Infos,
+        row: &impl Fn(u32) -> Option<&'w [i8; NTAGS]>,
+    ) {
+        self.index.clear();
+        self.sums.clear();
+        self.ids.clear();
+        for (k, &d) in OFFSETS.iter().enumerate() {
+            self.feats.clear();
+            ex.boundary(d, &mut self.feats);
+            self.boundary[k] = [0; NTAGS];
+            add(&mut self.boundary[k], &self.feats, row);
+        }
+        for (i, t) in inf.toks.iter().enumerate() {
+            let key = Key {
+                word: t.word,
+                stem: t.stem,
+                gaz: t.gaz,
+                flags: t.flags,
+                namew: t.namew,
+            };
+            let next = self.sums.len() as u32;
+            let id = *self.index.entry(key).or_insert(next);
+            if id == next {
+                let mut s: Sums = [[0; NTAGS]; 1 + OFFSETS.len()];
+                self.feats.clear();
+                ex.local(inf, i, &mut self.feats);
+                add(&mut s[0], &self.feats, row);
+                for (k, &d) in OFFSETS.iter().enumerate() {
+                    self.feats.clear();
+                    ex.neighbour(inf, i, d, &mut self.feats);
+                    add(&mut s[k + 1], &self.feats, row);
+                }
+                self.sums.push(s);
+            }
+            self.ids.push(id);
+        }
+    }
+
+    /// Emission rows of tokens `s..e` (a sentence) into `emis`, as
+    /// [`Extract::features`] summed over `row` would give them.
+    pub fn emissions<'w>(
+        &mut self,
+        ex: &Extract,
+        inf: &Infos,
+        doc: Option<&[DocInfo]>,
+        (s, e): (usize, usize),
+        row: &impl Fn(u32) -> Option<&'w [i8; NTAGS]>,
+        emis: &mut Vec<i32>,
+    ) {
+        emis.clear();
+        emis.reserve((e - s) * NTAGS);
+        for i in s..e {
+            let mut acc = self.sums[self.ids[i] as usize][0];
+            for (k, &d) in OFFSETS.iter().enumerate() {
+                let j = i as isize + d;
+                let part = if j < s as isize || j >= e as isize {
+                    &self.boundary[k]
+                } else {
+                    &self.sums[self.ids[j as usize] as usize][k + 1]
+                };
+                for (a, &x) in acc.iter_mut().zip(part) {
+                    *a += x;
+                }
+            }
+            self.feats.clear();
+            ex.context(inf, doc, s, e, i, &mut self.feats);
+            add(&mut acc, &self.feats, row);
+            emis.extend_from_slice(&acc);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analysis;
+    use crate::features::{group, NoClusters};
+    use crate::gazetteer::Gazetteer;
+
+    /// Per-type sums equal the direct sum of every feature, for every
+    /// group set, inside and at the edges of sentences.
+    #[test]
+    fn same_scores_as_direct_features() {
+        let text = "قال الرئيس التركي رجب طيب أردوغان في أنقرة إن وزارة الخارجية \
+                    والرئيس رجب طيب أردوغان سيزور موسكو. وأكد أردوغان ذلك!\n\
+                    ثم عاد إلى أنقرة يوم 3 مايو 2021 مع Ahmed و٣ وزراء.";
+        let gaz = Gazetteer::embedded();
+        let a = Analysis::new(text, gaz);
+        let inf = Infos::new(&a, gaz, &NoClusters);
+        let mut sents = Vec::new();
+        crate::features::sentences(&a, &mut sents);
+        // Deterministic pseudo-random weights, some rows zero.
+        let bits = 12;
+        let table: Vec<[i8; NTAGS]> = (0..1u64 << bits)
+            .map(|r| {
+                let mut row = [0i8; NTAGS];
+                for (t, x) in row.iter_mut().enumerate() {
+                    *x = (crate::features::mix(r * 31 + t as u64) % 255) as i8;
+                }
+                row
+            })
+            .collect();
+        let row = |f: u32| (f % 7 != 0).then(|| &table[f as usize]);
+        let doc: Vec<DocInfo> = (0..inf.toks.len())
+            .map(|i| DocInfo {
+                tag1: (i % 9) as u8,
+                conf: (i % 16) as u8,
+                ctag: (i % 3) as u8,
+                ..DocInfo::default()
+            })
+            .collect();
+        for groups in [
+            group::BASE | group::NAMEW | group::TITLE,
+            group::BASE | group::NAMEW | group::NOSELF,
+            group::DOC | group::SHAPE | group::GAZ | group::TRIGGER | group::CLITIC,
+            u32::MAX & !group::NOSELF,
+        ] {
+            let ex = Extract {
+                groups,
+                bits,
+                drop_lex: false,
+            };
+            let mut ts = TypeSums::default();
+            ts.build(&ex, &inf, &row);
+            assert!(ts.sums.len() < inf.toks.len(), "words repeat");
+            let mut emis = Vec::new();
+            let mut feats = Vec::new();
+            for &(s, e) in &sents {
+                ts.emissions(&ex, &inf, Some(&doc), (s, e), &row, &mut emis);
+                for i in s..e {
+                    feats.clear();
+                    ex.features(&inf, Some(&doc), s, e, i, &mut feats);
+                    let mut want = [0i32; NTAGS];
+                    add(&mut want, &feats, &row);
+                    assert_eq!(&emis[(i - s) * NTAGS..(i - s + 1) * NTAGS], &want[..]);
+                }
+            }
+        }
+    }
+}
