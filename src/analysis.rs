@@ -2,9 +2,10 @@
 //! normalized text, tokens, clitic segmentation and gazetteer matches.
 
 use crate::clitics::{self, Seg};
-use crate::gazetteer::{Gazetteer, Match};
+use crate::gazetteer::{Gazetteer, Looked, Match};
 use crate::normalize::Normalized;
 use crate::tokenize::{self, Token, TokenKind};
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// Normalized text, tokens, segments and gazetteer matches of one chunk.
@@ -34,17 +35,37 @@ impl<'a> Analysis<'a> {
     pub fn new(text: &'a str, gaz: &Gazetteer) -> Self {
         let norm = Normalized::new(text);
         let tokens = tokenize::tokenize(&norm.text);
+        // The segmenter looks words up in the gazetteer; what it found (or
+        // did not) for the form it chose is what the scan would look up
+        // again for a one-word match.
+        let mut looked = vec![Looked::No; tokens.len()];
         let segs: Vec<Seg> = tokens
             .iter()
-            .map(|t| {
-                if t.kind == TokenKind::Arabic {
-                    clitics::segment(t.text(&norm.text), |w| gaz.contains(w))
-                } else {
-                    Seg::default()
+            .zip(&mut looked)
+            .map(|(t, looked)| {
+                if t.kind != TokenKind::Arabic {
+                    return Seg::default();
                 }
+                let calls = Cell::new(0u32);
+                let found = Cell::new(None);
+                let seg = clitics::segment(t.text(&norm.text), |w| {
+                    calls.set(calls.get() + 1);
+                    let r = gaz.range(w);
+                    found.set(r);
+                    r.is_some()
+                });
+                // The segmenter stops at the first known form and chooses
+                // it; when none is known, every form was looked up,
+                // including the one chosen.
+                *looked = match (calls.get(), found.get()) {
+                    (0, _) => Looked::No,
+                    (_, Some(r)) => Looked::Found(r),
+                    (_, None) => Looked::Absent,
+                };
+                seg
             })
             .collect();
-        let gaz_matches = gaz.scan(&norm.text, &tokens, &segs);
+        let gaz_matches = gaz.scan_looked(&norm.text, &tokens, &segs, &looked);
         let mut gaz_bits = vec![0u32; tokens.len()];
         for m in &gaz_matches {
             for e in gaz.entries_of(m) {

@@ -218,6 +218,10 @@ pub fn segment(word: &str, known: impl Fn(&str) -> bool) -> Seg {
     // The lookup form on the stack: "ال" + at most 255 bytes.
     let mut buf = [0u8; 260];
     for s in &all[1..] {
+        // ال alone restores the word itself, already known to be unknown.
+        if s.flags == pro::AL && s.stem_start == 4 {
+            continue;
+        }
         if known(lookup_in(s, word, &mut buf)) {
             return finish(word, *s);
         }

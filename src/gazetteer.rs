@@ -118,6 +118,18 @@ pub struct Match {
     pub entries: (u32, u32),
 }
 
+/// What is known of a token's lookup form before [`Gazetteer::scan`]
+/// (the clitic segmenter looks most words up already).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Looked {
+    /// Not looked up.
+    No,
+    /// Looked up: not a key.
+    Absent,
+    /// Looked up: a key with these entries.
+    Found((u32, u32)),
+}
+
 /// The compiled gazetteer.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
@@ -300,6 +312,12 @@ impl Gazetteer {
         }
     }
 
+    /// Entry range of `key`, when it is a key.
+    #[inline]
+    pub(crate) fn range(&self, key: &str) -> Option<(u32, u32)> {
+        self.index.get(key).copied()
+    }
+
     /// Is `key` known at all?
     #[inline]
     pub fn contains(&self, key: &str) -> bool {
@@ -314,6 +332,18 @@ impl Gazetteer {
     /// Leftmost-longest matches over `tokens`. The first word of a match is
     /// looked up in its clitic-stripped form (`segs`), later words as they are.
     pub fn scan(&self, norm: &str, tokens: &[Token], segs: &[Seg]) -> Vec<Match> {
+        self.scan_looked(norm, tokens, segs, &[])
+    }
+
+    /// [`Gazetteer::scan`], given what is known of each token's lookup form
+    /// (`looked`, per token; missing entries are looked up).
+    pub(crate) fn scan_looked(
+        &self,
+        norm: &str,
+        tokens: &[Token],
+        segs: &[Seg],
+        looked: &[Looked],
+    ) -> Vec<Match> {
         let mut out = Vec::new();
         let mut key = String::new();
         let mut art = String::new();
@@ -351,7 +381,11 @@ impl Gazetteer {
                 }
             }
             if found.is_none() {
-                found = self.index.get(first).map(|&r| (1, r));
+                found = match looked.get(i) {
+                    Some(Looked::Found(r)) => Some((1, *r)),
+                    Some(Looked::Absent) => None,
+                    Some(Looked::No) | None => self.index.get(first).map(|&r| (1, r)),
+                };
             }
             match found {
                 Some((n, r)) => {
