@@ -41,7 +41,12 @@ impl Token {
 /// Is `c` an Arabic-script letter (after normalization)?
 #[inline]
 pub fn is_arabic_letter(c: char) -> bool {
-    matches!(c as u32,
+    is_arabic_letter_u32(c as u32)
+}
+
+#[inline]
+fn is_arabic_letter_u32(c: u32) -> bool {
+    matches!(c,
         0x0620..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3 | 0x06D5
         | 0x06EE..=0x06EF | 0x06FA..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08C9)
 }
@@ -53,13 +58,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// The char at byte `i` of `text` (a char boundary before its end).
+#[inline]
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or('\0')
+}
+
 /// Split normalized text into tokens, appending to `out`.
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
+    let n = bytes.len();
+    let mut pos = 0;
     let mut space_before = true;
     let mut newline_before = true;
-    while let Some((start, c)) = chars.next() {
+    while pos < n {
+        let start = pos;
+        let b0 = bytes[pos];
+        let c = if b0 < 0x80 {
+            b0 as char
+        } else {
+            char_at(text, pos)
+        };
+        pos += c.len_utf8();
         if c.is_whitespace() || c == '\0' {
             space_before = true;
             if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
@@ -68,36 +88,46 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             continue;
         }
         let kind;
-        let mut end = start + c.len_utf8();
+        let mut end = pos;
         if is_arabic_letter(c) {
             kind = TokenKind::Arabic;
-            while let Some(&(i, d)) = chars.peek() {
-                if is_arabic_letter(d) {
-                    end = i + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
+            loop {
+                // Letters of the Arabic block: two bytes led by 0xD8..=0xDB.
+                while end + 1 < n && (0xD8..=0xDB).contains(&bytes[end]) {
+                    let cp = (u32::from(bytes[end] & 0x1F) << 6) | u32::from(bytes[end + 1] & 0x3F);
+                    if !is_arabic_letter_u32(cp) {
+                        break;
+                    }
+                    end += 2;
                 }
+                if end < n && bytes[end] >= 0x80 {
+                    let d = char_at(text, end);
+                    if is_arabic_letter(d) {
+                        end += d.len_utf8();
+                        continue;
+                    }
+                }
+                break;
             }
         } else if c.is_ascii_digit() {
             kind = TokenKind::Number;
-            while let Some(&(i, d)) = chars.peek() {
+            while end < n {
+                let d = bytes[end];
                 // Digits, and a separator only when a digit follows it.
-                let separator =
-                    (d == '.' || d == ',') && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
+                let separator = (d == b'.' || d == b',')
+                    && bytes.get(end + 1).is_some_and(|b| b.is_ascii_digit());
                 if d.is_ascii_digit() || separator {
-                    end = i + 1;
-                    chars.next();
+                    end += 1;
                 } else {
                     break;
                 }
             }
         } else if c.is_alphanumeric() {
             kind = TokenKind::Latin;
-            while let Some(&(i, d)) = chars.peek() {
-                if d.is_alphanumeric() && !is_arabic_letter(d) || d == '\'' && end == i {
-                    end = i + d.len_utf8();
-                    chars.next();
+            while end < n {
+                let d = char_at(text, end);
+                if d.is_alphanumeric() && !is_arabic_letter(d) || d == '\'' {
+                    end += d.len_utf8();
                 } else {
                     break;
                 }
@@ -105,6 +135,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         } else {
             kind = TokenKind::Punct;
         }
+        pos = end;
         out.push(Token {
             start: start as u32,
             end: end as u32,

@@ -19,17 +19,53 @@ pub const START_DATE: u8 = 1;
 /// Bit of [`starts`]: a number phrase or an ordinal may start at the token.
 pub const START_NUMBER: u8 = 2;
 
-/// The words rules start on, with their [`starts`] bits. Number words
-/// start dates too (durations, "الخامس عشر من أكتوبر").
-fn start_table() -> &'static FxHashMap<&'static str, u8> {
-    static TABLE: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+/// The words rules start on, with their [`starts`] bits, and a bitmap of
+/// their (first char, last char) pairs that turns most other words away
+/// before hashing them.
+struct StartTable {
+    words: FxHashMap<&'static str, u8>,
+    /// Bit [`edge_key`] of every word.
+    edges: Vec<u64>,
+}
+
+/// 16 bits from the low bytes of the first and last chars of `s`.
+#[inline]
+fn edge_key(s: &str) -> usize {
+    let b = s.as_bytes();
+    let low = |i: usize| -> usize {
+        // The char at byte `i` (a lead byte): its code point's low 8 bits.
+        let c = b[i];
+        if c < 0x80 || i + 1 >= b.len() {
+            c as usize
+        } else {
+            (((c & 0x03) as usize) << 6) | (b[i + 1] & 0x3F) as usize
+        }
+    };
+    let mut last = b.len() - 1;
+    while last > 0 && b[last] & 0xC0 == 0x80 {
+        last -= 1;
+    }
+    (low(0) << 8) | low(last)
+}
+
+/// Number words start dates too (durations, "الخامس عشر من أكتوبر").
+fn start_table() -> &'static StartTable {
+    static TABLE: OnceLock<StartTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = FxHashMap::default();
+        let mut t = StartTable {
+            words: FxHashMap::default(),
+            edges: vec![0; 1 << 10],
+        };
+        let mut add = |w: &'static str, bits: u8| {
+            *t.words.entry(w).or_insert(0) |= bits;
+            let k = edge_key(w);
+            t.edges[k >> 6] |= 1 << (k & 63);
+        };
         for w in super::date::START_WORDS {
-            *t.entry(*w).or_insert(0) |= START_DATE;
+            add(w, START_DATE);
         }
         for w in super::number::START_WORDS {
-            *t.entry(*w).or_insert(0) |= START_DATE | START_NUMBER;
+            add(w, START_DATE | START_NUMBER);
         }
         t
     })
@@ -45,11 +81,14 @@ fn start_table() -> &'static FxHashMap<&'static str, u8> {
 pub fn starts(a: &Analysis<'_>) -> Vec<u8> {
     let table = start_table();
     let look = |s: &str| -> u8 {
-        if (4..=18).contains(&s.len()) {
-            table.get(s).copied().unwrap_or(0)
-        } else {
-            0
+        if !(4..=18).contains(&s.len()) {
+            return 0;
         }
+        let k = edge_key(s);
+        if table.edges[k >> 6] & (1 << (k & 63)) == 0 {
+            return 0;
+        }
+        table.words.get(s).copied().unwrap_or(0)
     };
     (0..a.tokens.len())
         .map(|i| match a.tokens[i].kind {
