@@ -238,19 +238,20 @@ impl Tagger {
             bits: self.layout.bits,
             drop_lex: false,
         };
-        let w = &st.weights[..];
+        let w = &*st.weights;
         emis.clear();
-        emis.resize((e - s) * NTAGS, 0);
         for i in s..e {
             feats.clear();
             ex.features(inf, doc, s, e, i, feats);
-            let acc = &mut emis[(i - s) * NTAGS..(i - s + 1) * NTAGS];
+            let mut acc = [0i32; NTAGS];
             for &f in feats.iter() {
-                let row = &w[f as usize * NTAGS..f as usize * NTAGS + NTAGS];
-                for (a, &x) in acc.iter_mut().zip(row) {
-                    *a += x as i32;
+                if let Some(row) = w.row(f) {
+                    for (a, &x) in acc.iter_mut().zip(row) {
+                        *a += x as i32;
+                    }
                 }
             }
+            emis.extend_from_slice(&acc);
         }
     }
 
