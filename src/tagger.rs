@@ -75,7 +75,11 @@ pub fn allowed(from: Option<u8>, to: u8) -> bool {
 
 /// Viterbi decoding of `n = emis.len() / NTAGS` positions with transition
 /// scores `trans` (`(NTAGS + 1) × NTAGS`, row 0 for the start), writing tags
-/// to `out`. Invalid transitions are never chosen.
+/// to `out`. Invalid transitions are never chosen. Of equal paths, the one
+/// with the lowest tags at its last position, then back, wins.
+///
+/// Any transition scores (training passes unquantized ones); the tagger
+/// decodes with [`Transitions::decode`], which gives the same tags.
 pub fn viterbi(emis: &[i32], trans: &[i32], out: &mut Vec<u8>) {
     let n = emis.len() / NTAGS;
     out.clear();
@@ -126,6 +130,130 @@ pub fn viterbi(emis: &[i32], trans: &[i32], out: &mut Vec<u8>) {
     }
 }
 
+/// The largest emission score (absolute) that [`Transitions::decode`]
+/// takes in 32 bits; a row sums one i8 weight per feature, so real rows
+/// stay below 2^15. Larger ones go to [`viterbi`].
+const MAX_EMIS: u32 = 1 << 20;
+/// The score of an invalid move: below every valid path (whose scores,
+/// kept relative to the best, stay above -2^23), and twice it still fits
+/// in an i32 with an emission added.
+const INVALID: i32 = -(1 << 28);
+
+/// One pass's transition scores, prepared once at load for decoding.
+#[derive(Debug, Clone)]
+pub struct Transitions {
+    /// As given: `(NTAGS + 1) × NTAGS`, row 0 for the start.
+    raw: Vec<i32>,
+    /// Score of each first tag, [`INVALID`] for I-X.
+    start: [i32; NTAGS],
+    /// `into[t][p]`: score of moving from `p` to `t`, [`INVALID`] where
+    /// that is not allowed.
+    into: [[i32; NTAGS]; NTAGS],
+    /// Every score fits in 16 bits (true of a model file), so that
+    /// [`Transitions::decode`] may use 32-bit sums.
+    small: bool,
+}
+
+impl Transitions {
+    /// Prepare `(NTAGS + 1) × NTAGS` transition scores.
+    pub fn new(trans: &[i32]) -> Transitions {
+        let at = |i: usize| trans.get(i).copied().unwrap_or(0);
+        let mut start = [INVALID; NTAGS];
+        let mut into = [[INVALID; NTAGS]; NTAGS];
+        for (t, (s, row)) in start.iter_mut().zip(&mut into).enumerate() {
+            if allowed(None, t as u8) {
+                *s = at(t);
+            }
+            for (p, x) in row.iter_mut().enumerate() {
+                if allowed(Some(p as u8), t as u8) {
+                    *x = at((p + 1) * NTAGS + t);
+                }
+            }
+        }
+        // Missing scores are 0 (a model file always has them all).
+        let raw: Vec<i32> = (0..(NTAGS + 1) * NTAGS).map(at).collect();
+        Transitions {
+            small: raw.iter().all(|&x| i16::try_from(x).is_ok()),
+            raw,
+            start,
+            into,
+        }
+    }
+
+    /// Viterbi decoding, the same tags as [`viterbi`], with scores in 32
+    /// bits: after each position the best score is subtracted from all, so
+    /// that scores stay within a few times the largest emission plus
+    /// transition, whatever the sentence's length. `back` is scratch.
+    ///
+    /// Why 32 bits suffice (T = 2^15 bounds a transition, E = [`MAX_EMIS`]
+    /// an emission): after the shift, O and B-X scores lie in [-2(T+E), 0]
+    /// (each is reachable from the best tag in one move), and I-X scores,
+    /// reached from B-X, in [-4(T+E), 0], above -2^23. An invalid move or a
+    /// start at I-X scores at most [`INVALID`] + T, so it never beats a
+    /// valid one (and from the second position on every tag has one), and
+    /// ties between valid moves go to the lowest tag as in [`viterbi`].
+    pub fn decode(&self, emis: &[i32], back: &mut Vec<u8>, out: &mut Vec<u8>) {
+        if !self.small || emis.iter().any(|e| e.unsigned_abs() > MAX_EMIS) {
+            return viterbi(emis, &self.raw, out);
+        }
+        let n = emis.len() / NTAGS;
+        out.clear();
+        if n == 0 {
+            return;
+        }
+        back.clear();
+        back.resize(n * NTAGS, 0);
+        let mut rows = emis.chunks_exact(NTAGS);
+        let mut score = [0i32; NTAGS];
+        if let Some(e) = rows.next() {
+            for t in 0..NTAGS {
+                score[t] = self.start[t] + e[t];
+            }
+        }
+        shift(&mut score);
+        for (e, bk) in rows.zip(back.chunks_exact_mut(NTAGS).skip(1)) {
+            let mut next = [0i32; NTAGS];
+            for t in 0..NTAGS {
+                let into = &self.into[t];
+                let mut best = score[0] + into[0];
+                let mut arg = 0;
+                for p in 1..NTAGS {
+                    let s = score[p] + into[p];
+                    if s > best {
+                        best = s;
+                        arg = p;
+                    }
+                }
+                next[t] = best + e[t];
+                bk[t] = arg as u8;
+            }
+            shift(&mut next);
+            score = next;
+        }
+        let mut last = 0;
+        for t in 1..NTAGS {
+            if score[t] > score[last] {
+                last = t;
+            }
+        }
+        out.resize(n, 0);
+        let mut t = last as u8;
+        for (o, bk) in out.iter_mut().zip(back.chunks_exact(NTAGS)).rev() {
+            *o = t;
+            t = bk[t as usize % NTAGS];
+        }
+    }
+}
+
+/// Subtract the best score from all.
+#[inline]
+fn shift(score: &mut [i32; NTAGS]) {
+    let m = score.iter().copied().max().unwrap_or(0);
+    for x in score {
+        *x -= m;
+    }
+}
+
 /// What the tagger remembers across the chunks of one document: names
 /// already tagged (for document-level consistency) and the first pass's
 /// label counts per word form (for the second pass).
@@ -171,6 +299,8 @@ pub struct Tagger {
     /// Size of the model file in bytes.
     size: usize,
     layout: Layout,
+    /// Each stage's transitions, prepared for decoding.
+    trans: Vec<Transitions>,
     /// Apply document-level consistency after decoding.
     pub consistency: bool,
 }
@@ -192,21 +322,27 @@ impl Tagger {
         let layout = EMBEDDED_LAYOUT
             .get_or_init(|| model::parse(EMBEDDED_MODEL, false).ok())
             .clone()?;
-        Some(Tagger {
-            size: EMBEDDED_MODEL.len(),
-            layout,
-            consistency: true,
-        })
+        Some(Tagger::with_layout(EMBEDDED_MODEL.len(), layout))
     }
 
     /// Load and validate a model.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, Error> {
         let layout = model::parse(bytes, true)?;
-        Ok(Tagger {
-            size: bytes.len(),
+        Ok(Tagger::with_layout(bytes.len(), layout))
+    }
+
+    fn with_layout(size: usize, layout: Layout) -> Tagger {
+        let trans = layout
+            .stages
+            .iter()
+            .map(|st| Transitions::new(&st.trans))
+            .collect();
+        Tagger {
+            size,
             layout,
+            trans,
             consistency: true,
-        })
+        }
     }
 
     /// The model's training facts (free text).
@@ -224,6 +360,8 @@ impl Tagger {
         &self.layout
     }
 
+    /// Emission scores of sentence `s..e` under stage `st` into `emis`,
+    /// `NTAGS` per token.
     fn emissions(
         &self,
         st: &StageMeta,
@@ -255,6 +393,32 @@ impl Tagger {
         }
     }
 
+    /// Tag every sentence with stage `k` into `tags`, showing `observe`
+    /// each token's emission row.
+    #[allow(clippy::too_many_arguments)]
+    fn run(
+        &self,
+        k: usize,
+        inf: &Infos,
+        doc: Option<&[DocInfo]>,
+        sents: &[(usize, usize)],
+        sc: &mut Scratch,
+        tags: &mut [u8],
+        mut observe: impl FnMut(usize, &[i32]),
+    ) {
+        let (Some(st), Some(tr)) = (self.layout.stages.get(k), self.trans.get(k)) else {
+            return;
+        };
+        for &(s, e) in sents {
+            self.emissions(st, inf, doc, (s, e), &mut sc.feats, &mut sc.emis);
+            tr.decode(&sc.emis, &mut sc.back, &mut sc.path);
+            tags[s..e].copy_from_slice(&sc.path);
+            for (k, row) in sc.emis.chunks_exact(NTAGS).enumerate() {
+                observe(s + k, row);
+            }
+        }
+    }
+
     /// BIO tags (see [`crate::features::NTAGS`]) for every token of `a`,
     /// before document-level consistency. Updates the second pass's
     /// statistics in `mem`.
@@ -265,77 +429,45 @@ impl Tagger {
         features::sentences(a, &mut sents);
         let n = a.tokens.len();
         let mut tags = vec![0u8; n];
-        let mut feats = Vec::with_capacity(128);
-        let mut emis = Vec::new();
-        let mut path = Vec::new();
-        let run = |st: &StageMeta,
-                   doc: Option<&[DocInfo]>,
-                   tags: &mut [u8],
-                   feats: &mut Vec<u32>,
-                   emis: &mut Vec<i32>,
-                   path: &mut Vec<u8>,
-                   observe: &mut dyn FnMut(usize, &[i32])| {
-            for &(s, e) in &sents {
-                self.emissions(st, &inf, doc, (s, e), feats, emis);
-                viterbi(emis, &st.trans, path);
-                tags[s..e].copy_from_slice(path);
-                for (k, row) in emis.chunks_exact(NTAGS).enumerate() {
-                    observe(s + k, row);
-                }
-            }
-        };
+        let mut sc = Scratch::default();
         let stages = &self.layout.stages;
         // The last stage is a second pass when it reads document features;
         // the stages before it are first passes: the full one, then an
         // optional context-only one.
-        let second = stages
-            .last()
-            .filter(|st| stages.len() > 1 && st.groups & group::DOC != 0);
-        let firsts = &stages[..stages.len() - second.is_some() as usize];
+        let second =
+            stages.len() > 1 && stages.last().is_some_and(|st| st.groups & group::DOC != 0);
+        let nfirst = stages.len() - second as usize;
         let mut first = vec![First::default(); n];
-        let st = &firsts[0];
-        run(
-            st,
-            None,
-            &mut tags,
-            &mut feats,
-            &mut emis,
-            &mut path,
-            &mut |i, row| {
-                first[i].conf = margin_bucket(row, st.scale);
-            },
-        );
+        if let Some(st) = stages.first() {
+            let scale = st.scale;
+            self.run(0, &inf, None, &sents, &mut sc, &mut tags, |i, row| {
+                first[i].conf = margin_bucket(row, scale);
+            });
+        }
         for (f, &t) in first.iter_mut().zip(&tags) {
             f.tag = t;
         }
-        if let Some(st) = firsts.get(1) {
+        if nfirst > 1 {
+            let scale = stages[1].scale;
             let mut ctags = vec![0u8; n];
-            run(
-                st,
-                None,
-                &mut ctags,
-                &mut feats,
-                &mut emis,
-                &mut path,
-                &mut |i, row| {
-                    first[i].cvote = type_votes(row, st.scale);
-                },
-            );
+            self.run(1, &inf, None, &sents, &mut sc, &mut ctags, |i, row| {
+                first[i].cvote = type_votes(row, scale);
+            });
             for (f, &t) in first.iter_mut().zip(&ctags) {
                 f.ctag = t;
             }
         }
         add_stats(&inf, &first, mem);
-        if let Some(st2) = second {
+        if second {
             let doc = doc_infos(&inf, &first, mem);
-            run(
-                st2,
+            self.run(
+                nfirst,
+                &inf,
                 Some(&doc),
+                &sents,
+                &mut sc,
                 &mut tags,
-                &mut feats,
-                &mut emis,
-                &mut path,
-                &mut |_, _| {},
+                |_, _| {},
             );
         }
         tags
@@ -362,6 +494,15 @@ impl Tagger {
             out.push(c);
         });
     }
+}
+
+/// Buffers reused across the sentences and passes of one chunk.
+#[derive(Default)]
+struct Scratch {
+    feats: Vec<u32>,
+    emis: Vec<i32>,
+    back: Vec<u8>,
+    path: Vec<u8>,
 }
 
 /// Should a tagged name leave the first token's proclitics out? A lone ف
@@ -659,4 +800,89 @@ fn consistency(
         i += matched.max(cur_end.map_or(1, |e| e - i));
     }
     tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// xorshift64: deterministic test data.
+    fn rng(mut x: u64) -> impl FnMut() -> u64 {
+        move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        }
+    }
+
+    #[test]
+    fn decode_gives_the_tags_of_viterbi() {
+        let mut next = rng(0x9e37_79b9_7f4a_7c15);
+        let (mut a, mut b, mut back) = (Vec::new(), Vec::new(), Vec::new());
+        // Narrow ranges make ties; wide ones reach the bounds, and past
+        // MAX_EMIS the general decoder takes over.
+        for (span, tspan) in [
+            (3, 2),
+            (40, 30),
+            (20_000, 40),
+            (1 << 20, 1 << 15),
+            (1 << 22, 9),
+        ] {
+            for n in [0usize, 1, 2, 3, 7, 50, 300] {
+                let emis: Vec<i32> = (0..n * NTAGS)
+                    .map(|_| (next() % (2 * span as u64 + 1)) as i32 - span)
+                    .collect();
+                let trans: Vec<i32> = (0..(NTAGS + 1) * NTAGS)
+                    .map(|_| ((next() % (2 * tspan as u64)) as i64 - tspan as i64) as i32)
+                    .collect();
+                viterbi(&emis, &trans, &mut a);
+                Transitions::new(&trans).decode(&emis, &mut back, &mut b);
+                assert_eq!(a, b, "n {n} span {span}");
+            }
+        }
+    }
+
+    #[test]
+    fn decode_stays_in_32_bits_on_long_sentences() {
+        // The largest emissions and transitions the fast path takes, over
+        // a sentence long enough to overflow unshifted 32-bit sums (debug
+        // builds check every addition).
+        let mut next = rng(7);
+        let n = 5_000;
+        let emis: Vec<i32> = (0..n * NTAGS)
+            .map(|i| match next() % 3 {
+                0 => MAX_EMIS as i32,
+                1 => -(MAX_EMIS as i32),
+                _ => (i % 7) as i32,
+            })
+            .collect();
+        let trans: Vec<i32> = (0..(NTAGS + 1) * NTAGS)
+            .map(|i| {
+                if i % 2 == 0 {
+                    i16::MAX as i32
+                } else {
+                    i16::MIN as i32
+                }
+            })
+            .collect();
+        let (mut a, mut b, mut back) = (Vec::new(), Vec::new(), Vec::new());
+        viterbi(&emis, &trans, &mut a);
+        Transitions::new(&trans).decode(&emis, &mut back, &mut b);
+        assert_eq!(a, b);
+        assert_eq!(b.len(), n);
+    }
+
+    #[test]
+    fn transitions_of_the_wrong_size_are_padded_with_zeros() {
+        let t = Transitions::new(&[1, 2, 3]);
+        let (mut a, mut b, mut back) = (Vec::new(), Vec::new(), Vec::new());
+        let emis = vec![1; 4 * NTAGS];
+        t.decode(&emis, &mut back, &mut b);
+        let mut trans = vec![0; (NTAGS + 1) * NTAGS];
+        trans[..3].copy_from_slice(&[1, 2, 3]);
+        viterbi(&emis, &trans, &mut a);
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 4);
+    }
 }
