@@ -28,7 +28,43 @@ struct StartTable {
     edges: Vec<u64>,
 }
 
-/// 16 bits from the low bytes of the first and last chars of `s`.
+/// A set of words with a (first char, last char) bitmap in front of the
+/// hash set: most words of a text are turned away without hashing.
+#[derive(Debug)]
+pub(crate) struct WordSet {
+    words: rustc_hash::FxHashSet<&'static str>,
+    edges: Vec<u64>,
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub(crate) fn new(words: &[&'static str]) -> WordSet {
+        let mut edges = vec![0u64; 1 << 10];
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            let k = edge_key(w);
+            edges[k >> 6] |= 1 << (k & 63);
+        }
+        WordSet {
+            words: words.iter().copied().collect(),
+            edges,
+        }
+    }
+
+    /// Is `w` one of the words?
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        if !w.is_empty() {
+            let k = edge_key(w);
+            if self.edges[k >> 6] & (1 << (k & 63)) == 0 {
+                return false;
+            }
+        }
+        self.words.contains(w)
+    }
+}
+
+/// 16 bits from the low bytes of the first and last chars of `s` (not
+/// empty).
 #[inline]
 fn edge_key(s: &str) -> usize {
     let b = s.as_bytes();

@@ -41,6 +41,7 @@
 //!    points at that earlier mention. A common noun as the subject ("قال
 //!    مسؤول", "ذكرت الصحيفة") leaves the speaker null.
 
+use super::lex::WordSet;
 use crate::analysis::Analysis;
 use crate::clitics::pro;
 use crate::doc::{Entity, Quote};
@@ -157,25 +158,22 @@ const MAX_SUBJECT: usize = 14;
 /// Longest heuristic name (tokens).
 const MAX_NAME: usize = 4;
 
-fn set(
-    words: &'static [&'static str],
-    cell: &'static OnceLock<FxHashSet<&'static str>>,
-) -> &'static FxHashSet<&'static str> {
-    cell.get_or_init(|| words.iter().copied().collect())
+fn set(words: &'static [&'static str], cell: &'static OnceLock<WordSet>) -> &'static WordSet {
+    cell.get_or_init(|| WordSet::new(words))
 }
 
 fn is_cue(w: &str) -> bool {
-    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    static S: OnceLock<WordSet> = OnceLock::new();
     set(CUES, &S).contains(w)
 }
 
 fn is_title(w: &str) -> bool {
-    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    static S: OnceLock<WordSet> = OnceLock::new();
     set(TITLES, &S).contains(w)
 }
 
 fn is_stop(w: &str) -> bool {
-    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    static S: OnceLock<WordSet> = OnceLock::new();
     set(STOP, &S).contains(w)
 }
 
