@@ -72,9 +72,10 @@ impl Seg {
 const ALEF: char = 'ا';
 const LAM: char = 'ل';
 
+/// Does `s` have at least `n` (> 0) characters? Stops counting there.
 #[inline]
-fn nchars(s: &str) -> usize {
-    s.chars().count()
+fn at_least(s: &str, n: usize) -> bool {
+    s.chars().nth(n - 1).is_some()
 }
 
 /// All grammatical analyses of `word`, the unsegmented one first, then by
@@ -111,8 +112,7 @@ impl Analyses {
 fn analyses_into(word: &str, out: &mut Analyses) {
     out.len = 0;
     out.push(Seg::default());
-    let total = nchars(word);
-    if total < 3 {
+    if !at_least(word, 3) {
         return;
     }
     // conj
@@ -161,7 +161,7 @@ fn analyses_into(word: &str, out: &mut Analyses) {
                 let stem_start = pro_len + alen;
                 let stem = &word[stem_start..];
                 let min = if aflag != 0 { 2 } else { 3 };
-                if nchars(stem) < min {
+                if !at_least(stem, min) {
                     continue;
                 }
                 // "لا" after ل-preposition is not an article.
@@ -190,11 +190,11 @@ fn analyses_into(word: &str, out: &mut Analyses) {
 
 /// Likely enclitic length (bytes) of a stem; only for stems of 4+ letters.
 pub fn enclitic_len(stem: &str) -> usize {
-    if nchars(stem) < 4 {
+    if !at_least(stem, 4) {
         return 0;
     }
     for e in ENCLITICS {
-        if stem.ends_with(e) && nchars(stem) - nchars(e) >= 3 {
+        if stem.ends_with(e) && at_least(&stem[..stem.len() - e.len()], 3) {
             return e.len();
         }
     }

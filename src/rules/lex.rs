@@ -26,6 +26,8 @@ struct StartTable {
     words: FxHashMap<&'static str, u8>,
     /// Bit [`edge_key`] of every word.
     edges: Vec<u64>,
+    /// Bit `edge_key & 0xFF` (the last char) of every word.
+    lasts: [u64; 4],
 }
 
 /// A set of words with a (first char, last char) bitmap in front of the
@@ -63,25 +65,29 @@ impl WordSet {
     }
 }
 
-/// 16 bits from the low bytes of the first and last chars of `s` (not
-/// empty).
+/// 16 bits from the first and last chars of `s` (not empty), see
+/// [`low_byte`].
 #[inline]
 fn edge_key(s: &str) -> usize {
     let b = s.as_bytes();
-    let low = |i: usize| -> usize {
-        // The char at byte `i` (a lead byte): its code point's low 8 bits.
-        let c = b[i];
-        if c < 0x80 || i + 1 >= b.len() {
-            c as usize
-        } else {
-            (((c & 0x03) as usize) << 6) | (b[i + 1] & 0x3F) as usize
-        }
-    };
     let mut last = b.len() - 1;
     while last > 0 && b[last] & 0xC0 == 0x80 {
         last -= 1;
     }
-    (low(0) << 8) | low(last)
+    (low_byte(b, 0) << 8) | low_byte(b, last)
+}
+
+/// 8 bits of the char starting at byte `i` of `b` (a lead byte): the low
+/// 8 bits of its code point for ASCII and two-byte chars (the Arabic
+/// block), a mix of its first bits for longer ones.
+#[inline]
+fn low_byte(b: &[u8], i: usize) -> usize {
+    let c = b[i];
+    if c < 0x80 || i + 1 >= b.len() {
+        c as usize
+    } else {
+        (((c & 0x03) as usize) << 6) | (b[i + 1] & 0x3F) as usize
+    }
 }
 
 /// Number words start dates too (durations, "الخامس عشر من أكتوبر").
@@ -91,11 +97,14 @@ fn start_table() -> &'static StartTable {
         let mut t = StartTable {
             words: FxHashMap::default(),
             edges: vec![0; 1 << 10],
+            lasts: [0; 4],
         };
         let mut add = |w: &'static str, bits: u8| {
             *t.words.entry(w).or_insert(0) |= bits;
             let k = edge_key(w);
             t.edges[k >> 6] |= 1 << (k & 63);
+            let l = k & 0xFF;
+            t.lasts[l >> 6] |= 1 << (l & 63);
         };
         for w in super::date::START_WORDS {
             add(w, START_DATE);
@@ -116,11 +125,13 @@ fn start_table() -> &'static StartTable {
 /// one to three hash lookups per word instead of every rule's lists.
 pub fn starts(a: &Analysis<'_>) -> Vec<u8> {
     let table = start_table();
-    let look = |s: &str| -> u8 {
+    // The views are suffixes of the word, so they share its last char:
+    // `last` is that char's half of the edge key.
+    let look = |s: &str, last: usize| -> u8 {
         if !(4..=18).contains(&s.len()) {
             return 0;
         }
-        let k = edge_key(s);
+        let k = (low_byte(s.as_bytes(), 0) << 8) | last;
         if table.edges[k >> 6] & (1 << (k & 63)) == 0 {
             return 0;
         }
@@ -131,20 +142,27 @@ pub fn starts(a: &Analysis<'_>) -> Vec<u8> {
             TokenKind::Number => START_DATE | START_NUMBER,
             TokenKind::Arabic => {
                 let w = a.word(i);
-                let b = a.body(i);
-                let d = def(a, i).unwrap_or("");
-                let mut bits = look(w);
-                if b.len() != w.len() {
-                    bits |= look(b);
-                }
-                if d.len() != b.len() {
-                    bits |= look(d);
-                }
-                if b.ends_with("ات") || d.ends_with("ات") {
+                let mut bits = 0;
+                // Plurals in -ات (decades) and hundreds in -مائة/-مئة: the
+                // whole word's ending (a superset of the body's and stem's).
+                if w.ends_with("ات") {
                     bits |= START_DATE;
                 }
-                if b.ends_with("مائه") || b.ends_with("مئه") {
+                if w.ends_with("مائه") || w.ends_with("مئه") {
                     bits |= START_DATE | START_NUMBER;
+                }
+                let last = edge_key(w) & 0xFF;
+                if table.lasts[last >> 6] & (1 << (last & 63)) == 0 {
+                    return bits;
+                }
+                let b = a.body(i);
+                let d = def(a, i).unwrap_or("");
+                bits |= look(w, last);
+                if b.len() != w.len() {
+                    bits |= look(b, last);
+                }
+                if d.len() != b.len() {
+                    bits |= look(d, last);
                 }
                 bits
             }

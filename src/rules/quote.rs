@@ -184,7 +184,7 @@ fn is_title_word(w: &str) -> bool {
 /// `w` without a leading و or ف, when what remains has at least 2 letters.
 fn strip_conj(w: &str) -> Option<&str> {
     let rest = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'))?;
-    (rest.chars().count() >= 2).then_some(rest)
+    rest.chars().nth(1).is_some().then_some(rest)
 }
 
 /// Bytes of و/ف before a cue in `w`, if `w` is a cue.
