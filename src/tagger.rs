@@ -146,9 +146,9 @@ pub struct Transitions {
     raw: Vec<i32>,
     /// Score of each first tag, [`INVALID`] for I-X.
     start: [i32; NTAGS],
-    /// `into[t][p]`: score of moving from `p` to `t`, [`INVALID`] where
+    /// `from[p][t]`: score of moving from `p` to `t`, [`INVALID`] where
     /// that is not allowed.
-    into: [[i32; NTAGS]; NTAGS],
+    from: [[i32; NTAGS]; NTAGS],
     /// Every score fits in 16 bits (true of a model file), so that
     /// [`Transitions::decode`] may use 32-bit sums.
     small: bool,
@@ -159,12 +159,14 @@ impl Transitions {
     pub fn new(trans: &[i32]) -> Transitions {
         let at = |i: usize| trans.get(i).copied().unwrap_or(0);
         let mut start = [INVALID; NTAGS];
-        let mut into = [[INVALID; NTAGS]; NTAGS];
-        for (t, (s, row)) in start.iter_mut().zip(&mut into).enumerate() {
+        let mut from = [[INVALID; NTAGS]; NTAGS];
+        for (t, s) in start.iter_mut().enumerate() {
             if allowed(None, t as u8) {
                 *s = at(t);
             }
-            for (p, x) in row.iter_mut().enumerate() {
+        }
+        for (p, row) in from.iter_mut().enumerate() {
+            for (t, x) in row.iter_mut().enumerate() {
                 if allowed(Some(p as u8), t as u8) {
                     *x = at((p + 1) * NTAGS + t);
                 }
@@ -176,7 +178,7 @@ impl Transitions {
             small: raw.iter().all(|&x| i16::try_from(x).is_ok()),
             raw,
             start,
-            into,
+            from,
         }
     }
 
@@ -212,23 +214,27 @@ impl Transitions {
         }
         shift(&mut score);
         for (e, bk) in rows.zip(back.chunks_exact_mut(NTAGS).skip(1)) {
-            let mut next = [0i32; NTAGS];
-            for t in 0..NTAGS {
-                let into = &self.into[t];
-                let mut best = score[0] + into[0];
-                let mut arg = 0;
-                for p in 1..NTAGS {
-                    let s = score[p] + into[p];
-                    if s > best {
-                        best = s;
-                        arg = p;
-                    }
-                }
-                next[t] = best + e[t];
-                bk[t] = arg as u8;
+            // For every tag at once (no branches: the compiler keeps the
+            // nine lanes in vector registers where it can), the best
+            // previous tag, the lowest on a tie.
+            let mut best = [0i32; NTAGS];
+            let mut arg = [0u8; NTAGS];
+            for (b, &x) in best.iter_mut().zip(&self.from[0]) {
+                *b = score[0] + x;
             }
-            shift(&mut next);
-            score = next;
+            for (p, (row, &sp)) in self.from.iter().zip(&score).enumerate().skip(1) {
+                for ((b, a), &x) in best.iter_mut().zip(&mut arg).zip(row) {
+                    let s = sp + x;
+                    let gt = s > *b;
+                    *b = if gt { s } else { *b };
+                    *a = if gt { p as u8 } else { *a };
+                }
+            }
+            for ((s, b), &x) in score.iter_mut().zip(&best).zip(e) {
+                *s = b + x;
+            }
+            bk.copy_from_slice(&arg);
+            shift(&mut score);
         }
         let mut last = 0;
         for t in 1..NTAGS {
@@ -423,6 +429,16 @@ impl Tagger {
     /// before document-level consistency. Updates the second pass's
     /// statistics in `mem`.
     pub fn predict(&self, a: &Analysis<'_>, gaz: &Gazetteer, mem: &mut DocMemory) -> Vec<u8> {
+        self.predict_infos(a, gaz, mem).0
+    }
+
+    /// [`Tagger::predict`], and the token infos it computed.
+    fn predict_infos(
+        &self,
+        a: &Analysis<'_>,
+        gaz: &Gazetteer,
+        mem: &mut DocMemory,
+    ) -> (Vec<u8>, Infos) {
         let clusters = ModelClusters(&self.layout.clusters);
         let inf = Infos::new(a, gaz, &clusters);
         let mut sents = Vec::new();
@@ -470,7 +486,7 @@ impl Tagger {
                 |_, _| {},
             );
         }
-        tags
+        (tags, inf)
     }
 
     /// Append the tagger's candidates for `a`.
@@ -481,10 +497,11 @@ impl Tagger {
         mem: &mut DocMemory,
         out: &mut Vec<Candidate>,
     ) {
-        let tags = self.predict(a, gaz, mem);
+        let (tags, inf) = self.predict_infos(a, gaz, mem);
         let mut src = vec![Source::Model; tags.len()];
         let tags = if self.consistency {
-            consistency(a, tags, mem, &mut src)
+            let bodies: Vec<u64> = inf.toks.iter().map(|t| t.body).collect();
+            consistency(a, &bodies, tags, mem, &mut src)
         } else {
             tags
         };
@@ -689,39 +706,47 @@ const MIN_KEY_CHARS: usize = 3;
 /// Longest name (tokens) matched again later in a document.
 const MAX_KEY_TOKENS: usize = 4;
 
-fn key_of(a: &Analysis<'_>, s: usize, e: usize) -> u64 {
-    let mut h = 0x51_7cc1_b727_220a_u64;
-    for i in s..e {
-        h = features::mix(h ^ features::hash_str(a.body(i)));
-    }
-    h
+/// Seed of a name key.
+const KEY_SEED: u64 = 0x51_7cc1_b727_220a;
+
+/// Key of a name: its tokens' body hashes, mixed in order.
+fn key_of(bodies: &[u64]) -> u64 {
+    bodies.iter().fold(KEY_SEED, |h, &b| features::mix(h ^ b))
 }
 
+/// May a remembered name start at token `i`? A word of at least
+/// [`MIN_KEY_CHARS`] letters that is not a trigger word.
 fn keyable(a: &Analysis<'_>, i: usize) -> bool {
     matches!(a.tokens[i].kind, TokenKind::Arabic | TokenKind::Latin)
-        && a.body(i).chars().count() >= MIN_KEY_CHARS
+        && a.body(i).chars().nth(MIN_KEY_CHARS - 1).is_some()
         && features::trigger_class(a.body(i)) == 0
 }
 
 /// Document-level consistency: a name tagged earlier in the document labels
 /// its later mentions; the last word of a person's name alone (a surname
-/// after the full name) is a person too.
+/// after the full name) is a person too. `bodies` holds each token's body
+/// hash (as [`DocMemory`]'s statistics are keyed).
 fn consistency(
     a: &Analysis<'_>,
+    bodies: &[u64],
     mut tags: Vec<u8>,
     mem: &mut DocMemory,
     src: &mut [Source],
 ) -> Vec<u8> {
-    let n = tags.len();
+    let n = tags.len().min(bodies.len());
+    // Each token is looked at once or more below: decide once.
+    let can_start: Vec<bool> = (0..n).map(|i| keyable(a, i)).collect();
     // Votes of this chunk's names (with those of earlier chunks in `mem`).
     let mut ents = Vec::new();
-    spans(&tags, |s, e, ty| ents.push((s, e, ty)));
+    spans(&tags[..n], |s, e, ty| ents.push((s, e, ty)));
     for &(s, e, ty) in &ents {
-        if keyable(a, s) {
-            mem.names.entry(key_of(a, s, e)).or_default()[ty as usize] += 1;
+        if can_start[s] {
+            let c = &mut mem.names.entry(key_of(&bodies[s..e])).or_default()[ty as usize];
+            *c = c.wrapping_add(1);
         }
-        if ty == 1 && e - s >= 2 && keyable(a, e - 1) {
-            mem.names.entry(key_of(a, e - 1, e)).or_default()[ty as usize] += 1;
+        if ty == 1 && e - s >= 2 && can_start[e - 1] {
+            let c = &mut mem.names.entry(key_of(&bodies[e - 1..e])).or_default()[ty as usize];
+            *c = c.wrapping_add(1);
         }
     }
     let voted = |mem: &DocMemory, key: u64| -> Option<u8> {
@@ -736,10 +761,10 @@ fn consistency(
     };
     // A name of several words takes the label most of its mentions have.
     for &(s, e, ty) in &ents {
-        if e - s < 2 || !keyable(a, s) {
+        if e - s < 2 || !can_start[s] {
             continue;
         }
-        if let Some(best) = voted(mem, key_of(a, s, e)) {
+        if let Some(best) = voted(mem, key_of(&bodies[s..e])) {
             if best != ty {
                 tags[s] = begin_tag(best);
                 for t in &mut tags[s + 1..e] {
@@ -764,27 +789,31 @@ fn consistency(
         // The longest remembered name starting here that covers only this
         // entity (or nothing) and O words after it.
         let mut matched = 0;
-        if keyable(a, i) {
+        if can_start[i] {
             let min_len = cur_end.map_or(1, |e| e - i + 1);
-            for len in (min_len..=MAX_KEY_TOKENS.min(n - i)).rev() {
+            let max_len = MAX_KEY_TOKENS.min(n - i);
+            // keys[k]: the key of tokens i..=i + k.
+            let mut keys = [0u64; MAX_KEY_TOKENS];
+            let mut h = KEY_SEED;
+            for (k, &b) in keys.iter_mut().zip(&bodies[i..i + max_len]) {
+                h = features::mix(h ^ b);
+                *k = h;
+            }
+            for len in (min_len..=max_len).rev() {
                 let from = cur_end.unwrap_or(i);
                 if (from..i + len).any(|j| tags[j] != 0 || a.tokens[j].newline_before && j > i) {
                     continue;
                 }
-                let Some(ty) = voted(mem, key_of(a, i, i + len)) else {
+                let Some(ty) = voted(mem, keys[len - 1]) else {
                     continue;
                 };
                 // A single word that the first pass mostly leaves outside
                 // names in this document is a common word ("الدين" after
                 // "صلاح الدين").
                 if len == 1 {
-                    let c = mem
-                        .stats
-                        .get(&features::hash_str(a.body(i)))
-                        .copied()
-                        .unwrap_or([0; NTAGS]);
+                    let c = mem.stats.get(&bodies[i]).copied().unwrap_or([0; NTAGS]);
                     let b = begin_tag(ty) as usize;
-                    if c[0] > c[b] + c[b + 1] {
+                    if c[0] > c[b].wrapping_add(c[b + 1]) {
                         continue;
                     }
                 }
