@@ -297,9 +297,8 @@ fn zero_run(w: &[i8]) -> Vec<u8> {
 /// Rows per block of the index.
 const BLOCK: usize = 64;
 
-/// 64 rows of the index: which of them are stored, and how many rows are
-/// stored before the block. 16 bytes, so a block never straddles a cache
-/// line.
+/// 64 rows of the index: which of them are stored, and where the first of
+/// them is stored. 16 bytes, so a block never straddles a cache line.
 #[derive(Debug, Clone, Copy, Default)]
 #[repr(C, align(16))]
 struct Block {
@@ -315,9 +314,12 @@ pub struct Weights {
     nrows: usize,
     /// One per [`BLOCK`] rows.
     blocks: Box<[Block]>,
-    /// The non-zero rows, in row order.
+    /// An all-zero row, then the non-zero rows in row order.
     rows: Box<[[i8; NTAGS]]>,
 }
+
+/// What [`Weights::get`] gives for a row that is not stored.
+static ZERO_ROW: [i8; NTAGS] = [0; NTAGS];
 
 impl Weights {
     /// The weights of feature row `f`, or `None` when they are all zero (or
@@ -334,6 +336,21 @@ impl Weights {
         self.rows.get(r)
     }
 
+    /// The weights of feature row `f`, all zero when it is not stored.
+    ///
+    /// Without a branch on whether the row is stored (a zero row is read
+    /// instead), so that the CPU can have the loads of many features in
+    /// flight at once rather than guessing, often wrongly, which rows exist.
+    #[inline]
+    pub fn get(&self, f: u32) -> &[i8; NTAGS] {
+        let f = f as usize;
+        let b = self.blocks.get(f / BLOCK).copied().unwrap_or_default();
+        let below = b.mask & ((1u64 << (f % BLOCK)) - 1);
+        let stored = (b.mask >> (f % BLOCK)) & 1;
+        let r = (b.rank as usize + below.count_ones() as usize) * stored as usize;
+        self.rows.get(r).unwrap_or(&ZERO_ROW)
+    }
+
     /// Feature rows in the table, stored or not (`2^bits`).
     pub fn len(&self) -> usize {
         self.nrows
@@ -346,7 +363,7 @@ impl Weights {
 
     /// Rows with a non-zero weight (the ones stored).
     pub fn stored(&self) -> usize {
-        self.rows.len()
+        self.rows.len().saturating_sub(1)
     }
 
     /// Bytes the packed table takes in memory.
@@ -436,7 +453,7 @@ impl Packer {
         Packer {
             nrows,
             blocks: vec![Block::default(); nrows.div_ceil(BLOCK)],
-            rows: Vec::new(),
+            rows: vec![[0; NTAGS]],
             last: usize::MAX,
         }
     }
@@ -459,7 +476,8 @@ impl Packer {
     }
 
     fn finish(mut self) -> Weights {
-        let mut rank = 0u32;
+        // Stored rows start at 1, after the zero row.
+        let mut rank = 1u32;
         for b in &mut self.blocks {
             b.rank = rank;
             rank += b.mask.count_ones();
@@ -510,8 +528,10 @@ mod tests {
             for (r, row) in w.chunks(NTAGS).enumerate() {
                 let want = row.iter().any(|&x| x != 0).then_some(row);
                 assert_eq!(p.row(r as u32).map(|x| &x[..]), want, "row {r}");
+                assert_eq!(&p.get(r as u32)[..], row, "row {r}");
             }
             assert!(p.row(rows as u32).is_none());
+            assert_eq!(p.get(rows as u32), &[0; NTAGS]);
             assert_eq!(Weights::from_dense(&w).to_dense(), w);
             if rows > 0 {
                 // One row short: the last weights run past the table,
@@ -544,5 +564,8 @@ mod tests {
         assert_eq!(p.to_dense(), w);
         assert_eq!(p.row(64).map(|x| x[2]), Some(3));
         assert!(p.row(62).is_none() && p.row(66).is_none() && p.row(u32::MAX).is_none());
+        assert_eq!(p.get(64)[2], 3);
+        assert_eq!(p.get(62), &[0; NTAGS]);
+        assert_eq!(p.get(u32::MAX), &[0; NTAGS]);
     }
 }

@@ -13,7 +13,8 @@ use crate::error::Error;
 use crate::features::{self, group, Clusters, DocInfo, Extract, Infos, NTAGS};
 use crate::gazetteer::Gazetteer;
 use crate::label::Label;
-use crate::model::{self, Layout, StageMeta};
+use crate::memo::TypeSums;
+use crate::model::{self, Layout};
 use crate::tokenize::TokenKind;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -366,41 +367,14 @@ impl Tagger {
         &self.layout
     }
 
-    /// Emission scores of sentence `s..e` under stage `st` into `emis`,
-    /// `NTAGS` per token.
-    fn emissions(
-        &self,
-        st: &StageMeta,
-        inf: &Infos,
-        doc: Option<&[DocInfo]>,
-        (s, e): (usize, usize),
-        feats: &mut Vec<u32>,
-        emis: &mut Vec<i32>,
-    ) {
-        let ex = Extract {
-            groups: st.groups,
-            bits: self.layout.bits,
-            drop_lex: false,
-        };
-        let w = &*st.weights;
-        emis.clear();
-        for i in s..e {
-            feats.clear();
-            ex.features(inf, doc, s, e, i, feats);
-            let mut acc = [0i32; NTAGS];
-            for &f in feats.iter() {
-                if let Some(row) = w.row(f) {
-                    for (a, &x) in acc.iter_mut().zip(row) {
-                        *a += x as i32;
-                    }
-                }
-            }
-            emis.extend_from_slice(&acc);
-        }
-    }
-
     /// Tag every sentence with stage `k` into `tags`, showing `observe`
     /// each token's emission row.
+    ///
+    /// A token's emission row sums the weight rows of its features. Most
+    /// of them belong to one word type (the token's own features, and what
+    /// it gives its neighbours), so [`TypeSums`] sums those once per type
+    /// and stage; a token then adds five partial sums and the few features
+    /// that join several tokens. Same integers as summing every feature.
     #[allow(clippy::too_many_arguments)]
     fn run(
         &self,
@@ -415,8 +389,17 @@ impl Tagger {
         let (Some(st), Some(tr)) = (self.layout.stages.get(k), self.trans.get(k)) else {
             return;
         };
+        let ex = Extract {
+            groups: st.groups,
+            bits: self.layout.bits,
+            drop_lex: false,
+        };
+        let w = &*st.weights;
+        // Always a row (zeros when not stored): no branch per feature.
+        let row = |f: u32| Some(w.get(f));
+        sc.sums.build(&ex, inf, &row);
         for &(s, e) in sents {
-            self.emissions(st, inf, doc, (s, e), &mut sc.feats, &mut sc.emis);
+            sc.sums.emissions(&ex, inf, doc, (s, e), &row, &mut sc.emis);
             tr.decode(&sc.emis, &mut sc.back, &mut sc.path);
             tags[s..e].copy_from_slice(&sc.path);
             for (k, row) in sc.emis.chunks_exact(NTAGS).enumerate() {
@@ -516,7 +499,7 @@ impl Tagger {
 /// Buffers reused across the sentences and passes of one chunk.
 #[derive(Default)]
 struct Scratch {
-    feats: Vec<u32>,
+    sums: TypeSums,
     emis: Vec<i32>,
     back: Vec<u8>,
     path: Vec<u8>,
