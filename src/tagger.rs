@@ -262,30 +262,36 @@ fn shift(score: &mut [i32; NTAGS]) {
 }
 
 /// What the tagger remembers across the chunks of one document: names
-/// already tagged (for document-level consistency) and the first pass's
-/// label counts per word form (for the second pass).
+/// already tagged (for document-level consistency) and the first passes'
+/// labels per word form (for the second pass).
 #[derive(Debug, Default)]
 pub struct DocMemory {
     /// Name key (hash of token bodies) → mentions per entity type.
     names: FxHashMap<u64, [u16; 5]>,
-    /// Body hash → first-pass counts per type (O, PER, LOC, ORG, MISC).
-    stats: FxHashMap<u64, [u16; NTAGS]>,
+    /// Body hash → what the first passes said of the form's mentions (one
+    /// map, so a token costs one lookup).
+    forms: FxHashMap<u64, Form>,
     /// Stem hash → first-pass counts per tag.
     stem_stats: FxHashMap<u64, [u16; NTAGS]>,
-    /// Body hash → the context-only pass's summed type scores.
-    votes: FxHashMap<u64, [f32; 4]>,
-    /// Body hash → trigger classes that governed its mentions.
-    anchors: FxHashMap<u64, u8>,
+}
+
+/// The first passes' view of one word form (body) in a document.
+#[derive(Debug, Clone, Copy, Default)]
+struct Form {
+    /// The full pass's tag counts.
+    tags: [u16; NTAGS],
+    /// The context-only pass's summed type scores.
+    votes: [f32; 4],
+    /// Trigger classes that governed its mentions.
+    anchors: u8,
 }
 
 impl DocMemory {
     /// Forget everything (a new document).
     pub fn clear(&mut self) {
         self.names.clear();
-        self.stats.clear();
+        self.forms.clear();
         self.stem_stats.clear();
-        self.votes.clear();
-        self.anchors.clear();
     }
 }
 
@@ -553,19 +559,15 @@ pub fn add_stats(inf: &Infos, first: &[First], mem: &mut DocMemory) {
         if !(1..=4).contains(&ti.shape) {
             continue;
         }
-        let an = anchor(inf, i);
-        if an != 0 {
-            *mem.anchors.entry(ti.body).or_default() |= an;
-        }
         let t = f.tag as usize % NTAGS;
-        let c = mem.stats.entry(ti.body).or_insert([0; NTAGS]);
-        c[t] = c[t].saturating_add(1);
-        let c = mem.stem_stats.entry(ti.stem).or_insert([0; NTAGS]);
-        c[t] = c[t].saturating_add(1);
-        let v = mem.votes.entry(ti.body).or_insert([0.0; 4]);
-        for (a, b) in v.iter_mut().zip(f.cvote) {
+        let form = mem.forms.entry(ti.body).or_default();
+        form.anchors |= anchor(inf, i);
+        form.tags[t] = form.tags[t].saturating_add(1);
+        for (a, b) in form.votes.iter_mut().zip(f.cvote) {
             *a += b;
         }
+        let c = mem.stem_stats.entry(ti.stem).or_insert([0; NTAGS]);
+        c[t] = c[t].saturating_add(1);
     }
 }
 
@@ -593,9 +595,10 @@ pub fn doc_infos(inf: &Infos, first: &[First], mem: &DocMemory) -> Vec<DocInfo> 
         .zip(first)
         .enumerate()
         .map(|(i, (ti, f))| {
-            let (doc_type, doc_share) = mem.stats.get(&ti.body).map_or((0, 0), summarise);
+            let form = mem.forms.get(&ti.body);
+            let (doc_type, doc_share) = form.map_or((0, 0), |x| summarise(&x.tags));
             let (stem_type, _) = mem.stem_stats.get(&ti.stem).map_or((0, 0), summarise);
-            let (cvote_type, cvote_margin) = mem.votes.get(&ti.body).map_or((0, 0), vote_summary);
+            let (cvote_type, cvote_margin) = form.map_or((0, 0), |x| vote_summary(&x.votes));
             let (clocal_type, clocal_margin) = vote_summary(&f.cvote);
             DocInfo {
                 tag1: f.tag,
@@ -609,7 +612,7 @@ pub fn doc_infos(inf: &Infos, first: &[First], mem: &DocMemory) -> Vec<DocInfo> 
                 clocal_type,
                 clocal_margin,
                 anchor: anchor(inf, i),
-                doc_anchor: mem.anchors.get(&ti.body).copied().unwrap_or(0),
+                doc_anchor: form.map_or(0, |x| x.anchors),
             }
         })
         .collect()
@@ -794,7 +797,7 @@ fn consistency(
                 // names in this document is a common word ("الدين" after
                 // "صلاح الدين").
                 if len == 1 {
-                    let c = mem.stats.get(&bodies[i]).copied().unwrap_or([0; NTAGS]);
+                    let c = mem.forms.get(&bodies[i]).map_or([0; NTAGS], |x| x.tags);
                     let b = begin_tag(ty) as usize;
                     if c[0] > c[b].wrapping_add(c[b + 1]) {
                         continue;
