@@ -54,7 +54,7 @@ if [ $profiles = 1 ]; then
   # for the size/speed trade-off.
   wasm_opt=$root/scripts/node_modules/.bin/wasm-opt
   features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
-    --enable-mutable-globals --enable-reference-types --enable-multivalue)
+    --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd)
   for level in z s 3; do
     say "opt-level $level"
     dir=target/bench-pkg/opt-$level

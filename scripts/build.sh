@@ -34,9 +34,10 @@ if [ ! -x "$wasm_opt" ]; then
   exit 1
 fi
 
-# Features the Rust wasm32 target enables by default; wasm-opt must accept them.
+# Features the Rust wasm32 target enables by default, and SIMD, which
+# .cargo/config.toml turns on; wasm-opt must accept them.
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
-  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+  --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd)
 
 # bindgen TARGET OUTDIR: wasm-bindgen then wasm-opt, skipped when the input is unchanged.
 bindgen() {
