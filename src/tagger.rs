@@ -131,25 +131,37 @@ pub fn viterbi(emis: &[i32], trans: &[i32], out: &mut Vec<u8>) {
     }
 }
 
-/// The largest emission score (absolute) that [`Transitions::decode`]
-/// takes in 32 bits; a row sums one i8 weight per feature, so real rows
-/// stay below 2^15. Larger ones go to [`viterbi`].
-const MAX_EMIS: u32 = 1 << 20;
+/// [`Transitions::decode`] takes emission scores in `[-MAX_EMIS,
+/// MAX_EMIS)` in 32 bits (2^20; a row sums one i8 weight per feature, so
+/// real rows stay below 2^15). Others go to [`viterbi`].
+const MAX_EMIS: i32 = 1 << (MAX_EMIS_BITS - 1);
+/// Bits of the range `[-MAX_EMIS, MAX_EMIS)`.
+const MAX_EMIS_BITS: u32 = 21;
 /// The score of an invalid move: below every valid path (whose scores,
 /// kept relative to the best, stay above -2^23), and twice it still fits
 /// in an i32 with an emission added.
 const INVALID: i32 = -(1 << 28);
 
 /// One pass's transition scores, prepared once at load for decoding.
+///
+/// Tags are O, then B-X, I-X for each of the four types (see
+/// [`allowed`]): O and B-X may follow any tag, I-X only B-X or I-X. So
+/// the decoder scores nine predecessors for O and the four B tags (those
+/// four side by side), and two for each I tag.
 #[derive(Debug, Clone)]
 pub struct Transitions {
     /// As given: `(NTAGS + 1) × NTAGS`, row 0 for the start.
     raw: Vec<i32>,
     /// Score of each first tag, [`INVALID`] for I-X.
     start: [i32; NTAGS],
-    /// `from[p][t]`: score of moving from `p` to `t`, [`INVALID`] where
-    /// that is not allowed.
-    from: [[i32; NTAGS]; NTAGS],
+    /// `to_o[p]`: score of moving from `p` to O.
+    to_o: [i32; NTAGS],
+    /// `to_b[p][x]`: score of moving from `p` to B of type `x + 1`.
+    to_b: [[i32; 4]; NTAGS],
+    /// Score of B-X → I-X, per type.
+    b_to_i: [i32; 4],
+    /// Score of I-X → I-X, per type.
+    i_to_i: [i32; 4],
     /// Every score fits in 16 bits (true of a model file), so that
     /// [`Transitions::decode`] may use 32-bit sums.
     small: bool,
@@ -158,28 +170,39 @@ pub struct Transitions {
 impl Transitions {
     /// Prepare `(NTAGS + 1) × NTAGS` transition scores.
     pub fn new(trans: &[i32]) -> Transitions {
-        let at = |i: usize| trans.get(i).copied().unwrap_or(0);
+        // Missing scores are 0 (a model file always has them all).
+        let raw: Vec<i32> = (0..(NTAGS + 1) * NTAGS)
+            .map(|i| trans.get(i).copied().unwrap_or(0))
+            .collect();
+        let from = |p: usize, t: usize| raw[(p + 1) * NTAGS + t];
         let mut start = [INVALID; NTAGS];
-        let mut from = [[INVALID; NTAGS]; NTAGS];
         for (t, s) in start.iter_mut().enumerate() {
             if allowed(None, t as u8) {
-                *s = at(t);
+                *s = raw[t];
             }
         }
-        for (p, row) in from.iter_mut().enumerate() {
-            for (t, x) in row.iter_mut().enumerate() {
-                if allowed(Some(p as u8), t as u8) {
-                    *x = at((p + 1) * NTAGS + t);
-                }
+        let mut to_o = [0; NTAGS];
+        let mut to_b = [[0; 4]; NTAGS];
+        for p in 0..NTAGS {
+            to_o[p] = from(p, 0);
+            for (x, b) in to_b[p].iter_mut().enumerate() {
+                *b = from(p, 2 * x + 1);
             }
         }
-        // Missing scores are 0 (a model file always has them all).
-        let raw: Vec<i32> = (0..(NTAGS + 1) * NTAGS).map(at).collect();
+        let mut b_to_i = [0; 4];
+        let mut i_to_i = [0; 4];
+        for x in 0..4 {
+            b_to_i[x] = from(2 * x + 1, 2 * x + 2);
+            i_to_i[x] = from(2 * x + 2, 2 * x + 2);
+        }
         Transitions {
             small: raw.iter().all(|&x| i16::try_from(x).is_ok()),
             raw,
             start,
-            from,
+            to_o,
+            to_b,
+            b_to_i,
+            i_to_i,
         }
     }
 
@@ -191,12 +214,16 @@ impl Transitions {
     /// Why 32 bits suffice (T = 2^15 bounds a transition, E = [`MAX_EMIS`]
     /// an emission): after the shift, O and B-X scores lie in [-2(T+E), 0]
     /// (each is reachable from the best tag in one move), and I-X scores,
-    /// reached from B-X, in [-4(T+E), 0], above -2^23. An invalid move or a
-    /// start at I-X scores at most [`INVALID`] + T, so it never beats a
-    /// valid one (and from the second position on every tag has one), and
-    /// ties between valid moves go to the lowest tag as in [`viterbi`].
+    /// reached from B-X, in [-4(T+E), 0], above -2^23. A start at I-X
+    /// scores at most [`INVALID`] + E, so a move from it never beats a valid
+    /// one (and from the second position on every tag has one). Ties go to
+    /// the lowest previous tag, as in [`viterbi`].
     pub fn decode(&self, emis: &[i32], back: &mut Vec<u8>, out: &mut Vec<u8>) {
-        if !self.small || emis.iter().any(|e| e.unsigned_abs() > MAX_EMIS) {
+        // Every emission in [-MAX_EMIS, MAX_EMIS) (a check that vectorises).
+        let out_of_range = emis.iter().fold(0, |a, &e| {
+            a | (e.wrapping_add(MAX_EMIS) as u32 >> MAX_EMIS_BITS)
+        });
+        if !self.small || out_of_range != 0 {
             return viterbi(emis, &self.raw, out);
         }
         let n = emis.len() / NTAGS;
@@ -209,32 +236,53 @@ impl Transitions {
         let mut rows = emis.chunks_exact(NTAGS);
         let mut score = [0i32; NTAGS];
         if let Some(e) = rows.next() {
-            for t in 0..NTAGS {
-                score[t] = self.start[t] + e[t];
+            for ((s, &a), &b) in score.iter_mut().zip(&self.start).zip(e) {
+                *s = a + b;
             }
         }
         shift(&mut score);
         for (e, bk) in rows.zip(back.chunks_exact_mut(NTAGS).skip(1)) {
-            // For every tag at once (no branches: the compiler keeps the
-            // nine lanes in vector registers where it can), the best
-            // previous tag, the lowest on a tie.
-            let mut best = [0i32; NTAGS];
-            let mut arg = [0u8; NTAGS];
-            for (b, &x) in best.iter_mut().zip(&self.from[0]) {
-                *b = score[0] + x;
+            // The best previous tag of O and of the four B tags (side by
+            // side, without branches, so that the compiler can keep them in
+            // one vector register), the lowest on a tie.
+            let mut o = score[0] + self.to_o[0];
+            let mut o_arg = 0;
+            let mut b = [0i32; 4];
+            let mut b_arg = [0i32; 4];
+            for (x, &y) in b.iter_mut().zip(&self.to_b[0]) {
+                *x = score[0] + y;
             }
-            for (p, (row, &sp)) in self.from.iter().zip(&score).enumerate().skip(1) {
-                for ((b, a), &x) in best.iter_mut().zip(&mut arg).zip(row) {
-                    let s = sp + x;
-                    let gt = s > *b;
-                    *b = if gt { s } else { *b };
-                    *a = if gt { p as u8 } else { *a };
+            let prev = score.iter().zip(&self.to_b).zip(&self.to_o);
+            for (p, ((&sp, to_b), &to_o)) in prev.enumerate().skip(1) {
+                for ((x, a), &y) in b.iter_mut().zip(&mut b_arg).zip(to_b) {
+                    let s = sp + y;
+                    let gt = s > *x;
+                    *x = if gt { s } else { *x };
+                    *a = if gt { p as i32 } else { *a };
                 }
+                let s = sp + to_o;
+                let gt = s > o;
+                o = if gt { s } else { o };
+                o_arg = if gt { p } else { o_arg };
             }
-            for ((s, b), &x) in score.iter_mut().zip(&best).zip(e) {
-                *s = b + x;
+            // I-X continues B-X or I-X; B-X on a tie.
+            let mut i = [0i32; 4];
+            let mut i_arg = [0u8; 4];
+            for x in 0..4 {
+                let from_b = score[2 * x + 1] + self.b_to_i[x];
+                let from_i = score[2 * x + 2] + self.i_to_i[x];
+                let gt = from_i > from_b;
+                i[x] = if gt { from_i } else { from_b };
+                i_arg[x] = (2 * x + 1) as u8 + gt as u8;
             }
-            bk.copy_from_slice(&arg);
+            score[0] = o + e[0];
+            bk[0] = o_arg as u8;
+            for x in 0..4 {
+                score[2 * x + 1] = b[x] + e[2 * x + 1];
+                bk[2 * x + 1] = b_arg[x] as u8;
+                score[2 * x + 2] = i[x] + e[2 * x + 2];
+                bk[2 * x + 2] = i_arg[x];
+            }
             shift(&mut score);
         }
         let mut last = 0;
@@ -867,8 +915,8 @@ mod tests {
         let n = 5_000;
         let emis: Vec<i32> = (0..n * NTAGS)
             .map(|i| match next() % 3 {
-                0 => MAX_EMIS as i32,
-                1 => -(MAX_EMIS as i32),
+                0 => MAX_EMIS - 1,
+                1 => -MAX_EMIS,
                 _ => (i % 7) as i32,
             })
             .collect();
