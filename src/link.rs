@@ -46,7 +46,7 @@ use crate::doc::Entity;
 use crate::gazetteer::{Entry, Gazetteer, Kind};
 use crate::label::Label;
 use crate::normalize::Normalized;
-use crate::tokenize::{tokenize, TokenKind};
+use crate::tokenize::{first_kind, tokenize_into, Token, TokenKind};
 use rustc_hash::FxHashMap;
 
 /// Languages whose adjective names the nation of one country, with that
@@ -139,9 +139,16 @@ const PER_LOOKBACK: usize = 16;
 
 /// Normalized gazetteer key of `text`: tokens joined by one space.
 pub fn key_of(text: &str) -> String {
+    key_with(text, &mut Vec::new())
+}
+
+/// [`key_of`] with a token buffer to reuse.
+fn key_with(text: &str, toks: &mut Vec<Token>) -> String {
     let n = Normalized::new(text);
     let mut k = String::with_capacity(n.text.len());
-    for t in tokenize(&n.text) {
+    toks.clear();
+    tokenize_into(&n.text, toks);
+    for t in toks.iter() {
         if !k.is_empty() {
             k.push(' ');
         }
@@ -291,9 +298,10 @@ fn link_of(gaz: &Gazetteer, e: &Entry, cache: &mut Vec<(String, String)>) -> (St
 
 /// Fill ids, English names and clusters of `entities` (sorted) of `text`.
 pub fn resolve(text: &str, gaz: &Gazetteer, entities: &mut [Entity]) {
+    let mut toks = Vec::new();
     let keys: Vec<String> = entities
         .iter()
-        .map(|e| key_of(text.get(e.span.start..e.span.end).unwrap_or("")))
+        .map(|e| key_with(text.get(e.span.start..e.span.end).unwrap_or(""), &mut toks))
         .collect();
     let cands: Vec<Vec<&Entry>> = entities
         .iter()
@@ -402,9 +410,7 @@ fn cluster(entities: &mut [Entity], keys: &[String]) {
 
 /// A key part that is a word (not punctuation).
 fn is_word(w: &str) -> bool {
-    tokenize(w)
-        .first()
-        .is_some_and(|t| matches!(t.kind, TokenKind::Arabic | TokenKind::Latin))
+    matches!(first_kind(w), Some(TokenKind::Arabic | TokenKind::Latin))
 }
 
 /// Every word of `short` (with multiplicity) occurs in `long`.

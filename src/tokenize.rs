@@ -58,6 +58,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// The kind of the first token of `text`, without tokenizing the rest.
+pub fn first_kind(text: &str) -> Option<TokenKind> {
+    let c = text.chars().find(|&c| !(c.is_whitespace() || c == '\0'))?;
+    Some(if is_arabic_letter(c) {
+        TokenKind::Arabic
+    } else if c.is_ascii_digit() {
+        TokenKind::Number
+    } else if c.is_alphanumeric() {
+        TokenKind::Latin
+    } else {
+        TokenKind::Punct
+    })
+}
+
 /// The char at byte `i` of `text` (a char boundary before its end).
 #[inline]
 fn char_at(text: &str, i: usize) -> char {
@@ -154,6 +168,22 @@ mod tests {
 
     fn toks(s: &str) -> Vec<(&str, TokenKind)> {
         tokenize(s).iter().map(|t| (t.text(s), t.kind)).collect()
+    }
+
+    #[test]
+    fn first_kind_is_the_first_tokens() {
+        for s in [
+            "",
+            " \0\n",
+            "في عام",
+            " 2020،",
+            "NATO x",
+            "«قال",
+            "ـ",
+            "\0ب",
+        ] {
+            assert_eq!(first_kind(s), tokenize(s).first().map(|t| t.kind), "{s:?}");
+        }
     }
 
     #[test]
