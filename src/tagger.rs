@@ -603,6 +603,11 @@ pub fn spans(tags: &[u8], mut f: impl FnMut(usize, usize, u8)) {
 
 /// Count the first pass's labels per word form into `mem`.
 pub fn add_stats(inf: &Infos, first: &[First], mem: &mut DocMemory) {
+    // Room for a new form per word up front, rather than growing the maps
+    // step by step (each step rehashes every entry).
+    let words = inf.toks.len() / 2;
+    mem.forms.reserve(words);
+    mem.stem_stats.reserve(words);
     for (i, (ti, f)) in inf.toks.iter().zip(first).enumerate() {
         if !(1..=4).contains(&ti.shape) {
             continue;
