@@ -1,7 +1,7 @@
 //! Native benchmarks: model load (cold, as the browser does it), extraction
 //! on the sample article and on a realistic corpus in article-sized
-//! documents (with and without the tagger), scaling with input size, and
-//! linear time on hostile input shapes.
+//! documents (with and without the tagger), the tagger alone, scaling with
+//! input size, and linear time on hostile input shapes.
 //!
 //! Throughput is reported in tokens (whitespace-separated words, criterion's
 //! "elem/s"), the unit the Node benchmark (scripts/bench/bench.mjs) and the
@@ -169,6 +169,67 @@ fn extract(c: &mut Criterion) {
     g.finish();
 }
 
+/// The tagger alone, on analyses made beforehand: all its passes, the
+/// document statistics and the consistency pass (`tag`), and Viterbi
+/// decoding of one pass over sentence-sized emission rows (`decode`).
+fn tagger(c: &mut Criterion) {
+    use alam::features::NTAGS;
+    use alam::tagger::{DocMemory, Tagger, Transitions};
+    let Some(tagger) = Tagger::embedded() else {
+        return;
+    };
+    let gaz = alam::gazetteer::Gazetteer::embedded();
+    let docs = corpus_docs();
+    let analyses: Vec<_> = docs
+        .iter()
+        .map(|d| alam::analysis::Analysis::new(d, gaz))
+        .collect();
+    let mut g = c.benchmark_group("tagger");
+    g.throughput(Throughput::Elements(docs.iter().map(|d| words(d)).sum()));
+    g.sample_size(20);
+    g.bench_function("tag_corpus_docs", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for a in &analyses {
+                let mut out = Vec::new();
+                tagger.tag(a, gaz, &mut DocMemory::default(), &mut out);
+                n += out.len();
+            }
+            black_box(n)
+        })
+    });
+    // Emission rows in the range real ones take, 5 to 44 tokens a sentence.
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let sents: Vec<Vec<i32>> = (0..2000)
+        .map(|_| {
+            let n = 5 + (next() % 40) as usize;
+            (0..n * NTAGS)
+                .map(|_| (next() % 400) as i32 - 300)
+                .collect()
+        })
+        .collect();
+    let tr = Transitions::new(&tagger.layout().stages[0].trans);
+    g.throughput(Throughput::Elements(
+        sents.iter().map(|s| (s.len() / NTAGS) as u64).sum(),
+    ));
+    g.bench_function("decode", |b| {
+        let (mut back, mut path) = (Vec::new(), Vec::new());
+        b.iter(|| {
+            for s in &sents {
+                tr.decode(s, &mut back, &mut path);
+                black_box(&path);
+            }
+        })
+    });
+    g.finish();
+}
+
 fn scaling(c: &mut Criterion) {
     let ex = alam::Extractor::new();
     let base = corpus_docs().join("\n");
@@ -236,5 +297,5 @@ fn hostile_scaling(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, extract, scaling, hostile_scaling);
+criterion_group!(benches, load, extract, tagger, scaling, hostile_scaling);
 criterion_main!(benches);
