@@ -63,7 +63,7 @@ pub struct StageMeta {
     pub weights: std::sync::Arc<Weights>,
 }
 
-/// A parsed model with its weight tables unpacked.
+/// A parsed model; its weight tables are packed ([`Weights`]).
 #[derive(Debug, Clone)]
 pub struct Layout {
     /// log2 of the number of feature rows.
