@@ -5,7 +5,7 @@
 //! [`TokInfo`](crate::features::TokInfo) alone, which is a function of the
 //! word and its gazetteer bits. News text repeats its words (a chunk of
 //! 6,000 tokens has about 2,500 types), so [`TypeSums`] sums those weight
-//! rows once per type and stage, and a token then costs five additions of
+//! rows once per type and stage (the types, [`TypeIndex`], once per chunk), and a token then costs five additions of
 //! nine scores plus its few [`Extract::context`] features. The scores are
 //! the same integers as summing [`Extract::features`] directly: addition
 //! of `i32` is exact and order-free.
@@ -29,13 +29,54 @@ struct Key {
     namew: u8,
 }
 
+/// The word types of one chunk: built once, shared by every stage.
+#[derive(Default)]
+pub struct TypeIndex {
+    index: FxHashMap<Key, u32>,
+    /// Type of each token of the chunk.
+    ids: Vec<u32>,
+    /// A token of each type (its first).
+    first: Vec<u32>,
+}
+
+impl std::fmt::Debug for TypeIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TypeIndex")
+            .field("types", &self.first.len())
+            .field("tokens", &self.ids.len())
+            .finish()
+    }
+}
+
+impl TypeIndex {
+    /// Find the word types of the tokens of `inf`.
+    pub fn build(&mut self, inf: &Infos) {
+        self.index.clear();
+        self.ids.clear();
+        self.first.clear();
+        self.index.reserve(inf.toks.len() / 2);
+        for (i, t) in inf.toks.iter().enumerate() {
+            let key = Key {
+                word: t.word,
+                stem: t.stem,
+                gaz: t.gaz,
+                flags: t.flags,
+                namew: t.namew,
+            };
+            let next = self.first.len() as u32;
+            let id = *self.index.entry(key).or_insert(next);
+            if id == next {
+                self.first.push(i as u32);
+            }
+            self.ids.push(id);
+        }
+    }
+}
+
 /// Per-type emission sums of one stage over one chunk.
 #[derive(Default)]
 pub struct TypeSums {
-    index: FxHashMap<Key, u32>,
     sums: Vec<Sums>,
-    /// Type of each token of the chunk.
-    ids: Vec<u32>,
     /// Sums of [`Extract::boundary`] per offset.
     boundary: [[i32; NTAGS]; OFFSETS.len()],
     feats: Vec<u32>,
@@ -45,7 +86,6 @@ impl std::fmt::Debug for TypeSums {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TypeSums")
             .field("types", &self.sums.len())
-            .field("tokens", &self.ids.len())
             .finish()
     }
 }
@@ -61,53 +101,44 @@ fn add<'w>(acc: &mut [i32; NTAGS], feats: &[u32], row: &impl Fn(u32) -> Option<&
 }
 
 impl TypeSums {
-    /// Sum the per-type features of every token of `inf` for the stage
-    /// `ex` whose weight rows `row` gives (`None`: an all-zero row).
+    /// Sum the per-type features of every type of `types` (the word types
+    /// of `inf`) for the stage `ex` whose weight rows `row` gives (`None`:
+    /// an all-zero row).
     pub fn build<'w>(
         &mut self,
+        types: &TypeIndex,
         ex: &Extract,
         inf: &Infos,
         row: &impl Fn(u32) -> Option<&'w [i8; NTAGS]>,
     ) {
-        self.index.clear();
         self.sums.clear();
-        self.ids.clear();
         for (k, &d) in OFFSETS.iter().enumerate() {
             self.feats.clear();
             ex.boundary(d, &mut self.feats);
             self.boundary[k] = [0; NTAGS];
             add(&mut self.boundary[k], &self.feats, row);
         }
-        for (i, t) in inf.toks.iter().enumerate() {
-            let key = Key {
-                word: t.word,
-                stem: t.stem,
-                gaz: t.gaz,
-                flags: t.flags,
-                namew: t.namew,
-            };
-            let next = self.sums.len() as u32;
-            let id = *self.index.entry(key).or_insert(next);
-            if id == next {
-                let mut s: Sums = [[0; NTAGS]; 1 + OFFSETS.len()];
+        for &i in &types.first {
+            let i = i as usize;
+            let mut s: Sums = [[0; NTAGS]; 1 + OFFSETS.len()];
+            self.feats.clear();
+            ex.local(inf, i, &mut self.feats);
+            add(&mut s[0], &self.feats, row);
+            for (k, &d) in OFFSETS.iter().enumerate() {
                 self.feats.clear();
-                ex.local(inf, i, &mut self.feats);
-                add(&mut s[0], &self.feats, row);
-                for (k, &d) in OFFSETS.iter().enumerate() {
-                    self.feats.clear();
-                    ex.neighbour(inf, i, d, &mut self.feats);
-                    add(&mut s[k + 1], &self.feats, row);
-                }
-                self.sums.push(s);
+                ex.neighbour(inf, i, d, &mut self.feats);
+                add(&mut s[k + 1], &self.feats, row);
             }
-            self.ids.push(id);
+            self.sums.push(s);
         }
     }
 
     /// Emission rows of tokens `s..e` (a sentence) into `emis`, as
     /// [`Extract::features`] summed over `row` would give them.
+    #[allow(clippy::too_many_arguments)]
     pub fn emissions<'w>(
         &mut self,
+        types: &TypeIndex,
         ex: &Extract,
         inf: &Infos,
         doc: Option<&[DocInfo]>,
@@ -118,13 +149,14 @@ impl TypeSums {
         emis.clear();
         emis.reserve((e - s) * NTAGS);
         for i in s..e {
-            let mut acc = self.sums[self.ids[i] as usize][0];
+            let ids = &types.ids;
+            let mut acc = self.sums[ids[i] as usize][0];
             for (k, &d) in OFFSETS.iter().enumerate() {
                 let j = i as isize + d;
                 let part = if j < s as isize || j >= e as isize {
                     &self.boundary[k]
                 } else {
-                    &self.sums[self.ids[j as usize] as usize][k + 1]
+                    &self.sums[ids[j as usize] as usize][k + 1]
                 };
                 for (a, &x) in acc.iter_mut().zip(part) {
                     *a += x;
@@ -188,13 +220,15 @@ mod tests {
                 bits,
                 drop_lex: false,
             };
+            let mut types = TypeIndex::default();
+            types.build(&inf);
             let mut ts = TypeSums::default();
-            ts.build(&ex, &inf, &row);
+            ts.build(&types, &ex, &inf, &row);
             assert!(ts.sums.len() < inf.toks.len(), "words repeat");
             let mut emis = Vec::new();
             let mut feats = Vec::new();
             for &(s, e) in &sents {
-                ts.emissions(&ex, &inf, Some(&doc), (s, e), &row, &mut emis);
+                ts.emissions(&types, &ex, &inf, Some(&doc), (s, e), &row, &mut emis);
                 for i in s..e {
                     feats.clear();
                     ex.features(&inf, Some(&doc), s, e, i, &mut feats);

@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::features::{self, group, Clusters, DocInfo, Extract, Infos, NTAGS};
 use crate::gazetteer::Gazetteer;
 use crate::label::Label;
-use crate::memo::TypeSums;
+use crate::memo::{TypeIndex, TypeSums};
 use crate::model::{self, Layout};
 use crate::tokenize::TokenKind;
 use rustc_hash::FxHashMap;
@@ -451,9 +451,10 @@ impl Tagger {
         let w = &*st.weights;
         // Always a row (zeros when not stored): no branch per feature.
         let row = |f: u32| Some(w.get(f));
-        sc.sums.build(&ex, inf, &row);
+        sc.sums.build(&sc.types, &ex, inf, &row);
         for &(s, e) in sents {
-            sc.sums.emissions(&ex, inf, doc, (s, e), &row, &mut sc.emis);
+            sc.sums
+                .emissions(&sc.types, &ex, inf, doc, (s, e), &row, &mut sc.emis);
             tr.decode(&sc.emis, &mut sc.back, &mut sc.path);
             tags[s..e].copy_from_slice(&sc.path);
             for (k, row) in sc.emis.chunks_exact(NTAGS).enumerate() {
@@ -483,6 +484,7 @@ impl Tagger {
         let n = a.tokens.len();
         let mut tags = vec![0u8; n];
         let mut sc = Scratch::default();
+        sc.types.build(&inf);
         let stages = &self.layout.stages;
         // The last stage is a second pass when it reads document features;
         // the stages before it are first passes: the full one, then an
@@ -553,6 +555,8 @@ impl Tagger {
 /// Buffers reused across the sentences and passes of one chunk.
 #[derive(Default)]
 struct Scratch {
+    /// The chunk's word types, shared by the passes.
+    types: TypeIndex,
     sums: TypeSums,
     emis: Vec<i32>,
     back: Vec<u8>,
