@@ -21,6 +21,10 @@ pub struct Candidate {
     pub priority: u8,
     /// Leave the first token's conj/prep proclitics outside the span.
     pub strip_proclitic: bool,
+    /// Bytes at the start of the first token to leave outside the span
+    /// besides: a proclitic the segmenter did not split off but a rule
+    /// recognised ("لعام 2020").
+    pub lead: u8,
     /// Values and links.
     pub attrs: Attrs,
 }
@@ -35,6 +39,7 @@ impl Candidate {
             source,
             priority,
             strip_proclitic: true,
+            lead: 0,
             attrs: Attrs::default(),
         }
     }
@@ -66,6 +71,9 @@ pub fn decode(a: &Analysis<'_>, mut cands: Vec<Candidate>, base: usize, out: &mu
         if c.strip_proclitic {
             s += a.segs[c.start].pro_len as usize;
         }
+        s = s
+            .max(first.start as usize + c.lead as usize)
+            .min(first.end as usize);
         let e = a.tokens[c.end - 1].end as usize;
         let (os, oe) = a.norm.to_original(a.text, s, e);
         if oe <= os {

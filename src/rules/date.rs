@@ -75,6 +75,9 @@ struct M {
     modifier: Option<&'static str>,
     /// Leave the first token's proclitic outside the span.
     strip: bool,
+    /// Bytes of a proclitic the segmenter left on the first token that the
+    /// rule recognised ("لعام 2020"): also outside the span.
+    lead: u8,
 }
 
 impl M {
@@ -87,6 +90,7 @@ impl M {
             hijri: None,
             modifier: None,
             strip: true,
+            lead: 0,
         }
     }
 }
@@ -723,8 +727,12 @@ impl<'a, 'b> Cx<'a, 'b> {
             .int_w(j + 1, 1, 4)
             .filter(|&y| (1..=2999).contains(&y))? as i32;
         let (end, era, bc) = self.suffix(j + 2);
-        let start = if clean { j } else { j + 1 };
-        Some((year_match(start, end, y, era, bc), dual))
+        let mut m = year_match(j, end, y, era, bc);
+        if !clean {
+            // "لعام 2020": the span starts at "عام", its ل left outside.
+            m.lead = b.chars().next().map_or(0, |c| c.len_utf8() as u8);
+        }
+        Some((m, dual))
     }
 
     /// A bare year: "2024م", "1445 هـ", or after "في"/"منذ"/"خلال"/... when
@@ -1240,6 +1248,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 .or_else(|| self.century(i + 1));
             if let Some(mut m) = inner.filter(|m| m.start == i + 1) {
                 m.start = i;
+                m.lead = 0;
                 m.modifier = Some(md);
                 return Some((m, false));
             }
@@ -1472,6 +1481,7 @@ fn time_match(start: usize, end: usize, h: u32, mi: u32, s: Option<u32>) -> M {
         hijri: None,
         modifier: None,
         strip: true,
+        lead: 0,
     }
 }
 
@@ -1499,6 +1509,7 @@ fn duration_match(start: usize, end: usize, v: f64, unit: &'static str, time: bo
         hijri: None,
         modifier: None,
         strip: true,
+        lead: 0,
     }
 }
 
@@ -1656,6 +1667,7 @@ fn push(out: &mut Vec<Candidate>, m: M) {
     c.attrs.value_hijri = m.hijri;
     c.attrs.modifier = m.modifier.map(str::to_string);
     c.strip_proclitic = m.strip;
+    c.lead = m.lead;
     out.push(c);
 }
 
