@@ -116,6 +116,13 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Add `o`'s counts.
+    pub fn add(&mut self, o: &Counts) {
+        self.tp += o.tp;
+        self.pred += o.pred;
+        self.gold += o.gold;
+    }
+
     /// Precision, recall and F1 in percent.
     pub fn prf(&self) -> (f64, f64, f64) {
         let p = if self.pred == 0 {
@@ -153,11 +160,18 @@ impl Report {
     pub fn micro(&self) -> Counts {
         let mut c = Counts::default();
         for t in &self.per_type {
-            c.tp += t.tp;
-            c.pred += t.pred;
-            c.gold += t.gold;
+            c.add(t);
         }
         c
+    }
+
+    /// Add `o`'s counts, tokens and sentences.
+    pub fn add(&mut self, o: &Report) {
+        for (x, y) in self.per_type.iter_mut().zip(&o.per_type) {
+            x.add(y);
+        }
+        self.tokens += o.tokens;
+        self.sentences += o.sentences;
     }
 
     /// Micro-averaged F1 in percent.

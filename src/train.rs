@@ -800,23 +800,10 @@ pub fn cross_validate(sents: &[Sentence], k: usize, opts: &TrainOptions) -> eval
         };
         let mut r = eval::Report::default();
         for d in sents[a..b].chunks(opts.eval_doc_sents.max(1)) {
-            let x = eval::evaluate(&ex, d);
-            for (p, q) in r.per_type.iter_mut().zip(&x.per_type) {
-                p.tp += q.tp;
-                p.pred += q.pred;
-                p.gold += q.gold;
-            }
-            r.tokens += x.tokens;
-            r.sentences += x.sentences;
+            r.add(&eval::evaluate(&ex, d));
         }
         eprintln!("fold {}/{k}: micro F1 {:.2}", f + 1, r.f1());
-        for (x, y) in total.per_type.iter_mut().zip(&r.per_type) {
-            x.tp += y.tp;
-            x.pred += y.pred;
-            x.gold += y.gold;
-        }
-        total.tokens += r.tokens;
-        total.sentences += r.sentences;
+        total.add(&r);
     }
     total
 }

@@ -38,20 +38,27 @@ const br = (b) => brotliCompressSync(b, {
 }).length;
 const kb = (n) => (n / 1024).toFixed(1).padStart(9) + " KB";
 
+/** The unsigned LEB128 number at `b[p]`: [value, position after it]. */
+function uleb(b, p) {
+  let r = 0;
+  let s = 0;
+  let x;
+  do {
+    x = b[p++];
+    r += (x & 0x7f) * 2 ** s;
+    s += 7;
+  } while (x & 0x80);
+  return [r, p];
+}
+
 /** Sections of a wasm binary: [{id, name, start, end, ...}]. */
 export function sections(b) {
   if (b.readUInt32LE(0) !== 0x6d736100) throw new Error("not a wasm binary");
   let p = 8;
   const leb = () => {
-    let r = 0;
-    let s = 0;
-    let x;
-    do {
-      x = b[p++];
-      r += (x & 0x7f) * 2 ** s;
-      s += 7;
-    } while (x & 0x80);
-    return r;
+    const [v, q] = uleb(b, p);
+    p = q;
+    return v;
   };
   const names = ["custom", "type", "import", "function", "table", "memory", "global", "export",
     "start", "element", "code", "data", "datacount"];
@@ -119,15 +126,9 @@ function functionNames(b, secs) {
   if (!ns) return null;
   let p = ns.start;
   const leb = () => {
-    let r = 0;
-    let s = 0;
-    let x;
-    do {
-      x = b[p++];
-      r += (x & 0x7f) * 2 ** s;
-      s += 7;
-    } while (x & 0x80);
-    return r;
+    const [v, q] = uleb(b, p);
+    p = q;
+    return v;
   };
   const nl = leb();
   p += nl;
@@ -155,15 +156,9 @@ function importedFunctions(b, secs) {
   if (!imp) return 0;
   let p = imp.start;
   const leb = () => {
-    let r = 0;
-    let s = 0;
-    let x;
-    do {
-      x = b[p++];
-      r += (x & 0x7f) * 2 ** s;
-      s += 7;
-    } while (x & 0x80);
-    return r;
+    const [v, q] = uleb(b, p);
+    p = q;
+    return v;
   };
   const n = leb();
   let funcs = 0;
