@@ -67,6 +67,21 @@ impl Seg {
     pub fn body<'a>(&self, word: &'a str) -> &'a str {
         &word[self.pro_len as usize..]
     }
+
+    /// Bytes at the start of `word` that an entity leaves out: the conj and
+    /// prep of [`body`](Self::body), and also the ل of "للأمم" (ل + the
+    /// article's ل before a stem in ا), which the segmenter keeps whole
+    /// because "لا" after ل is ambiguous for its features ("للا" alone
+    /// stays whole).
+    pub fn outside(&self, word: &str) -> usize {
+        let rest = self.body(word);
+        let lla = "للا";
+        if rest.starts_with(lla) && at_least(&rest[lla.len()..], 1) {
+            self.pro_len as usize + LAM.len_utf8()
+        } else {
+            self.pro_len as usize
+        }
+    }
 }
 
 const ALEF: char = 'ا';
@@ -301,6 +316,22 @@ mod tests {
         ];
         for (w, want) in cases {
             assert_eq!(body(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn outside_leaves_the_preposition_of_lla_out() {
+        let cases = [
+            ("للامم", "لامم"),
+            ("وللامم", "لامم"),
+            ("للقاهره", "لقاهره"),
+            ("وبيروت", "بيروت"),
+            ("للا", "للا"),
+            ("وليد", "وليد"),
+        ];
+        for (w, want) in cases {
+            let s = segment(w, known);
+            assert_eq!(&w[s.outside(w)..], want, "{w}");
         }
     }
 

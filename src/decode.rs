@@ -69,7 +69,7 @@ pub fn decode(a: &Analysis<'_>, mut cands: Vec<Candidate>, base: usize, out: &mu
         let first = a.tokens[c.start];
         let mut s = first.start as usize;
         if c.strip_proclitic {
-            s += a.segs[c.start].pro_len as usize;
+            s += a.segs[c.start].outside(a.word(c.start));
         }
         s = s
             .max(first.start as usize + c.lead as usize)
