@@ -69,20 +69,31 @@ impl Seg {
     }
 
     /// Bytes at the start of `word` that an entity leaves out: the conj and
-    /// prep of [`body`](Self::body), and also the ل of "للأمم" (ل + the
-    /// article's ل before a stem in ا), which the segmenter keeps whole
-    /// because "لا" after ل is ambiguous for its features ("للا" alone
-    /// stays whole).
+    /// prep of [`body`](Self::body), and a prep the segmenter kept on the
+    /// word for its features but that is no part of a name:
+    /// - the ل of "للأمم" (ل + the article's ل before a stem in ا: "لا"
+    ///   after ل is ambiguous, so such words stay whole; "للا" alone too);
+    /// - ب, ك or ل before a title or the head of an organisation or place
+    ///   ("لجامعة الدول العربية", "بوزارة الخارجية"), which the segmenter
+    ///   strips only before words the gazetteer knows.
     pub fn outside(&self, word: &str) -> usize {
         let rest = self.body(word);
         let lla = "للا";
-        if rest.starts_with(lla) && at_least(&rest[lla.len()..], 1) {
-            self.pro_len as usize + LAM.len_utf8()
-        } else {
-            self.pro_len as usize
-        }
+        let prep = LAM.len_utf8();
+        let lla_word = rest.starts_with(lla) && at_least(&rest[lla.len()..], 1);
+        let before_head = self.flags & (pro::BI | pro::KA | pro::LI) == 0
+            && rest.starts_with(['ب', 'ك', 'ل'])
+            && at_least(&rest[prep..], 3)
+            && crate::features::trigger_class(&rest[prep..]) & HEADS != 0;
+        let lead = if lla_word || before_head { prep } else { 0 };
+        self.pro_len as usize + lead
     }
 }
+
+/// Trigger classes ([`crate::features::trig`]) whose words a preposition
+/// is taken off: titles and the heads of organisations and places.
+const HEADS: u8 =
+    crate::features::trig::TITLE | crate::features::trig::ORG | crate::features::trig::PLACE;
 
 const ALEF: char = 'ا';
 const LAM: char = 'ل';
@@ -320,13 +331,17 @@ mod tests {
     }
 
     #[test]
-    fn outside_leaves_the_preposition_of_lla_out() {
+    fn outside_leaves_prepositions_out() {
         let cases = [
             ("للامم", "لامم"),
             ("وللامم", "لامم"),
             ("للقاهره", "لقاهره"),
             ("وبيروت", "بيروت"),
             ("للا", "للا"),
+            ("لجامعه", "جامعه"),
+            ("وبوزاره", "وزاره"),
+            ("لبنان", "لبنان"),
+            ("بقال", "بقال"),
             ("وليد", "وليد"),
         ];
         for (w, want) in cases {
