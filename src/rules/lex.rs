@@ -20,18 +20,18 @@ pub const START_DATE: u8 = 1;
 pub const START_NUMBER: u8 = 2;
 
 /// The words rules start on, with their [`starts`] bits, and a bitmap of
-/// their (first char, last char) pairs that turns most other words away
-/// before hashing them.
+/// their (first char, last char, length) keys that turns most other words
+/// away before hashing them.
 struct StartTable {
     words: FxHashMap<&'static str, u8>,
     /// Bit [`edge_key`] of every word.
     edges: Vec<u64>,
-    /// Bit `edge_key & 0xFF` (the last char) of every word.
+    /// Bit [`tail`] (the last char) of every word.
     lasts: [u64; 4],
 }
 
-/// A set of words with a (first char, last char) bitmap in front of the
-/// hash set: most words of a text are turned away without hashing.
+/// A set of words with a (first char, last char, length) bitmap in front
+/// of the hash set: most words of a text are turned away without hashing.
 #[derive(Debug)]
 pub(crate) struct WordSet {
     words: rustc_hash::FxHashSet<&'static str>,
@@ -66,10 +66,18 @@ impl WordSet {
 }
 
 /// 16 bits from the first two and the last two bytes of `s` (not empty),
-/// see [`pair`]: for Arabic words, the first and the last letter.
+/// see [`pair`] (for Arabic words, the first and the last letter), and its
+/// length: many words share the first letter (the article ال) and the last.
 #[inline]
 fn edge_key(s: &str) -> usize {
-    (head(s.as_bytes()) << 8) | tail(s.as_bytes())
+    let b = s.as_bytes();
+    mix(head(b), tail(b), b.len())
+}
+
+/// The edge key of a word with these [`head`], [`tail`] and length.
+#[inline]
+fn mix(head: usize, tail: usize, len: usize) -> usize {
+    (((head << 8) | tail) ^ len.wrapping_mul(0x2F1)) & 0xFFFF
 }
 
 /// [`pair`] of the first two bytes of `b` (not empty).
@@ -109,7 +117,7 @@ fn start_table() -> &'static StartTable {
             *t.words.entry(w).or_insert(0) |= bits;
             let k = edge_key(w);
             t.edges[k >> 6] |= 1 << (k & 63);
-            let l = k & 0xFF;
+            let l = tail(w.as_bytes());
             t.lasts[l >> 6] |= 1 << (l & 63);
         };
         for w in super::date::START_WORDS {
@@ -137,7 +145,7 @@ pub fn starts(a: &Analysis<'_>) -> Vec<u8> {
         if !(4..=18).contains(&s.len()) {
             return 0;
         }
-        let k = (head(s.as_bytes()) << 8) | last;
+        let k = mix(head(s.as_bytes()), last, s.len());
         if table.edges[k >> 6] & (1 << (k & 63)) == 0 {
             return 0;
         }
