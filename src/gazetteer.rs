@@ -149,9 +149,17 @@ pub struct Gazetteer {
 /// key is turned away, most of the time, with one bit test instead of
 /// hashing the whole word and probing a table far larger than the caches.
 /// Exact: a key always passes.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct KeyFilter {
+    /// Never empty (a power of two of words).
     bits: Vec<u64>,
+}
+
+/// The filter of no keys (that of an empty [`Gazetteer::default`]).
+impl Default for KeyFilter {
+    fn default() -> Self {
+        KeyFilter::with_keys(0)
+    }
 }
 
 impl KeyFilter {
@@ -518,6 +526,21 @@ mod tests {
         assert!(g.get("ب").is_empty());
         assert_eq!(g.multi_first.get("ب"), Some(&3));
         assert_eq!(g.max_words, 3);
+    }
+
+    #[test]
+    fn empty_gazetteer_knows_nothing() {
+        let g = Gazetteer::default();
+        for w in ["", "ا", "القاهره", "a b c d e f g h i"] {
+            assert!(!g.contains(w) && g.get(w).is_empty());
+        }
+        assert!(g
+            .scan(
+                "القاهره",
+                &crate::tokenize::tokenize("القاهره"),
+                &[Seg::default()]
+            )
+            .is_empty());
     }
 
     #[test]
