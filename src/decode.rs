@@ -5,6 +5,7 @@ use crate::analysis::Analysis;
 use crate::doc::{Attrs, Entity, Source};
 use crate::label::Label;
 use crate::span::Span;
+use std::cmp::Reverse;
 
 /// A proposed entity over tokens `start..end` of an [`Analysis`].
 #[derive(Debug, Clone, PartialEq)]
@@ -47,24 +48,31 @@ impl Candidate {
 
 /// Choose non-overlapping candidates (longest first, then priority, then
 /// leftmost) and map them to original byte spans, offset by `base`.
-pub fn decode(a: &Analysis<'_>, mut cands: Vec<Candidate>, base: usize, out: &mut Vec<Entity>) {
-    cands.retain(|c| c.start < c.end && c.end <= a.tokens.len());
-    cands.sort_by(|x, y| {
-        (y.end - y.start)
-            .cmp(&(x.end - x.start))
-            .then(y.priority.cmp(&x.priority))
-            .then(x.start.cmp(&y.start))
-    });
+pub fn decode(a: &Analysis<'_>, cands: Vec<Candidate>, base: usize, out: &mut Vec<Entity>) {
+    // Sort keys, not candidates: a candidate carries its attributes (a few
+    // hundred bytes), and a chunk has hundreds of candidates. The index
+    // last makes the unstable sort give the order of a stable one.
+    let mut order: Vec<(Reverse<usize>, Reverse<u8>, usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.start < c.end && c.end <= a.tokens.len())
+        .map(|(i, c)| (Reverse(c.end - c.start), Reverse(c.priority), c.start, i))
+        .collect();
+    order.sort_unstable();
     let mut taken = vec![false; a.tokens.len()];
-    let mut chosen: Vec<Candidate> = Vec::new();
-    for c in cands {
-        if taken[c.start..c.end].iter().any(|&t| t) {
+    // (start, index) of the chosen ones, which do not overlap.
+    let mut picked: Vec<(usize, usize)> = Vec::new();
+    for &(_, _, start, i) in &order {
+        let end = cands[i].end;
+        if taken[start..end].iter().any(|&t| t) {
             continue;
         }
-        taken[c.start..c.end].iter_mut().for_each(|t| *t = true);
-        chosen.push(c);
+        taken[start..end].iter_mut().for_each(|t| *t = true);
+        picked.push((start, i));
     }
-    chosen.sort_by_key(|c| c.start);
+    picked.sort_unstable();
+    let mut slots: Vec<Option<Candidate>> = cands.into_iter().map(Some).collect();
+    let chosen = picked.iter().filter_map(|&(_, i)| slots[i].take());
     for c in chosen {
         let first = a.tokens[c.start];
         let mut s = first.start as usize;

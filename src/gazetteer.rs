@@ -134,10 +134,73 @@ pub(crate) enum Looked {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     index: FxHashMap<&'static str, (u32, u32)>,
+    /// The keys of `index`: most words looked up are not keys (the
+    /// segmenter tries each clitic analysis of every word).
+    keys: KeyFilter,
     entries: Vec<Entry>,
     /// First words of multi-word keys, with the longest key length in words.
     multi_first: FxHashMap<&'static str, u8>,
+    /// The keys of `multi_first`, asked about every word of a text.
+    firsts: KeyFilter,
     max_words: usize,
+}
+
+/// A one-hash Bloom filter in front of a hash map: a word that is not a
+/// key is turned away, most of the time, with one bit test instead of
+/// hashing the whole word and probing a table far larger than the caches.
+/// Exact: a key always passes.
+#[derive(Debug)]
+struct KeyFilter {
+    /// Never empty (a power of two of words).
+    bits: Vec<u64>,
+}
+
+/// The filter of no keys (that of an empty [`Gazetteer::default`]).
+impl Default for KeyFilter {
+    fn default() -> Self {
+        KeyFilter::with_keys(0)
+    }
+}
+
+impl KeyFilter {
+    /// About 8 bits per key: 1 in 8 other words pass.
+    fn with_keys(keys: usize) -> KeyFilter {
+        KeyFilter {
+            bits: vec![0; (keys * 8).next_power_of_two().div_ceil(64).max(1)],
+        }
+    }
+
+    /// The bit of `key`: a multiplicative hash of its first and last 8
+    /// bytes (4 Arabic letters each, so words sharing the article ال still
+    /// differ) and its length; shorter keys are zero-padded.
+    #[inline]
+    fn bit(&self, key: &str) -> usize {
+        let b = key.as_bytes();
+        let (head, tail) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+            (Some(h), Some(t)) => (u64::from_le_bytes(*h), u64::from_le_bytes(*t)),
+            _ => {
+                let mut x = [0u8; 8];
+                x[..b.len()].copy_from_slice(b);
+                (u64::from_le_bytes(x), 0)
+            }
+        };
+        let h = (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ tail ^ b.len() as u64)
+            .wrapping_mul(0xD6E8_FEB8_6659_FD93);
+        // The top bits of the product are the well-mixed ones.
+        (h >> 32) as usize & (self.bits.len() * 64 - 1)
+    }
+
+    fn insert(&mut self, key: &str) {
+        let b = self.bit(key);
+        self.bits[b / 64] |= 1 << (b % 64);
+    }
+
+    /// False when `key` is certainly not a key.
+    #[inline]
+    fn may_contain(&self, key: &str) -> bool {
+        let b = self.bit(key);
+        self.bits[b / 64] & (1 << (b % 64)) != 0
+    }
 }
 
 /// The rows of the TSV form, in file order: one pass over the bytes (tabs
@@ -270,6 +333,14 @@ impl Gazetteer {
         if let Some(pk) = prev_key {
             g.add_key(pk, start);
         }
+        g.keys = KeyFilter::with_keys(g.index.len());
+        for k in g.index.keys() {
+            g.keys.insert(k);
+        }
+        g.firsts = KeyFilter::with_keys(g.multi_first.len());
+        for k in g.multi_first.keys() {
+            g.firsts.insert(k);
+        }
         Some(g)
     }
 
@@ -286,6 +357,15 @@ impl Gazetteer {
             self.max_words = self.max_words.max(words);
         }
         self.index.insert(key, (start, self.entries.len() as u32));
+    }
+
+    /// The entry range of `key`: the filter first, then the index.
+    #[inline]
+    fn lookup(&self, key: &str) -> Option<(u32, u32)> {
+        if !self.keys.may_contain(key) {
+            return None;
+        }
+        self.index.get(key).copied()
     }
 
     /// Number of keys.
@@ -306,8 +386,8 @@ impl Gazetteer {
     /// Entries of a key (normalized, words joined by one space).
     #[inline]
     pub fn get(&self, key: &str) -> &[Entry] {
-        match self.index.get(key) {
-            Some(&(a, b)) => &self.entries[a as usize..b as usize],
+        match self.lookup(key) {
+            Some((a, b)) => &self.entries[a as usize..b as usize],
             None => &[],
         }
     }
@@ -315,13 +395,13 @@ impl Gazetteer {
     /// Entry range of `key`, when it is a key.
     #[inline]
     pub(crate) fn range(&self, key: &str) -> Option<(u32, u32)> {
-        self.index.get(key).copied()
+        self.lookup(key)
     }
 
     /// Is `key` known at all?
     #[inline]
     pub fn contains(&self, key: &str) -> bool {
-        self.index.contains_key(key)
+        self.lookup(key).is_some()
     }
 
     /// Entries of a match.
@@ -357,7 +437,12 @@ impl Gazetteer {
             let word = t.text(norm);
             let first = segs[i].lookup(word, &mut art);
             let mut found = None;
-            if let Some(&maxw) = self.multi_first.get(first) {
+            let multi = if self.firsts.may_contain(first) {
+                self.multi_first.get(first)
+            } else {
+                None
+            };
+            if let Some(&maxw) = multi {
                 let maxw = (maxw as usize).min(tokens.len() - i);
                 for n in (2..=maxw).rev() {
                     key.clear();
@@ -374,7 +459,7 @@ impl Gazetteer {
                     if !ok {
                         continue;
                     }
-                    if let Some(&r) = self.index.get(key.as_str()) {
+                    if let Some(r) = self.lookup(&key) {
                         found = Some((n, r));
                         break;
                     }
@@ -384,7 +469,7 @@ impl Gazetteer {
                 found = match looked.get(i) {
                     Some(Looked::Found(r)) => Some((1, *r)),
                     Some(Looked::Absent) => None,
-                    Some(Looked::No) | None => self.index.get(first).map(|&r| (1, r)),
+                    Some(Looked::No) | None => self.lookup(first).map(|r| (1, r)),
                 };
             }
             match found {
@@ -444,6 +529,21 @@ mod tests {
     }
 
     #[test]
+    fn empty_gazetteer_knows_nothing() {
+        let g = Gazetteer::default();
+        for w in ["", "ا", "القاهره", "a b c d e f g h i"] {
+            assert!(!g.contains(w) && g.get(w).is_empty());
+        }
+        assert!(g
+            .scan(
+                "القاهره",
+                &crate::tokenize::tokenize("القاهره"),
+                &[Seg::default()]
+            )
+            .is_empty());
+    }
+
+    #[test]
     fn shipped_table_is_sorted_and_order_does_not_matter() {
         let sorted = Gazetteer::parse(EMBEDDED_TSV);
         assert!(sorted.len() > 1000);
@@ -476,6 +576,21 @@ mod tests {
             }
         }
         assert_eq!(reversed.multi_first, sorted.multi_first);
+        // The filters never turn a key away, and turn most other words away.
+        assert!(sorted.index.keys().all(|k| sorted.keys.may_contain(k)));
+        assert!(sorted
+            .multi_first
+            .keys()
+            .all(|k| sorted.firsts.may_contain(k)));
+        let others = sorted
+            .index
+            .keys()
+            .map(|k| format!("{k}x"))
+            .filter(|k| !sorted.index.contains_key(k.as_str()));
+        let (passed, n) = others.fold((0, 0), |(p, n), k| {
+            (p + usize::from(sorted.keys.may_contain(&k)), n + 1)
+        });
+        assert!(passed * 4 < n, "{passed} of {n}");
         assert_eq!(reversed.max_words, sorted.max_words);
     }
 }

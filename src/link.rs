@@ -45,7 +45,7 @@ use crate::clitics;
 use crate::doc::Entity;
 use crate::gazetteer::{Entry, Gazetteer, Kind};
 use crate::label::Label;
-use crate::normalize::Normalized;
+use crate::normalize;
 use crate::tokenize::{first_kind, tokenize_into, Token, TokenKind};
 use rustc_hash::FxHashMap;
 
@@ -139,22 +139,43 @@ const PER_LOOKBACK: usize = 16;
 
 /// Normalized gazetteer key of `text`: tokens joined by one space.
 pub fn key_of(text: &str) -> String {
-    key_with(text, &mut Vec::new())
+    let mut k = String::new();
+    Keys::default().push(text, &mut k);
+    k
 }
 
-/// [`key_of`] with a token buffer to reuse.
-fn key_with(text: &str, toks: &mut Vec<Token>) -> String {
-    let n = Normalized::new(text);
-    let mut k = String::with_capacity(n.text.len());
-    toks.clear();
-    tokenize_into(&n.text, toks);
-    for t in toks.iter() {
-        if !k.is_empty() {
-            k.push(' ');
+/// Buffers to build keys with, reused from one entity to the next.
+#[derive(Default)]
+struct Keys {
+    norm: String,
+    toks: Vec<Token>,
+}
+
+impl Keys {
+    /// Append the key of `text` to `out`.
+    fn push(&mut self, text: &str, out: &mut String) {
+        self.norm.clear();
+        normalize::fold_into(text, &mut self.norm);
+        self.toks.clear();
+        tokenize_into(&self.norm, &mut self.toks);
+        for (i, t) in self.toks.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(t.text(&self.norm));
         }
-        k.push_str(t.text(&n.text));
     }
-    k
+}
+
+/// The first of the kinds [`wanted`] for `label` (they are consecutive).
+fn first_wanted(label: Label) -> Kind {
+    match label {
+        Label::Loc => Kind::Country,
+        Label::Norp => Kind::Nisba,
+        Label::Per => Kind::FullName,
+        // Nothing is wanted: any kind gives an empty slice.
+        _ => Kind::Country,
+    }
 }
 
 /// Kinds of entry an entity of `label` may link to.
@@ -173,12 +194,14 @@ fn wanted(label: Label, kind: Kind) -> bool {
 /// Entries of `gaz` that an entity of `label` with normalized `key` may
 /// link to: the key as written, else its clitic lookup form ("لقاهره" →
 /// "القاهره"), else without the article.
-fn candidates<'g>(gaz: &'g Gazetteer, label: Label, key: &str) -> Vec<&'g Entry> {
-    let pick = |k: &str| -> Vec<&'g Entry> {
-        gaz.get(k)
-            .iter()
-            .filter(|e| wanted(label, e.kind))
-            .collect()
+fn candidates<'g>(gaz: &'g Gazetteer, label: Label, key: &str) -> &'g [Entry] {
+    // The entries of a key come sorted by kind and the kinds a label wants
+    // are consecutive, so they are one slice (no list to collect per entity).
+    let pick = |k: &str| -> &'g [Entry] {
+        let all = gaz.get(k);
+        let from = all.partition_point(|e| e.kind < first_wanted(label));
+        let len = all[from..].partition_point(|e| wanted(label, e.kind));
+        &all[from..from + len]
     };
     let got = pick(key);
     if !got.is_empty() || key.is_empty() {
@@ -203,7 +226,7 @@ fn candidates<'g>(gaz: &'g Gazetteer, label: Label, key: &str) -> Vec<&'g Entry>
             return pick(bare);
         }
     }
-    Vec::new()
+    &[]
 }
 
 /// The country an entry stands for, when it has one.
@@ -222,7 +245,7 @@ fn country_of(e: &Entry) -> Option<&str> {
 /// The country a mention stands for regardless of which homonym is meant:
 /// the country itself when the name is a country's ("لبنان", also a US
 /// town), else the one country all its entries share; `None` when in doubt.
-fn context_country<'g>(entries: &[&'g Entry]) -> Option<&'g str> {
+fn context_country(entries: &[Entry]) -> Option<&str> {
     if let Some(c) = entries.iter().find(|e| e.kind == Kind::Country) {
         return Some(c.id);
     }
@@ -243,12 +266,12 @@ fn score(e: &Entry, c: u32) -> f64 {
 /// Choose among homonym entries (first one on ties: entries come sorted by
 /// kind, then by weight). `own` is this name's own share of `ctx`, left out.
 fn choose<'g>(
-    entries: &[&'g Entry],
+    entries: &'g [Entry],
     ctx: &FxHashMap<&str, u32>,
     own: Option<(&str, u32)>,
 ) -> Option<&'g Entry> {
     let mut best: Option<(&Entry, f64)> = None;
-    for &e in entries {
+    for e in entries {
         let c = country_of(e).map_or(0, |cc| {
             let n = ctx.get(cc).copied().unwrap_or(0);
             match own {
@@ -298,17 +321,28 @@ fn link_of(gaz: &Gazetteer, e: &Entry, cache: &mut Vec<(String, String)>) -> (St
 
 /// Fill ids, English names and clusters of `entities` (sorted) of `text`.
 pub fn resolve(text: &str, gaz: &Gazetteer, entities: &mut [Entity]) {
-    let mut toks = Vec::new();
-    let keys: Vec<String> = entities
+    // All keys in one string: no allocation per entity.
+    let mut all = String::new();
+    let mut ends = Vec::with_capacity(entities.len());
+    let mut buffers = Keys::default();
+    for e in entities.iter() {
+        buffers.push(text.get(e.span.start..e.span.end).unwrap_or(""), &mut all);
+        ends.push(all.len());
+    }
+    let keys: Vec<&str> = ends
         .iter()
-        .map(|e| key_with(text.get(e.span.start..e.span.end).unwrap_or(""), &mut toks))
+        .scan(0, |start, &end| {
+            let k = &all[*start..end];
+            *start = end;
+            Some(k)
+        })
         .collect();
-    let cands: Vec<Vec<&Entry>> = entities
+    let cands: Vec<&[Entry]> = entities
         .iter()
         .zip(&keys)
         .map(|(e, k)| match e.label {
             Label::Loc | Label::Norp | Label::Per => candidates(gaz, e.label, k),
-            _ => Vec::new(),
+            _ => &[],
         })
         .collect();
 
@@ -323,13 +357,13 @@ pub fn resolve(text: &str, gaz: &Gazetteer, entities: &mut [Entity]) {
         }
         if let Some(cc) = context_country(c) {
             *ctx.entry(cc).or_insert(0) += 1;
-            own.entry((e.label, k.as_str())).or_insert((cc, 0)).1 += 1;
+            own.entry((e.label, *k)).or_insert((cc, 0)).1 += 1;
         }
     }
 
     let mut names = Vec::new();
     for ((e, c), k) in entities.iter_mut().zip(&cands).zip(&keys) {
-        let mine = own.get(&(e.label, k.as_str())).copied();
+        let mine = own.get(&(e.label, *k)).copied();
         let Some(best) = choose(c, &ctx, mine) else {
             continue;
         };
@@ -338,7 +372,10 @@ pub fn resolve(text: &str, gaz: &Gazetteer, entities: &mut [Entity]) {
         e.attrs.name_en = Some(name).filter(|s| !s.is_empty());
     }
 
-    cluster(entities, &keys);
+    let clusters = cluster(entities, &keys);
+    for (e, c) in entities.iter_mut().zip(clusters) {
+        e.cluster = c;
+    }
     propagate_person_links(entities);
 }
 
@@ -346,18 +383,19 @@ pub fn resolve(text: &str, gaz: &Gazetteer, entities: &mut [Entity]) {
 /// Longest PER mention (in words) that other mentions can join.
 const MAX_NAME_WORDS: usize = 8;
 
-fn cluster(entities: &mut [Entity], keys: &[String]) {
+/// The cluster of each entity (the ids borrowed, not copied).
+fn cluster(entities: &[Entity], keys: &[&str]) -> Vec<u32> {
+    let mut clusters = Vec::with_capacity(entities.len());
     let mut by_key: FxHashMap<(Label, &str), u32> = FxHashMap::default();
-    let mut by_id: FxHashMap<(Label, String), u32> = FxHashMap::default();
+    let mut by_id: FxHashMap<(Label, &str), u32> = FxHashMap::default();
     // PER mentions of 2..=MAX_NAME_WORDS words, each stored once and indexed
     // by each of its words (longer "mentions" are tagger run-ons, such as a
     // long "بن" chain; indexing them would cost memory quadratic in length).
     let mut mentions: Vec<(Vec<&str>, u32)> = Vec::new();
     let mut per_words: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
     let mut next = 0u32;
-    for (e, key) in entities.iter_mut().zip(keys) {
-        let key = key.as_str();
-        let id = e.attrs.id.clone();
+    for (e, &key) in entities.iter().zip(keys) {
+        let id = e.attrs.id.as_deref();
         let words: Vec<&str> = if e.label == Label::Per {
             key.split(' ').filter(|w| is_word(w)).collect()
         } else {
@@ -366,10 +404,7 @@ fn cluster(entities: &mut [Entity], keys: &[String]) {
         let found = by_key
             .get(&(e.label, key))
             .copied()
-            .or_else(|| {
-                id.as_ref()
-                    .and_then(|i| by_id.get(&(e.label, i.clone())).copied())
-            })
+            .or_else(|| id.and_then(|i| by_id.get(&(e.label, i)).copied()))
             .or_else(|| {
                 let first = words.first()?;
                 if words.len() >= MAX_NAME_WORDS {
@@ -389,7 +424,7 @@ fn cluster(entities: &mut [Entity], keys: &[String]) {
             next += 1;
             next - 1
         });
-        e.cluster = c;
+        clusters.push(c);
         if !key.is_empty() {
             by_key.entry((e.label, key)).or_insert(c);
         }
@@ -406,6 +441,7 @@ fn cluster(entities: &mut [Entity], keys: &[String]) {
             mentions.push((words, c));
         }
     }
+    clusters
 }
 
 /// A key part that is a word (not punctuation).

@@ -20,18 +20,18 @@ pub const START_DATE: u8 = 1;
 pub const START_NUMBER: u8 = 2;
 
 /// The words rules start on, with their [`starts`] bits, and a bitmap of
-/// their (first char, last char) pairs that turns most other words away
-/// before hashing them.
+/// their (first char, last char, length) keys that turns most other words
+/// away before hashing them.
 struct StartTable {
     words: FxHashMap<&'static str, u8>,
     /// Bit [`edge_key`] of every word.
     edges: Vec<u64>,
-    /// Bit `edge_key & 0xFF` (the last char) of every word.
+    /// Bit [`tail`] (the last char) of every word.
     lasts: [u64; 4],
 }
 
-/// A set of words with a (first char, last char) bitmap in front of the
-/// hash set: most words of a text are turned away without hashing.
+/// A set of words with a (first char, last char, length) bitmap in front
+/// of the hash set: most words of a text are turned away without hashing.
 #[derive(Debug)]
 pub(crate) struct WordSet {
     words: rustc_hash::FxHashSet<&'static str>,
@@ -65,29 +65,43 @@ impl WordSet {
     }
 }
 
-/// 16 bits from the first and last chars of `s` (not empty), see
-/// [`low_byte`].
+/// 16 bits from the first two and the last two bytes of `s` (not empty),
+/// see [`pair`] (for Arabic words, the first and the last letter), and its
+/// length: many words share the first letter (the article ال) and the last.
 #[inline]
 fn edge_key(s: &str) -> usize {
     let b = s.as_bytes();
-    let mut last = b.len() - 1;
-    while last > 0 && b[last] & 0xC0 == 0x80 {
-        last -= 1;
-    }
-    (low_byte(b, 0) << 8) | low_byte(b, last)
+    mix(head(b), tail(b), b.len())
 }
 
-/// 8 bits of the char starting at byte `i` of `b` (a lead byte): the low
-/// 8 bits of its code point for ASCII and two-byte chars (the Arabic
-/// block), a mix of its first bits for longer ones.
+/// The edge key of a word with these [`head`], [`tail`] and length.
 #[inline]
-fn low_byte(b: &[u8], i: usize) -> usize {
-    let c = b[i];
-    if c < 0x80 || i + 1 >= b.len() {
-        c as usize
-    } else {
-        (((c & 0x03) as usize) << 6) | (b[i + 1] & 0x3F) as usize
+fn mix(head: usize, tail: usize, len: usize) -> usize {
+    (((head << 8) | tail) ^ len.wrapping_mul(0x2F1)) & 0xFFFF
+}
+
+/// [`pair`] of the first two bytes of `b` (not empty).
+#[inline]
+fn head(b: &[u8]) -> usize {
+    pair(b[0], b.get(1).copied().unwrap_or(0))
+}
+
+/// [`pair`] of the last two bytes of `b` (not empty): shared by all
+/// suffixes of two bytes or more.
+#[inline]
+fn tail(b: &[u8]) -> usize {
+    match b {
+        [.., x, y] => pair(*x, *y),
+        _ => pair(0, b[0]),
     }
+}
+
+/// 8 bits of two bytes: for a two-byte char (the Arabic block), the low 8
+/// bits of its code point. Raw bytes, no char decoding: the key only has to
+/// be the same for a word when the set is built and when it is asked.
+#[inline]
+fn pair(x: u8, y: u8) -> usize {
+    ((x as usize & 0x03) << 6) | (y as usize & 0x3F)
 }
 
 /// Number words start dates too (durations, "الخامس عشر من أكتوبر").
@@ -103,7 +117,7 @@ fn start_table() -> &'static StartTable {
             *t.words.entry(w).or_insert(0) |= bits;
             let k = edge_key(w);
             t.edges[k >> 6] |= 1 << (k & 63);
-            let l = k & 0xFF;
+            let l = tail(w.as_bytes());
             t.lasts[l >> 6] |= 1 << (l & 63);
         };
         for w in super::date::START_WORDS {
@@ -131,7 +145,7 @@ pub fn starts(a: &Analysis<'_>) -> Vec<u8> {
         if !(4..=18).contains(&s.len()) {
             return 0;
         }
-        let k = (low_byte(s.as_bytes(), 0) << 8) | last;
+        let k = mix(head(s.as_bytes()), last, s.len());
         if table.edges[k >> 6] & (1 << (k & 63)) == 0 {
             return 0;
         }
@@ -142,6 +156,7 @@ pub fn starts(a: &Analysis<'_>) -> Vec<u8> {
             TokenKind::Number => START_DATE | START_NUMBER,
             TokenKind::Arabic => {
                 let w = a.word(i);
+                let seg = a.segs[i];
                 let mut bits = 0;
                 // Plurals in -ات (decades) and hundreds in -مائة/-مئة: the
                 // whole word's ending (a superset of the body's and stem's).
@@ -151,12 +166,18 @@ pub fn starts(a: &Analysis<'_>) -> Vec<u8> {
                 if w.ends_with("مائه") || w.ends_with("مئه") {
                     bits |= START_DATE | START_NUMBER;
                 }
-                let last = edge_key(w) & 0xFF;
+                let last = tail(w.as_bytes());
                 if table.lasts[last >> 6] & (1 << (last & 63)) == 0 {
                     return bits;
                 }
-                let b = a.body(i);
-                let d = def(a, i).unwrap_or("");
+                // [`Analysis::body`] and [`def`] of the word in hand.
+                let b = w.get(seg.pro_len as usize..).unwrap_or("");
+                let d = if seg.flags & pro::AL != 0 {
+                    w.get(seg.stem_start as usize..)
+                } else {
+                    b.strip_prefix("ال").filter(|rest| rest.len() >= 4)
+                }
+                .unwrap_or("");
                 bits |= look(w, last);
                 if b.len() != w.len() {
                     bits |= look(b, last);
