@@ -230,6 +230,90 @@ fn tagger(c: &mut Criterion) {
     g.finish();
 }
 
+/// The pipeline's stages one by one on the corpus documents, each timed
+/// on inputs made beforehand (outside the timing): what `extract` spends
+/// where. The tagger is `tagger/tag_corpus_docs`; the gazetteer candidates
+/// (a few ns per token) are left out.
+fn stages(c: &mut Criterion) {
+    use alam::analysis::Analysis;
+    use criterion::BatchSize;
+    let ex = alam::Extractor::new();
+    let gaz = alam::gazetteer::Gazetteer::embedded();
+    let opts = alam::Options::default();
+    let docs = corpus_docs();
+    let mut g = c.benchmark_group("stage");
+    g.throughput(Throughput::Elements(docs.iter().map(|d| words(d)).sum()));
+    g.sample_size(20);
+    let analyses = || {
+        docs.iter()
+            .map(|d| Analysis::new(d, gaz))
+            .collect::<Vec<_>>()
+    };
+    g.bench_function("analysis", |b| b.iter(|| black_box(analyses().len())));
+    // Fresh analyses each time: the rules' start table is computed on
+    // first use and kept in the analysis.
+    g.bench_function("dates_and_numbers", |b| {
+        b.iter_batched(
+            analyses,
+            |an| {
+                let mut cands = Vec::new();
+                for a in &an {
+                    alam::rules::date::find(a, gaz, &opts, &mut cands);
+                    alam::rules::number::find(a, gaz, &mut cands);
+                }
+                cands.len()
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    let tagger = ex.tagger();
+    let with_cands = || {
+        analyses()
+            .into_iter()
+            .map(|a| {
+                let mut cands = Vec::new();
+                alam::rules::date::find(&a, gaz, &opts, &mut cands);
+                alam::rules::number::find(&a, gaz, &mut cands);
+                if let Some(t) = tagger {
+                    let mut mem = alam::tagger::DocMemory::default();
+                    t.tag(&a, gaz, &mut mem, &mut cands);
+                }
+                (a, cands)
+            })
+            .collect::<Vec<_>>()
+    };
+    g.bench_function("decode_and_quotes", |b| {
+        b.iter_batched(
+            with_cands,
+            |all| {
+                let mut n = 0;
+                for (a, cands) in all {
+                    let (mut ents, mut quotes) = (Vec::new(), Vec::new());
+                    alam::decode::decode(&a, cands, 0, &mut ents);
+                    alam::rules::quote::find(&a, &ents, 0, &mut quotes);
+                    n += ents.len() + quotes.len();
+                }
+                n
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    let found: Vec<_> = docs.iter().map(|d| ex.extract(d).entities).collect();
+    g.bench_function("links", |b| {
+        b.iter_batched(
+            || found.clone(),
+            |mut all| {
+                for (d, ents) in docs.iter().zip(&mut all) {
+                    alam::link::resolve(d, gaz, ents);
+                }
+                all
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    g.finish();
+}
+
 fn scaling(c: &mut Criterion) {
     let ex = alam::Extractor::new();
     let base = corpus_docs().join("\n");
@@ -297,5 +381,13 @@ fn hostile_scaling(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, extract, tagger, scaling, hostile_scaling);
+criterion_group!(
+    benches,
+    load,
+    extract,
+    tagger,
+    stages,
+    scaling,
+    hostile_scaling
+);
 criterion_main!(benches);
