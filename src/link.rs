@@ -17,6 +17,10 @@
 //! names Colombia at least twice and Armenia never. With this weight the
 //! 145,000-people US homonym of "موسكو" beats Moscow (10 million) only when
 //! the document names US places or the US four times and Russia never.
+//! When two cities of the name score within a factor of two and the context
+//! gives the first no more mentions than the second, the entity gets no link:
+//! a guess between near equals is often wrong ("واشنطن" is two US towns of
+//! 20,000 people in the gazetteer, which has no Washington, D.C.).
 //!
 //! - LOC: countries get their ISO 3166-1 alpha-2 code ("TR"), regions their
 //!   UN M49 code, cities their GeoNames id ("geonames:323786").
@@ -263,14 +267,25 @@ fn score(e: &Entry, c: u32) -> f64 {
     (1.0 + pop).ln() + CONTEXT_WEIGHT * (1.0 + f64::from(c)).ln()
 }
 
+/// Least lead (in score) of the chosen city over another city of the same
+/// name when the document's context does not favour it: twice the
+/// population. Below it the choice is a guess ("واشنطن" is two small US
+/// towns in the gazetteer, and the city people mean is not there), and no
+/// link beats a wrong one.
+const CITY_LEAD: f64 = std::f64::consts::LN_2;
+
 /// Choose among homonym entries (first one on ties: entries come sorted by
-/// kind, then by weight). `own` is this name's own share of `ctx`, left out.
+/// kind, then by weight), or none when two cities are too close to call and
+/// the context does not decide ([`CITY_LEAD`]). `own` is this name's own
+/// share of `ctx`, left out.
 fn choose<'g>(
     entries: &'g [Entry],
     ctx: &FxHashMap<&str, u32>,
     own: Option<(&str, u32)>,
 ) -> Option<&'g Entry> {
     let mut best: Option<(&Entry, f64)> = None;
+    // The two best cities: score and context mentions.
+    let mut cities: [(f64, u32); 2] = [(f64::NEG_INFINITY, 0); 2];
     for e in entries {
         let c = country_of(e).map_or(0, |cc| {
             let n = ctx.get(cc).copied().unwrap_or(0);
@@ -280,11 +295,21 @@ fn choose<'g>(
             }
         });
         let s = score(e, c);
+        if e.kind == Kind::City {
+            if s > cities[0].0 {
+                cities = [(s, c), cities[0]];
+            } else if s > cities[1].0 {
+                cities[1] = (s, c);
+            }
+        }
         if best.is_none_or(|(_, b)| s > b) {
             best = Some((e, s));
         }
     }
-    best.map(|(e, _)| e)
+    let (e, _) = best?;
+    let [(s0, c0), (s1, c1)] = cities;
+    let close = s0 - s1 < CITY_LEAD && c0 <= c1;
+    (e.kind != Kind::City || !close).then_some(e)
 }
 
 /// English name of country `cc`, from the gazetteer's country entries.
