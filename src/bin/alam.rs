@@ -227,8 +227,14 @@ fn eval(args: &[String]) -> Result<(), Fail> {
         eprintln!("alam: note: no tagger model loaded; scoring gazetteer and rules only");
     }
     let mut errors = String::new();
+    let mut per_sentence = Vec::with_capacity(sents.len());
     let report = alam::eval::evaluate_with(&ex, &sents, |s, gold, pred| {
         use std::fmt::Write as _;
+        per_sentence.push(alam::eval::Counts {
+            tp: gold.iter().filter(|c| pred.contains(c)).count() as u32,
+            pred: pred.len() as u32,
+            gold: gold.len() as u32,
+        });
         let show = |c: &(usize, usize, usize)| {
             format!(
                 "{} {}",
@@ -260,6 +266,13 @@ fn eval(args: &[String]) -> Result<(), Fail> {
         std::fs::write(path, errors).map_err(|e| Fail(1, format!("cannot write {path}: {e}")))?;
     }
     print!("{}", report.table());
+    const RESAMPLES: usize = 1000;
+    if let Some((lo, hi)) = alam::eval::bootstrap_f1(&per_sentence, RESAMPLES, 1) {
+        println!(
+            "micro F1 95% interval {lo:.2}-{hi:.2} (bootstrap: {RESAMPLES} resamples of the {} sentences)",
+            per_sentence.len()
+        );
+    }
     Ok(())
 }
 
