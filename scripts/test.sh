@@ -5,7 +5,7 @@
 # Node, and the Playwright tests of the pages. Installs what is missing.
 # Works with or without ../shared (tests that need it say that they skip).
 # ALAM_SKIP="fmt clippy ..." skips steps while iterating locally (never in CI):
-# fmt clippy test train wasm-node wasm-browser build e2e.
+# fmt clippy test train wasm-node wasm-browser build e2e retrain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
@@ -53,6 +53,26 @@ want build && ./scripts/build.sh
 step "Node suites: the npm package, the browser build's hostile inputs, the pages in headless Chromium"
 # tests/*.mjs: Node tests of the built packages; tests/e2e/: Playwright.
 want e2e && node --test --test-concurrency=1 tests/*.mjs tests/e2e/
+
+step "retraining on ../shared gives data/model.bin byte for byte"
+# Last: the CLI it builds has the train feature (the e2e step used the plain one).
+if want retrain; then
+  if [ -f ../shared/data/anercorp/train.txt ]; then
+    cargo build --release --features train --bin alam
+    tmp=$(mktemp -d)
+    "${CARGO_TARGET_DIR:-target}/release/alam" train --corpus ../shared/data/anercorp/train.txt \
+      --out "$tmp/model.bin" >"$tmp/train.log" 2>&1 || { cat "$tmp/train.log"; exit 1; }
+    tail -n 1 "$tmp/train.log"
+    if ! cmp "$tmp/model.bin" data/model.bin; then
+      echo "retrained model differs from data/model.bin (log: $tmp/train.log)" >&2
+      exit 1
+    fi
+    echo "same bytes as data/model.bin ($(sha256sum data/model.bin | cut -c1-16)…)"
+    rm -rf "$tmp"
+  else
+    echo "(skipped: ../shared is absent; retraining needs its ANERcorp split)"
+  fi
+fi
 
 echo
 echo "all checks passed in $((SECONDS - t_start)) s"
