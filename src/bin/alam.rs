@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   alam extract [--format json|jsonl] [--reference-date YYYY-MM-DD] [FILE|-]
-  alam eval [--model FILE] [--split-dev SHARE] [--errors FILE] FILE.conll
+  alam eval [--model FILE] [--compare FILE] [--split-dev SHARE] [--errors FILE] FILE.conll
   alam train --corpus FILE --out FILE [--dev FILE] [--cv K] [--epochs N] [--bits N]
              [--groups LIST] [--groups-ctx LIST] [--groups2 LIST] [--dropout P]
              [--dropout2 P] [--prune N] [--seed N] [--algo perceptron|crf]  (feature train)
@@ -203,7 +203,7 @@ fn load_model(path: &str) -> Result<alam::Extractor, Fail> {
 
 /// `alam eval`: P/R/F1 per type and micro-averaged, conlleval semantics.
 fn eval(args: &[String]) -> Result<(), Fail> {
-    let a = parse(args, &["--model", "--split-dev", "--errors"])?;
+    let a = parse(args, &["--model", "--split-dev", "--errors", "--compare"])?;
     let [path] = a.positional.as_slice() else {
         return Err(Fail(2, "eval takes one FILE.conll".into()));
     };
@@ -230,11 +230,7 @@ fn eval(args: &[String]) -> Result<(), Fail> {
     let mut per_sentence = Vec::with_capacity(sents.len());
     let report = alam::eval::evaluate_with(&ex, &sents, |s, gold, pred| {
         use std::fmt::Write as _;
-        per_sentence.push(alam::eval::Counts {
-            tp: gold.iter().filter(|c| pred.contains(c)).count() as u32,
-            pred: pred.len() as u32,
-            gold: gold.len() as u32,
-        });
+        per_sentence.push(alam::eval::Counts::of(gold, pred));
         let show = |c: &(usize, usize, usize)| {
             format!(
                 "{} {}",
@@ -272,6 +268,23 @@ fn eval(args: &[String]) -> Result<(), Fail> {
             "micro F1 95% interval {lo:.2}-{hi:.2} (bootstrap: {RESAMPLES} resamples of the {} sentences)",
             per_sentence.len()
         );
+    }
+    if let Some(other) = a.get("--compare") {
+        let ex2 = load_model(other)?;
+        let mut theirs = Vec::with_capacity(sents.len());
+        let r2 = alam::eval::evaluate_with(&ex2, &sents, |_, gold, pred| {
+            theirs.push(alam::eval::Counts::of(gold, pred));
+        });
+        if let Some(d) = alam::eval::bootstrap_diff(&per_sentence, &theirs, RESAMPLES, 1) {
+            println!(
+                "{other}: micro F1 {:.2}, {:+.2} (95% interval {:+.2} to {:+.2}; ahead in {:.1}% of {RESAMPLES} paired resamples)",
+                r2.f1(),
+                d.diff,
+                d.interval.0,
+                d.interval.1,
+                100.0 * d.ahead
+            );
+        }
     }
     Ok(())
 }
