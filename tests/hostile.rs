@@ -723,4 +723,36 @@ fn cli_model_that_is_not_a_model() {
         &alam(&["eval", "--model", "/nonexistent/m.bin", &conll], b""),
         "cannot read",
     );
+    // The model to compare with is checked before any table is printed.
+    let f = d.file("compare.bin", b"not a model at all");
+    one_line_error(
+        &alam(&["eval", "--compare", &f, &conll], b""),
+        "compare.bin",
+    );
+}
+
+#[test]
+fn cli_eval_compares_two_models() {
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/model.bin");
+    if !shipped.exists() {
+        println!("no data/model.bin: nothing to compare");
+        return;
+    }
+    let d = TempDir::new("compare");
+    let conll = d.file(
+        "two.conll",
+        "وقال O\nالرئيس O\nالتركي O\nإن O\nأنقرة B-LOC\nتدعم O\nأذربيجان B-LOC\n\n\
+         وزار O\nوفد O\nمن O\nالأمم B-ORG\nالمتحدة I-ORG\nبيروت B-LOC\n\n"
+            .as_bytes(),
+    );
+    let shipped = shipped.to_string_lossy();
+    let out = alam(&["eval", "--compare", &shipped, &conll], b"");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("micro F1 95% interval"), "{text}");
+    // The shipped model against itself: no difference.
+    assert!(
+        text.contains("+0.00 (95% interval +0.00 to +0.00"),
+        "{text}"
+    );
 }

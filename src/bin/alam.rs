@@ -223,6 +223,12 @@ fn eval(args: &[String]) -> Result<(), Fail> {
         Some(m) => load_model(m)?,
         None => alam::Extractor::new(),
     };
+    // Loaded before anything is printed: a bad model is an error with
+    // nothing on stdout.
+    let other = match a.get("--compare") {
+        Some(m) => Some((m, load_model(m)?)),
+        None => None,
+    };
     if ex.tagger().is_none() {
         eprintln!("alam: note: no tagger model loaded; scoring gazetteer and rules only");
     }
@@ -269,8 +275,7 @@ fn eval(args: &[String]) -> Result<(), Fail> {
             per_sentence.len()
         );
     }
-    if let Some(other) = a.get("--compare") {
-        let ex2 = load_model(other)?;
+    if let Some((other, ex2)) = other {
         let mut theirs = Vec::with_capacity(sents.len());
         let r2 = alam::eval::evaluate_with(&ex2, &sents, |_, gold, pred| {
             theirs.push(alam::eval::Counts::of(gold, pred));
