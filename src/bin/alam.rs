@@ -371,19 +371,22 @@ fn train(args: &[String]) -> Result<(), Fail> {
     if let Some(v) = a.get("--groups") {
         opts.groups = groups(v)?;
     }
-    if let Some(v) = a.get("--dropout") {
-        opts.dropout = v
-            .parse::<f64>()
-            .ok()
-            .filter(|x| (0.0..=1.0).contains(x))
-            .ok_or_else(|| Fail(2, format!("--dropout must be in 0..=1, got {v:?}")))?;
+    // A share in 0..=1, or a one-line error naming the option.
+    let share = |name: &str| -> Result<Option<f64>, Fail> {
+        a.get(name)
+            .map(|v| {
+                v.parse::<f64>()
+                    .ok()
+                    .filter(|x| (0.0..=1.0).contains(x))
+                    .ok_or_else(|| Fail(2, format!("{name} must be in 0..=1, got {v:?}")))
+            })
+            .transpose()
+    };
+    if let Some(p) = share("--dropout")? {
+        opts.dropout = p;
     }
-    if let Some(v) = a.get("--dropout2") {
-        opts.dropout2 = v
-            .parse::<f64>()
-            .ok()
-            .filter(|x| (0.0..=1.0).contains(x))
-            .ok_or_else(|| Fail(2, format!("--dropout2 must be in 0..=1, got {v:?}")))?;
+    if let Some(p) = share("--dropout2")? {
+        opts.dropout2 = p;
     }
     if let Some(v) = a.get("--groups-ctx") {
         opts.groups_ctx = if v == "none" {
