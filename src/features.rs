@@ -953,15 +953,42 @@ impl Extract {
             f(33, nw(0) << 8 | nw(1));
         }
         if let (true, Some(doc)) = (g & group::DOC != 0, doc) {
-            let di = &doc[i];
-            let tg = |d: isize| {
-                let j = i as isize + d;
-                if j < s as isize || j >= e as isize {
-                    99
-                } else {
-                    doc[j as usize].tag1 as u64
-                }
-            };
+            self.doc_features(doc, s, e, i, out);
+        }
+    }
+
+    /// The second pass's document features of token `i` (the
+    /// [`group::DOC`] part of [`context`](Self::context)), in two parts
+    /// that [`doc_keys`](Self::doc_keys) packs into one number each.
+    pub fn doc_features(&self, doc: &[DocInfo], s: usize, e: usize, i: usize, out: &mut Vec<u32>) {
+        self.doc_part(0, doc, s, e, i, out);
+        self.doc_part(1, doc, s, e, i, out);
+    }
+
+    /// Part `part` (0 or 1) of [`doc_features`](Self::doc_features): part
+    /// 0 reads the first-pass tags at -1, 0, +1, the form's statistics,
+    /// the margin and the anchors; part 1 the margin, the tag and the
+    /// context-only pass's votes.
+    pub fn doc_part(
+        &self,
+        part: usize,
+        doc: &[DocInfo],
+        s: usize,
+        e: usize,
+        i: usize,
+        out: &mut Vec<u32>,
+    ) {
+        let mut f = |tmpl: u64, v: u64| self.push(out, tmpl, v);
+        let di = &doc[i];
+        let tg = |d: isize| {
+            let j = i as isize + d;
+            if j < s as isize || j >= e as isize {
+                99
+            } else {
+                doc[j as usize].tag1 as u64
+            }
+        };
+        if part == 0 {
             // Dropout hides the full first pass's own labels too, so that
             // the second pass learns to read the context pass and the
             // document.
@@ -980,15 +1007,73 @@ impl Extract {
                 f(68, di.doc_anchor as u64 | (di.conf as u64) << 8);
             }
             f(61, di.conf as u64 | tg(0) << 8);
-            if di.ctag != 0 || di.cvote_type != 0 || di.clocal_type != 0 {
-                f(62, di.conf as u64 | (di.ctag as u64) << 8);
-                f(46, di.ctag as u64);
-                f(47, di.cvote_type as u64 | (di.cvote_margin as u64) << 8);
-                f(48, di.cvote_type as u64 | tg(0) << 8);
-                f(63, di.clocal_type as u64 | (di.clocal_margin as u64) << 8);
-                f(64, di.cvote_type as u64 | (di.conf as u64) << 8);
-                f(65, di.clocal_type as u64 | (di.conf as u64) << 8);
-            }
+        } else if di.ctag != 0 || di.cvote_type != 0 || di.clocal_type != 0 {
+            f(62, di.conf as u64 | (di.ctag as u64) << 8);
+            f(46, di.ctag as u64);
+            f(47, di.cvote_type as u64 | (di.cvote_margin as u64) << 8);
+            f(48, di.cvote_type as u64 | tg(0) << 8);
+            f(63, di.clocal_type as u64 | (di.clocal_margin as u64) << 8);
+            f(64, di.cvote_type as u64 | (di.conf as u64) << 8);
+            f(65, di.clocal_type as u64 | (di.conf as u64) << 8);
         }
+    }
+
+    /// Everything each part of [`doc_features`](Self::doc_features) reads
+    /// for token `i`, packed without loss into one number per part (tokens
+    /// with the same key get the same features of that part; part 1 is
+    /// `None` when it has no features), or `None` for both when a value is
+    /// out of the range the packing assumes.
+    pub fn doc_keys(
+        &self,
+        doc: &[DocInfo],
+        s: usize,
+        e: usize,
+        i: usize,
+    ) -> Option<[Option<u64>; 2]> {
+        fn pack(fields: &[(u8, u32)]) -> Option<u64> {
+            let mut key = 0u64;
+            for &(v, bits) in fields {
+                if u32::from(v) >> bits != 0 {
+                    return None;
+                }
+                key = key << bits | u64::from(v);
+            }
+            Some(key)
+        }
+        let di = &doc[i];
+        // 15 stands for "outside the sentence" (the features' 99).
+        let tg = |d: isize| {
+            let j = i as isize + d;
+            if j < s as isize || j >= e as isize {
+                Some(15)
+            } else {
+                Some(doc[j as usize].tag1).filter(|&t| t < 15)
+            }
+        };
+        let a = pack(&[
+            (tg(-1)?, 4),
+            (tg(1)?, 4),
+            (di.tag1, 4),
+            (di.doc_type, 3),
+            (di.doc_share, 3),
+            (di.stem_type, 3),
+            (di.conf, 4),
+            (di.anchor, 8),
+            (di.doc_anchor, 8),
+        ])?;
+        let b = if di.ctag != 0 || di.cvote_type != 0 || di.clocal_type != 0 {
+            Some(pack(&[
+                (di.tag1, 4),
+                (di.conf, 4),
+                (di.ctag, 4),
+                (di.cvote_type, 3),
+                (di.cvote_margin, 3),
+                (di.clocal_type, 3),
+                (di.clocal_margin, 3),
+            ])?)
+        } else {
+            None
+        };
+        Some([Some(a), b])
     }
 }

@@ -10,7 +10,7 @@
 //! the same integers as summing [`Extract::features`] directly: addition
 //! of `i32` is exact and order-free.
 
-use crate::features::{DocInfo, Extract, Infos, NTAGS, OFFSETS};
+use crate::features::{group, DocInfo, Extract, Infos, NTAGS, OFFSETS};
 use rustc_hash::FxHashMap;
 
 /// Sums of one word type: its own features, then what it gives a token at
@@ -71,6 +71,26 @@ impl TypeIndex {
             self.ids.push(id);
         }
     }
+
+    /// The type of each token.
+    pub fn ids(&self) -> &[u32] {
+        &self.ids
+    }
+
+    /// The first token of each type, in order of first appearance.
+    pub fn first(&self) -> &[u32] {
+        &self.first
+    }
+
+    /// Number of types.
+    pub fn len(&self) -> usize {
+        self.first.len()
+    }
+
+    /// No types (no tokens)?
+    pub fn is_empty(&self) -> bool {
+        self.first.is_empty()
+    }
 }
 
 /// Per-type emission sums of one stage over one chunk.
@@ -80,6 +100,11 @@ pub struct TypeSums {
     /// Sums of [`Extract::boundary`] per offset.
     boundary: [[i32; NTAGS]; OFFSETS.len()],
     feats: Vec<u32>,
+    /// Sums of each part of [`Extract::doc_features`] by its key
+    /// ([`Extract::doc_keys`]): few distinct keys per chunk (most words are
+    /// outside names, with the same first-pass view), so most tokens take
+    /// their sums from here.
+    doc_sums: [FxHashMap<u64, [i32; NTAGS]>; 2],
 }
 
 impl std::fmt::Debug for TypeSums {
@@ -112,6 +137,7 @@ impl TypeSums {
         row: &impl Fn(u32) -> Option<&'w [i8; NTAGS]>,
     ) {
         self.sums.clear();
+        self.doc_sums.iter_mut().for_each(FxHashMap::clear);
         for (k, &d) in OFFSETS.iter().enumerate() {
             self.feats.clear();
             ex.boundary(d, &mut self.feats);
@@ -163,7 +189,29 @@ impl TypeSums {
                 }
             }
             self.feats.clear();
-            ex.context(inf, doc, s, e, i, &mut self.feats);
+            ex.context(inf, None, s, e, i, &mut self.feats);
+            if let Some(doc) = doc.filter(|_| ex.groups & group::DOC != 0) {
+                let feats = &mut self.feats;
+                match ex.doc_keys(doc, s, e, i) {
+                    Some(keys) => {
+                        for (part, (key, memo)) in keys.iter().zip(&mut self.doc_sums).enumerate() {
+                            let Some(key) = *key else { continue };
+                            let sum = memo.entry(key).or_insert_with(|| {
+                                let at = feats.len();
+                                ex.doc_part(part, doc, s, e, i, feats);
+                                let mut sum = [0; NTAGS];
+                                add(&mut sum, &feats[at..], row);
+                                feats.truncate(at);
+                                sum
+                            });
+                            for (a, &x) in acc.iter_mut().zip(sum.iter()) {
+                                *a += x;
+                            }
+                        }
+                    }
+                    None => ex.doc_features(doc, s, e, i, feats),
+                }
+            }
             add(&mut acc, &self.feats, row);
             emis.extend_from_slice(&acc);
         }
@@ -174,7 +222,7 @@ impl TypeSums {
 mod tests {
     use super::*;
     use crate::analysis::Analysis;
-    use crate::features::{group, NoClusters};
+    use crate::features::NoClusters;
     use crate::gazetteer::Gazetteer;
 
     /// Per-type sums equal the direct sum of every feature, for every
