@@ -388,6 +388,17 @@ pub fn trigger_class(core: &str) -> u8 {
     table.get(core).copied().unwrap_or(0)
 }
 
+/// The gazetteer kinds set in the low [`KINDS`] bits of `gaz`, ascending.
+#[inline]
+fn kinds(gaz: u32) -> impl Iterator<Item = u32> {
+    let mut m = gaz & ((1 << KINDS) - 1);
+    std::iter::from_fn(move || {
+        let k = m.trailing_zeros();
+        m &= m.wrapping_sub(1);
+        (k < 32).then_some(k)
+    })
+}
+
 /// Mix a 64-bit value (splitmix64 finaliser).
 #[inline]
 pub fn mix(mut z: u64) -> u64 {
@@ -757,12 +768,9 @@ impl Extract {
             f(8, ti.shape as u64 | (ti.len as u64) << 8);
         }
         if lex && g & group::GAZ != 0 {
-            for k in 0..KINDS as u32 {
-                let bit = 1u32 << k;
-                if ti.gaz & bit != 0 {
-                    let begin = ti.gaz & (bit << 16) != 0;
-                    f(20, k as u64 | (begin as u64) << 8);
-                }
+            for k in kinds(ti.gaz) {
+                let begin = ti.gaz & (1 << (k + 16)) != 0;
+                f(20, k as u64 | (begin as u64) << 8);
             }
             if ti.gaz & 0xFFFF == 0 {
                 f(23, 0);
@@ -814,10 +822,8 @@ impl Extract {
         }
         if g & group::GAZ != 0 && (d == -1 || d == 1) {
             let tm = if d < 0 { 21 } else { 22 };
-            for k in 0..KINDS as u32 {
-                if x.gaz & (1u32 << k) != 0 {
-                    f(tm, k as u64);
-                }
+            for k in kinds(x.gaz) {
+                f(tm, k as u64);
             }
         }
         if g & group::TRIGGER != 0 && x.trig != 0 {
