@@ -546,6 +546,9 @@ impl Infos {
         // text (its segmentation too): a repeated word copies its summary,
         // n-gram range included, instead of hashing its affixes again.
         let mut seen: rustc_hash::FxHashMap<u64, TokInfo> = Default::default();
+        // Room for the words up front (growing step by step rehashes them
+        // all each time): news text has about one new word in two tokens.
+        seen.reserve(a.tokens.len() / 2);
         for (i, t) in a.tokens.iter().enumerate() {
             let word = t.text(&a.norm.text);
             let seg = a.segs[i];

@@ -137,7 +137,11 @@ impl TypeSums {
         row: &impl Fn(u32) -> Option<&'w [i8; NTAGS]>,
     ) {
         self.sums.clear();
-        self.doc_sums.iter_mut().for_each(FxHashMap::clear);
+        for m in &mut self.doc_sums {
+            m.clear();
+            // A chunk has a few hundred distinct keys: no rehashing.
+            m.reserve(512);
+        }
         for (k, &d) in OFFSETS.iter().enumerate() {
             self.feats.clear();
             ex.boundary(d, &mut self.feats);
