@@ -841,6 +841,21 @@ impl Extract {
         }
     }
 
+    /// Do `self` and `other` give the same [`neighbour`](Self::neighbour)
+    /// and [`boundary`](Self::boundary) features (the groups those read, and
+    /// the table size)?
+    pub fn same_neighbours(&self, other: &Extract) -> bool {
+        let read = |g: u32| {
+            let own_cluster = if g & group::NOSELF == 0 {
+                g & group::CLUSTER
+            } else {
+                0
+            };
+            g & (group::SHAPE | group::WINDOW | group::GAZ | group::TRIGGER) | own_cluster
+        };
+        self.bits == other.bits && read(self.groups) == read(other.groups)
+    }
+
     /// What [`neighbour`](Self::neighbour) gives when offset `d` falls
     /// outside the sentence.
     pub fn boundary(&self, d: isize, out: &mut Vec<u32>) {

@@ -11,6 +11,7 @@
 //! of `i32` is exact and order-free.
 
 use crate::features::{group, DocInfo, Extract, Infos, NTAGS, OFFSETS};
+use crate::model::Joint;
 use rustc_hash::FxHashMap;
 
 /// Sums of one word type: its own features, then what it gives a token at
@@ -125,6 +126,42 @@ fn add<'w>(acc: &mut [i32; NTAGS], feats: &[u32], row: &impl Fn(u32) -> Option<&
     }
 }
 
+/// Add the rows of features `fa` (first table of `joint`) to `acc_a` and
+/// of `fb` (second table) to `acc_b`: one lookup per feature when both
+/// stages have the same features, as they often do.
+fn add_pair(
+    joint: &Joint<2>,
+    fa: &[u32],
+    fb: &[u32],
+    acc_a: &mut [i32; NTAGS],
+    acc_b: &mut [i32; NTAGS],
+) {
+    if fa == fb {
+        for &f in fa {
+            let [ra, rb] = joint.get(f);
+            for ((a, b), (&x, &y)) in acc_a
+                .iter_mut()
+                .zip(acc_b.iter_mut())
+                .zip(ra.iter().zip(rb))
+            {
+                *a += x as i32;
+                *b += y as i32;
+            }
+        }
+        return;
+    }
+    for &f in fa {
+        for (a, &x) in acc_a.iter_mut().zip(&joint.get(f)[0]) {
+            *a += x as i32;
+        }
+    }
+    for &f in fb {
+        for (b, &y) in acc_b.iter_mut().zip(&joint.get(f)[1]) {
+            *b += y as i32;
+        }
+    }
+}
+
 impl TypeSums {
     /// Sum the per-type features of every type of `types` (the word types
     /// of `inf`) for the stage `ex` whose weight rows `row` gives (`None`:
@@ -137,11 +174,7 @@ impl TypeSums {
         row: &impl Fn(u32) -> Option<&'w [i8; NTAGS]>,
     ) {
         self.sums.clear();
-        for m in &mut self.doc_sums {
-            m.clear();
-            // A chunk has a few hundred distinct keys: no rehashing.
-            m.reserve(512);
-        }
+        self.clear_doc_sums();
         for (k, &d) in OFFSETS.iter().enumerate() {
             self.feats.clear();
             ex.boundary(d, &mut self.feats);
@@ -160,6 +193,68 @@ impl TypeSums {
                 add(&mut s[k + 1], &self.feats, row);
             }
             self.sums.push(s);
+        }
+    }
+
+    /// [`TypeSums::build`] for two stages at once, from a table holding
+    /// both stages' rows side by side: where the stages give a word type
+    /// the same features (the neighbours' window, shape, gazetteer and
+    /// trigger features of two first passes), one lookup serves both.
+    pub fn build_joint(
+        pair: [&mut TypeSums; 2],
+        types: &TypeIndex,
+        ex: [&Extract; 2],
+        inf: &Infos,
+        joint: &Joint<2>,
+    ) {
+        let [a, b] = pair;
+        a.sums.clear();
+        b.sums.clear();
+        a.clear_doc_sums();
+        b.clear_doc_sums();
+        let (fa, fb) = (&mut a.feats, &mut b.feats);
+        // Most often the stages give the same neighbour features: those
+        // are made once.
+        let same = ex[0].same_neighbours(ex[1]);
+        for (k, &d) in OFFSETS.iter().enumerate() {
+            fa.clear();
+            fb.clear();
+            ex[0].boundary(d, fa);
+            ex[1].boundary(d, fb);
+            a.boundary[k] = [0; NTAGS];
+            b.boundary[k] = [0; NTAGS];
+            add_pair(joint, fa, fb, &mut a.boundary[k], &mut b.boundary[k]);
+        }
+        for &i in &types.first {
+            let i = i as usize;
+            let mut sa: Sums = [[0; NTAGS]; 1 + OFFSETS.len()];
+            let mut sb: Sums = [[0; NTAGS]; 1 + OFFSETS.len()];
+            fa.clear();
+            fb.clear();
+            ex[0].local(inf, i, fa);
+            ex[1].local(inf, i, fb);
+            add_pair(joint, fa, fb, &mut sa[0], &mut sb[0]);
+            for (k, &d) in OFFSETS.iter().enumerate() {
+                fa.clear();
+                ex[0].neighbour(inf, i, d, fa);
+                if same {
+                    add_pair(joint, fa, fa, &mut sa[k + 1], &mut sb[k + 1]);
+                } else {
+                    fb.clear();
+                    ex[1].neighbour(inf, i, d, fb);
+                    add_pair(joint, fa, fb, &mut sa[k + 1], &mut sb[k + 1]);
+                }
+            }
+            a.sums.push(sa);
+            b.sums.push(sb);
+        }
+    }
+
+    fn clear_doc_sums(&mut self) {
+        for m in &mut self.doc_sums {
+            m.clear();
+            // A chunk has a few hundred distinct keys: no rehashing.
+            m.reserve(512);
         }
     }
 
@@ -287,6 +382,67 @@ mod tests {
                     let mut want = [0i32; NTAGS];
                     add(&mut want, &feats, &row);
                     assert_eq!(&emis[(i - s) * NTAGS..(i - s + 1) * NTAGS], &want[..]);
+                }
+            }
+        }
+    }
+
+    /// Two stages' sums built together from a joint table equal each
+    /// stage's sums built alone, whether or not the stages share their
+    /// neighbour features.
+    #[test]
+    fn joint_sums_equal_separate_sums() {
+        use crate::model::{Joint, Weights};
+        let text = "قال وزير الخارجية الفرنسي جان إيف لودريان في باريس إن \
+                    الاتحاد الأوروبي سيجتمع. وأكد لودريان ذلك!\nوفي 3 مايو عاد.";
+        let gaz = Gazetteer::embedded();
+        let a = Analysis::new(text, gaz);
+        let inf = Infos::new(&a, gaz, &NoClusters);
+        let mut sents = Vec::new();
+        crate::features::sentences(&a, &mut sents);
+        let bits = 12;
+        let dense = |seed: u64| -> Vec<i8> {
+            (0..(1u64 << bits) * NTAGS as u64)
+                .map(|k| match crate::features::mix(k ^ seed) % 5 {
+                    0 => (crate::features::mix(k + seed) % 255) as i8,
+                    _ => 0,
+                })
+                .collect()
+        };
+        let (wa, wb) = (
+            Weights::from_dense(&dense(1)),
+            Weights::from_dense(&dense(2)),
+        );
+        let joint = Joint::new([&wa, &wb]).unwrap();
+        let mut types = TypeIndex::default();
+        types.build(&inf);
+        let full = group::BASE | group::NAMEW | group::TITLE;
+        for (ga, gb) in [
+            (full, full | group::NOSELF),
+            (full, group::SHAPE | group::CLITIC),
+            (full | group::CTX, full),
+        ] {
+            let ex = |groups| Extract {
+                groups,
+                bits,
+                drop_lex: false,
+            };
+            let (ea, eb) = (ex(ga), ex(gb));
+            let (mut ja, mut jb) = (TypeSums::default(), TypeSums::default());
+            TypeSums::build_joint([&mut ja, &mut jb], &types, [&ea, &eb], &inf, &joint);
+            for (k, (e, js, w)) in [(&ea, &mut ja, &wa), (&eb, &mut jb, &wb)]
+                .into_iter()
+                .enumerate()
+            {
+                let row = |f: u32| Some(w.get(f));
+                let mut alone = TypeSums::default();
+                alone.build(&types, e, &inf, &row);
+                let jrow = |f: u32| Some(&joint.get(f)[k]);
+                let (mut x, mut y) = (Vec::new(), Vec::new());
+                for &(s, t) in &sents {
+                    alone.emissions(&types, e, &inf, None, (s, t), &row, &mut x);
+                    js.emissions(&types, e, &inf, None, (s, t), &jrow, &mut y);
+                    assert_eq!(x, y, "stage {k}, groups {ga:#x}/{gb:#x}");
                 }
             }
         }

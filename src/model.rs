@@ -308,7 +308,7 @@ struct Block {
 
 /// A weight table of `rows × NTAGS` i8 weights that stores only its
 /// non-zero rows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Weights {
     /// Feature rows in the table (stored or not).
     nrows: usize,
@@ -439,6 +439,81 @@ impl Weights {
     }
 }
 
+/// The weight tables of several passes side by side: one lookup finds a
+/// feature's rows for all `K` of them.
+///
+/// The first passes hash the same features into tables of the same size
+/// (every word gives its neighbours the same window, shape, gazetteer and
+/// trigger features in both), so looking their rows up together halves the
+/// index reads and row misses of those features. A row is stored when any
+/// pass has a non-zero weight in it; a pass that does not use a feature
+/// simply does not add its part.
+#[derive(Debug, Clone)]
+pub struct Joint<const K: usize> {
+    blocks: Box<[Block]>,
+    /// An all-zero row, then the stored rows in row order.
+    rows: Box<[[[i8; NTAGS]; K]]>,
+}
+
+impl<const K: usize> Joint<K> {
+    /// Put `K` tables of the same number of rows side by side (`None` when
+    /// their sizes differ).
+    pub fn new(parts: [&Weights; K]) -> Option<Joint<K>> {
+        let nrows = parts.first()?.nrows;
+        if parts.iter().any(|w| w.nrows != nrows) {
+            return None;
+        }
+        let nblocks = nrows.div_ceil(BLOCK);
+        let mut blocks = vec![Block::default(); nblocks];
+        let stored: usize = parts.iter().map(|w| w.stored()).sum();
+        let mut rows = Vec::with_capacity(1 + stored);
+        rows.push([[0i8; NTAGS]; K]);
+        for (b, block) in blocks.iter_mut().enumerate() {
+            let own = parts.map(|w| w.blocks.get(b).copied().unwrap_or_default());
+            block.mask = own.iter().fold(0, |m, x| m | x.mask);
+            block.rank = rows.len() as u32;
+            // Each table's rows of this block are stored in order from its
+            // rank on: walk them side by side.
+            let mut next = own.map(|x| x.rank as usize);
+            let mut m = block.mask;
+            while m != 0 {
+                let bit = m & m.wrapping_neg();
+                m &= m - 1;
+                let mut row = [[0i8; NTAGS]; K];
+                for ((dst, x), (at, w)) in row.iter_mut().zip(&own).zip(next.iter_mut().zip(&parts))
+                {
+                    if x.mask & bit != 0 {
+                        *dst = w.rows.get(*at).copied().unwrap_or_default();
+                        *at += 1;
+                    }
+                }
+                rows.push(row);
+            }
+        }
+        Some(Joint {
+            blocks: blocks.into_boxed_slice(),
+            rows: rows.into_boxed_slice(),
+        })
+    }
+
+    /// The rows of feature `f` in every table (zeros when none stores it),
+    /// found without a branch, as [`Weights::get`].
+    #[inline]
+    pub fn get(&self, f: u32) -> &[[i8; NTAGS]; K] {
+        let f = f as usize;
+        let b = self.blocks.get(f / BLOCK).copied().unwrap_or_default();
+        let below = b.mask & ((1u64 << (f % BLOCK)) - 1);
+        let stored = (b.mask >> (f % BLOCK)) & 1;
+        let r = (b.rank as usize + below.count_ones() as usize) * stored as usize;
+        self.rows.get(r).unwrap_or(&self.rows[0])
+    }
+
+    /// Bytes the joint table takes in memory.
+    pub fn heap_bytes(&self) -> usize {
+        std::mem::size_of_val(&*self.blocks) + std::mem::size_of_val(&*self.rows)
+    }
+}
+
 /// Builds a [`Weights`] from weights given in ascending position.
 struct Packer {
     nrows: usize,
@@ -493,6 +568,31 @@ impl Packer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joint_rows_are_each_tables_rows() {
+        // Two tables with rows stored in one, the other, both or neither,
+        // across block edges.
+        let nrows = 300;
+        let mut a = vec![0i8; nrows * NTAGS];
+        let mut b = vec![0i8; nrows * NTAGS];
+        for r in 0..nrows {
+            if r % 3 == 0 {
+                a[r * NTAGS + r % NTAGS] = (r % 100) as i8 + 1;
+            }
+            if r % 5 == 0 || r == 63 || r == 64 {
+                b[r * NTAGS + (r + 4) % NTAGS] = -((r % 90) as i8) - 1;
+            }
+        }
+        let (wa, wb) = (Weights::from_dense(&a), Weights::from_dense(&b));
+        let j = Joint::new([&wa, &wb]).unwrap();
+        for r in 0..nrows as u32 + 70 {
+            assert_eq!(&j.get(r)[0], wa.get(r), "row {r}");
+            assert_eq!(&j.get(r)[1], wb.get(r), "row {r}");
+        }
+        let short = Weights::from_dense(&a[..NTAGS * 10]);
+        assert!(Joint::new([&wa, &short]).is_none());
+    }
 
     #[test]
     fn zero_run_round_trips() {

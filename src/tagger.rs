@@ -14,14 +14,15 @@ use crate::features::{self, group, Clusters, DocInfo, Extract, Infos, NTAGS};
 use crate::gazetteer::Gazetteer;
 use crate::label::Label;
 use crate::memo::{TypeIndex, TypeSums};
-use crate::model::{self, Layout};
+use crate::model::{self, Joint, Layout};
 use crate::tokenize::TokenKind;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// The model shipped with the crate.
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../data/model.bin");
-static EMBEDDED_LAYOUT: OnceLock<Option<Layout>> = OnceLock::new();
+/// The embedded model, loaded once and shared by every tagger made from it.
+static EMBEDDED: OnceLock<Option<Tagger>> = OnceLock::new();
 
 /// Label of an entity type index (1..=4).
 pub fn type_label(t: u8) -> Label {
@@ -356,12 +357,16 @@ impl Clusters for ModelClusters<'_> {
 }
 
 /// A loaded tagger model.
+#[derive(Clone)]
 pub struct Tagger {
     /// Size of the model file in bytes.
     size: usize,
     layout: Layout,
     /// Each stage's transitions, prepared for decoding.
     trans: Vec<Transitions>,
+    /// The two first passes' weights side by side (their stages in
+    /// `layout` then hold empty tables).
+    joint: Option<std::sync::Arc<Joint<2>>>,
     /// Apply document-level consistency after decoding.
     pub consistency: bool,
 }
@@ -380,10 +385,12 @@ impl std::fmt::Debug for Tagger {
 impl Tagger {
     /// The model embedded in the crate, if one is shipped.
     pub fn embedded() -> Option<Tagger> {
-        let layout = EMBEDDED_LAYOUT
-            .get_or_init(|| model::parse(EMBEDDED_MODEL, false).ok())
-            .clone()?;
-        Some(Tagger::with_layout(EMBEDDED_MODEL.len(), layout))
+        EMBEDDED
+            .get_or_init(|| {
+                let layout = model::parse(EMBEDDED_MODEL, false).ok()?;
+                Some(Tagger::with_layout(EMBEDDED_MODEL.len(), layout))
+            })
+            .clone()
     }
 
     /// Load and validate a model.
@@ -392,16 +399,30 @@ impl Tagger {
         Ok(Tagger::with_layout(bytes.len(), layout))
     }
 
-    fn with_layout(size: usize, layout: Layout) -> Tagger {
+    fn with_layout(size: usize, mut layout: Layout) -> Tagger {
         let trans = layout
             .stages
             .iter()
             .map(|st| Transitions::new(&st.trans))
             .collect();
+        // Two first passes (the full one and the context-only one) read
+        // their rows from one joint table.
+        let groups: Vec<u32> = layout.stages.iter().map(|st| st.groups).collect();
+        let joint = match &mut layout.stages[..] {
+            [a, b, ..] if first_passes(&groups) >= 2 => {
+                Joint::new([&*a.weights, &*b.weights]).map(|j| {
+                    a.weights = Default::default();
+                    b.weights = Default::default();
+                    std::sync::Arc::new(j)
+                })
+            }
+            _ => None,
+        };
         Tagger {
             size,
             layout,
             trans,
+            joint,
             consistency: true,
         }
     }
@@ -421,8 +442,18 @@ impl Tagger {
         &self.layout
     }
 
-    /// Tag every sentence with stage `k` into `tags`, showing `observe`
-    /// each token's emission row.
+    /// The feature extractor of stage `k`.
+    fn extract_for(&self, k: usize) -> Option<Extract> {
+        let st = self.layout.stages.get(k)?;
+        Some(Extract {
+            groups: st.groups,
+            bits: self.layout.bits,
+            drop_lex: false,
+        })
+    }
+
+    /// Tag every sentence with stage `k` (its own weight table) into
+    /// `tags`, showing `observe` each token's emission row.
     ///
     /// A token's emission row sums the weight rows of its features. Most
     /// of them belong to one word type (the token's own features, and what
@@ -438,23 +469,39 @@ impl Tagger {
         sents: &[(usize, usize)],
         sc: &mut Scratch,
         tags: &mut [u8],
-        mut observe: impl FnMut(usize, &[i32]),
+        observe: impl FnMut(usize, &[i32]),
     ) {
-        let (Some(st), Some(tr)) = (self.layout.stages.get(k), self.trans.get(k)) else {
+        let (Some(st), Some(ex)) = (self.layout.stages.get(k), self.extract_for(k)) else {
             return;
-        };
-        let ex = Extract {
-            groups: st.groups,
-            bits: self.layout.bits,
-            drop_lex: false,
         };
         let w = &*st.weights;
         // Always a row (zeros when not stored): no branch per feature.
         let row = |f: u32| Some(w.get(f));
-        sc.sums.build(&sc.types, &ex, inf, &row);
+        sc.sums[0].build(&sc.types, &ex, inf, &row);
+        self.emit(k, 0, &ex, &row, inf, doc, sents, sc, tags, observe);
+    }
+
+    /// Decode every sentence with stage `k`, whose type sums are in
+    /// `sc.sums[slot]` and whose rows `row` gives.
+    #[allow(clippy::too_many_arguments)]
+    fn emit<'w>(
+        &self,
+        k: usize,
+        slot: usize,
+        ex: &Extract,
+        row: &impl Fn(u32) -> Option<&'w [i8; NTAGS]>,
+        inf: &Infos,
+        doc: Option<&[DocInfo]>,
+        sents: &[(usize, usize)],
+        sc: &mut Scratch,
+        tags: &mut [u8],
+        mut observe: impl FnMut(usize, &[i32]),
+    ) {
+        let Some(tr) = self.trans.get(k) else {
+            return;
+        };
         for &(s, e) in sents {
-            sc.sums
-                .emissions(&sc.types, &ex, inf, doc, (s, e), &row, &mut sc.emis);
+            sc.sums[slot].emissions(&sc.types, ex, inf, doc, (s, e), row, &mut sc.emis);
             tr.decode(&sc.emis, &mut sc.back, &mut sc.path);
             tags[s..e].copy_from_slice(&sc.path);
             for (k, row) in sc.emis.chunks_exact(NTAGS).enumerate() {
@@ -489,28 +536,64 @@ impl Tagger {
         // The last stage is a second pass when it reads document features;
         // the stages before it are first passes: the full one, then an
         // optional context-only one.
-        let second =
-            stages.len() > 1 && stages.last().is_some_and(|st| st.groups & group::DOC != 0);
-        let nfirst = stages.len() - second as usize;
+        let groups: Vec<u32> = stages.iter().map(|st| st.groups).collect();
+        let nfirst = first_passes(&groups);
+        let second = nfirst < stages.len();
         let mut first = vec![First::default(); n];
-        if let Some(st) = stages.first() {
-            let scale = st.scale;
-            self.run(0, &inf, None, &sents, &mut sc, &mut tags, |i, row| {
-                first[i].conf = margin_bucket(row, scale);
-            });
-        }
-        for (f, &t) in first.iter_mut().zip(&tags) {
-            f.tag = t;
-        }
-        if nfirst > 1 {
-            let scale = stages[1].scale;
-            let mut ctags = vec![0u8; n];
-            self.run(1, &inf, None, &sents, &mut sc, &mut ctags, |i, row| {
-                first[i].cvote = type_votes(row, scale);
-            });
-            for (f, &t) in first.iter_mut().zip(&ctags) {
-                f.ctag = t;
+        let mut ctags = vec![0u8; n];
+        let scale = |k: usize| stages.get(k).map_or(1.0, |st| st.scale);
+        let (scale0, scale1) = (scale(0), scale(1));
+        let on_full = |first: &mut [First], i: usize, row: &[i32]| {
+            first[i].conf = margin_bucket(row, scale0);
+        };
+        let on_ctx = |first: &mut [First], i: usize, row: &[i32]| {
+            first[i].cvote = type_votes(row, scale1);
+        };
+        match (&self.joint, self.extract_for(0), self.extract_for(1)) {
+            (Some(j), Some(ex0), Some(ex1)) if nfirst > 1 => {
+                let [s0, s1] = &mut sc.sums;
+                TypeSums::build_joint([s0, s1], &sc.types, [&ex0, &ex1], &inf, j);
+                let row0 = |f: u32| Some(&j.get(f)[0]);
+                self.emit(
+                    0,
+                    0,
+                    &ex0,
+                    &row0,
+                    &inf,
+                    None,
+                    &sents,
+                    &mut sc,
+                    &mut tags,
+                    |i, r| on_full(&mut first, i, r),
+                );
+                let row1 = |f: u32| Some(&j.get(f)[1]);
+                self.emit(
+                    1,
+                    1,
+                    &ex1,
+                    &row1,
+                    &inf,
+                    None,
+                    &sents,
+                    &mut sc,
+                    &mut ctags,
+                    |i, r| on_ctx(&mut first, i, r),
+                );
             }
+            _ => {
+                self.run(0, &inf, None, &sents, &mut sc, &mut tags, |i, r| {
+                    on_full(&mut first, i, r)
+                });
+                if nfirst > 1 {
+                    self.run(1, &inf, None, &sents, &mut sc, &mut ctags, |i, r| {
+                        on_ctx(&mut first, i, r)
+                    });
+                }
+            }
+        }
+        for ((f, &t), &c) in first.iter_mut().zip(&tags).zip(&ctags) {
+            f.tag = t;
+            f.ctag = c;
         }
         add_stats(&inf, &first, mem);
         if second {
@@ -552,12 +635,20 @@ impl Tagger {
     }
 }
 
+/// How many of the stages with these groups are first passes: all but a
+/// last one that reads the document ([`group::DOC`]).
+fn first_passes(groups: &[u32]) -> usize {
+    let second = groups.len() > 1 && groups.last().is_some_and(|g| g & group::DOC != 0);
+    groups.len() - second as usize
+}
+
 /// Buffers reused across the sentences and passes of one chunk.
 #[derive(Default)]
 struct Scratch {
     /// The chunk's word types, shared by the passes.
     types: TypeIndex,
-    sums: TypeSums,
+    /// Type sums of a pass (two for the first passes, built together).
+    sums: [TypeSums; 2],
     emis: Vec<i32>,
     back: Vec<u8>,
     path: Vec<u8>,
