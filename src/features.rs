@@ -690,6 +690,21 @@ pub struct DocInfo {
     pub doc_anchor: u8,
 }
 
+/// Where feature indices go: a list ([`Vec`], for training and tests), or
+/// straight into a sum of weight rows (the tagger, which never needs the
+/// list).
+pub trait Sink {
+    /// Take feature `f`.
+    fn put(&mut self, f: u32);
+}
+
+impl Sink for Vec<u32> {
+    #[inline]
+    fn put(&mut self, f: u32) {
+        self.push(f);
+    }
+}
+
 /// Feature extractor bound to one configuration.
 pub struct Extract {
     /// Enabled groups.
@@ -719,7 +734,7 @@ impl Extract {
         s: usize,
         e: usize,
         i: usize,
-        out: &mut Vec<u32>,
+        out: &mut impl Sink,
     ) {
         self.local(inf, i, out);
         for d in OFFSETS {
@@ -734,15 +749,15 @@ impl Extract {
     }
 
     #[inline]
-    fn push(&self, out: &mut Vec<u32>, tmpl: u64, v: u64) {
-        out.push(self.idx(tmpl.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ v));
+    fn push(&self, out: &mut impl Sink, tmpl: u64, v: u64) {
+        out.put(self.idx(tmpl.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ v));
     }
 
     /// Features of token `i` that depend on nothing but its own
     /// [`TokInfo`] (and its n-grams): the same for every occurrence of a
     /// word with the same gazetteer bits, so the tagger can sum them once
     /// per word type.
-    pub fn local(&self, inf: &Infos, i: usize, out: &mut Vec<u32>) {
+    pub fn local(&self, inf: &Infos, i: usize, out: &mut impl Sink) {
         let g = self.groups;
         let ti = &inf.toks[i];
         let mut f = |tmpl: u64, v: u64| self.push(out, tmpl, v);
@@ -798,7 +813,7 @@ impl Extract {
     /// Features that token `j` gives the token at offset `-d` from it (`d`
     /// in [`OFFSETS`]: `j` is `d` places from the token being tagged):
     /// again a function of `j`'s own [`TokInfo`] alone.
-    pub fn neighbour(&self, inf: &Infos, j: usize, d: isize, out: &mut Vec<u32>) {
+    pub fn neighbour(&self, inf: &Infos, j: usize, d: isize, out: &mut impl Sink) {
         let g = self.groups;
         let x = &inf.toks[j];
         let mut f = |tmpl: u64, v: u64| self.push(out, tmpl, v);
@@ -858,7 +873,7 @@ impl Extract {
 
     /// What [`neighbour`](Self::neighbour) gives when offset `d` falls
     /// outside the sentence.
-    pub fn boundary(&self, d: isize, out: &mut Vec<u32>) {
+    pub fn boundary(&self, d: isize, out: &mut impl Sink) {
         let g = self.groups;
         let mut f = |tmpl: u64, v: u64| self.push(out, tmpl, v);
         if g & group::SHAPE != 0 {
@@ -894,7 +909,7 @@ impl Extract {
         s: usize,
         e: usize,
         i: usize,
-        out: &mut Vec<u32>,
+        out: &mut impl Sink,
     ) {
         let g = self.groups;
         let t = &inf.toks;
@@ -984,7 +999,7 @@ impl Extract {
     /// The second pass's document features of token `i` (the
     /// [`group::DOC`] part of [`context`](Self::context)), in two parts
     /// that [`doc_keys`](Self::doc_keys) packs into one number each.
-    pub fn doc_features(&self, doc: &[DocInfo], s: usize, e: usize, i: usize, out: &mut Vec<u32>) {
+    pub fn doc_features(&self, doc: &[DocInfo], s: usize, e: usize, i: usize, out: &mut impl Sink) {
         self.doc_part(0, doc, s, e, i, out);
         self.doc_part(1, doc, s, e, i, out);
     }
@@ -1000,7 +1015,7 @@ impl Extract {
         s: usize,
         e: usize,
         i: usize,
-        out: &mut Vec<u32>,
+        out: &mut impl Sink,
     ) {
         let mut f = |tmpl: u64, v: u64| self.push(out, tmpl, v);
         let di = &doc[i];

@@ -10,7 +10,7 @@
 //! the same integers as summing [`Extract::features`] directly: addition
 //! of `i32` is exact and order-free.
 
-use crate::features::{group, DocInfo, Extract, Infos, NTAGS, OFFSETS};
+use crate::features::{group, DocInfo, Extract, Infos, Sink, NTAGS, OFFSETS};
 use crate::model::Joint;
 use rustc_hash::FxHashMap;
 
@@ -100,7 +100,6 @@ pub struct TypeSums {
     sums: Vec<Sums>,
     /// Sums of [`Extract::boundary`] per offset.
     boundary: [[i32; NTAGS]; OFFSETS.len()],
-    feats: Vec<u32>,
     /// Sums of each part of [`Extract::doc_features`] by its key
     /// ([`Extract::doc_keys`]): few distinct keys per chunk (most words are
     /// outside names, with the same first-pass view), so most tokens take
@@ -116,49 +115,58 @@ impl std::fmt::Debug for TypeSums {
     }
 }
 
-fn add<'w>(acc: &mut [i32; NTAGS], feats: &[u32], row: &impl Fn(u32) -> Option<&'w [i8; NTAGS]>) {
-    for &f in feats {
-        if let Some(r) = row(f) {
-            for (a, &x) in acc.iter_mut().zip(r) {
-                *a += x as i32;
-            }
+/// Add one weight row to a sum.
+#[inline]
+fn add_row(acc: &mut [i32; NTAGS], r: &[i8; NTAGS]) {
+    for (a, &x) in acc.iter_mut().zip(r) {
+        *a += x as i32;
+    }
+}
+
+/// A [`Sink`] that adds each feature's row (from `row`; `None`: zeros) to
+/// `acc` as the features are made.
+struct RowSum<'a, R> {
+    acc: &'a mut [i32; NTAGS],
+    row: &'a R,
+}
+
+impl<'w, R: Fn(u32) -> Option<&'w [i8; NTAGS]>> Sink for RowSum<'_, R> {
+    #[inline]
+    fn put(&mut self, f: u32) {
+        if let Some(r) = (self.row)(f) {
+            add_row(self.acc, r);
         }
     }
 }
 
-/// Add the rows of features `fa` (first table of `joint`) to `acc_a` and
-/// of `fb` (second table) to `acc_b`: one lookup per feature when both
-/// stages have the same features, as they often do.
-fn add_pair(
-    joint: &Joint<2>,
-    fa: &[u32],
-    fb: &[u32],
-    acc_a: &mut [i32; NTAGS],
-    acc_b: &mut [i32; NTAGS],
-) {
-    if fa == fb {
-        for &f in fa {
-            let [ra, rb] = joint.get(f);
-            for ((a, b), (&x, &y)) in acc_a
-                .iter_mut()
-                .zip(acc_b.iter_mut())
-                .zip(ra.iter().zip(rb))
-            {
-                *a += x as i32;
-                *b += y as i32;
-            }
-        }
-        return;
+/// A [`Sink`] that adds each feature's rows in table `K` of a joint table.
+struct HalfSum<'a, const K: usize> {
+    joint: &'a Joint<2>,
+    acc: &'a mut [i32; NTAGS],
+}
+
+impl<const K: usize> Sink for HalfSum<'_, K> {
+    #[inline]
+    fn put(&mut self, f: u32) {
+        add_row(self.acc, &self.joint.get(f)[K]);
     }
-    for &f in fa {
-        for (a, &x) in acc_a.iter_mut().zip(&joint.get(f)[0]) {
-            *a += x as i32;
-        }
-    }
-    for &f in fb {
-        for (b, &y) in acc_b.iter_mut().zip(&joint.get(f)[1]) {
-            *b += y as i32;
-        }
+}
+
+/// A [`Sink`] that adds each feature's rows in both tables of a joint
+/// table, for two stages that make the same features: one lookup serves
+/// both.
+struct PairSum<'a> {
+    joint: &'a Joint<2>,
+    a: &'a mut [i32; NTAGS],
+    b: &'a mut [i32; NTAGS],
+}
+
+impl Sink for PairSum<'_> {
+    #[inline]
+    fn put(&mut self, f: u32) {
+        let [ra, rb] = self.joint.get(f);
+        add_row(self.a, ra);
+        add_row(self.b, rb);
     }
 }
 
@@ -176,21 +184,31 @@ impl TypeSums {
         self.sums.clear();
         self.clear_doc_sums();
         for (k, &d) in OFFSETS.iter().enumerate() {
-            self.feats.clear();
-            ex.boundary(d, &mut self.feats);
             self.boundary[k] = [0; NTAGS];
-            add(&mut self.boundary[k], &self.feats, row);
+            let acc = &mut self.boundary[k];
+            ex.boundary(d, &mut RowSum { acc, row });
         }
         for &i in &types.first {
             let i = i as usize;
             let mut s: Sums = [[0; NTAGS]; 1 + OFFSETS.len()];
-            self.feats.clear();
-            ex.local(inf, i, &mut self.feats);
-            add(&mut s[0], &self.feats, row);
+            ex.local(
+                inf,
+                i,
+                &mut RowSum {
+                    acc: &mut s[0],
+                    row,
+                },
+            );
             for (k, &d) in OFFSETS.iter().enumerate() {
-                self.feats.clear();
-                ex.neighbour(inf, i, d, &mut self.feats);
-                add(&mut s[k + 1], &self.feats, row);
+                ex.neighbour(
+                    inf,
+                    i,
+                    d,
+                    &mut RowSum {
+                        acc: &mut s[k + 1],
+                        row,
+                    },
+                );
             }
             self.sums.push(s);
         }
@@ -212,37 +230,63 @@ impl TypeSums {
         b.sums.clear();
         a.clear_doc_sums();
         b.clear_doc_sums();
-        let (fa, fb) = (&mut a.feats, &mut b.feats);
         // Most often the stages give the same neighbour features: those
-        // are made once.
+        // are made once, and each looked up once for both.
         let same = ex[0].same_neighbours(ex[1]);
         for (k, &d) in OFFSETS.iter().enumerate() {
-            fa.clear();
-            fb.clear();
-            ex[0].boundary(d, fa);
-            ex[1].boundary(d, fb);
             a.boundary[k] = [0; NTAGS];
             b.boundary[k] = [0; NTAGS];
-            add_pair(joint, fa, fb, &mut a.boundary[k], &mut b.boundary[k]);
+            let (acc_a, acc_b) = (&mut a.boundary[k], &mut b.boundary[k]);
+            if same {
+                ex[0].boundary(
+                    d,
+                    &mut PairSum {
+                        joint,
+                        a: acc_a,
+                        b: acc_b,
+                    },
+                );
+            } else {
+                ex[0].boundary(d, &mut HalfSum::<0> { joint, acc: acc_a });
+                ex[1].boundary(d, &mut HalfSum::<1> { joint, acc: acc_b });
+            }
         }
         for &i in &types.first {
             let i = i as usize;
             let mut sa: Sums = [[0; NTAGS]; 1 + OFFSETS.len()];
             let mut sb: Sums = [[0; NTAGS]; 1 + OFFSETS.len()];
-            fa.clear();
-            fb.clear();
-            ex[0].local(inf, i, fa);
-            ex[1].local(inf, i, fb);
-            add_pair(joint, fa, fb, &mut sa[0], &mut sb[0]);
+            ex[0].local(
+                inf,
+                i,
+                &mut HalfSum::<0> {
+                    joint,
+                    acc: &mut sa[0],
+                },
+            );
+            ex[1].local(
+                inf,
+                i,
+                &mut HalfSum::<1> {
+                    joint,
+                    acc: &mut sb[0],
+                },
+            );
             for (k, &d) in OFFSETS.iter().enumerate() {
-                fa.clear();
-                ex[0].neighbour(inf, i, d, fa);
+                let (acc_a, acc_b) = (&mut sa[k + 1], &mut sb[k + 1]);
                 if same {
-                    add_pair(joint, fa, fa, &mut sa[k + 1], &mut sb[k + 1]);
+                    ex[0].neighbour(
+                        inf,
+                        i,
+                        d,
+                        &mut PairSum {
+                            joint,
+                            a: acc_a,
+                            b: acc_b,
+                        },
+                    );
                 } else {
-                    fb.clear();
-                    ex[1].neighbour(inf, i, d, fb);
-                    add_pair(joint, fa, fb, &mut sa[k + 1], &mut sb[k + 1]);
+                    ex[0].neighbour(inf, i, d, &mut HalfSum::<0> { joint, acc: acc_a });
+                    ex[1].neighbour(inf, i, d, &mut HalfSum::<1> { joint, acc: acc_b });
                 }
             }
             a.sums.push(sa);
@@ -287,20 +331,15 @@ impl TypeSums {
                     *a += x;
                 }
             }
-            self.feats.clear();
-            ex.context(inf, None, s, e, i, &mut self.feats);
+            ex.context(inf, None, s, e, i, &mut RowSum { acc: &mut acc, row });
             if let Some(doc) = doc.filter(|_| ex.groups & group::DOC != 0) {
-                let feats = &mut self.feats;
                 match ex.doc_keys(doc, s, e, i) {
                     Some(keys) => {
                         for (part, (key, memo)) in keys.iter().zip(&mut self.doc_sums).enumerate() {
                             let Some(key) = *key else { continue };
                             let sum = memo.entry(key).or_insert_with(|| {
-                                let at = feats.len();
-                                ex.doc_part(part, doc, s, e, i, feats);
                                 let mut sum = [0; NTAGS];
-                                add(&mut sum, &feats[at..], row);
-                                feats.truncate(at);
+                                ex.doc_part(part, doc, s, e, i, &mut RowSum { acc: &mut sum, row });
                                 sum
                             });
                             for (a, &x) in acc.iter_mut().zip(sum.iter()) {
@@ -308,10 +347,9 @@ impl TypeSums {
                             }
                         }
                     }
-                    None => ex.doc_features(doc, s, e, i, feats),
+                    None => ex.doc_features(doc, s, e, i, &mut RowSum { acc: &mut acc, row }),
                 }
             }
-            add(&mut acc, &self.feats, row);
             emis.extend_from_slice(&acc);
         }
     }
@@ -323,6 +361,18 @@ mod tests {
     use crate::analysis::Analysis;
     use crate::features::NoClusters;
     use crate::gazetteer::Gazetteer;
+
+    /// Sum the rows of `feats`.
+    fn add<'w>(
+        acc: &mut [i32; NTAGS],
+        feats: &[u32],
+        row: &impl Fn(u32) -> Option<&'w [i8; NTAGS]>,
+    ) {
+        let mut sum = RowSum { acc, row };
+        for &f in feats {
+            sum.put(f);
+        }
+    }
 
     /// Per-type sums equal the direct sum of every feature, for every
     /// group set, inside and at the edges of sentences.
