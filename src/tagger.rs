@@ -469,7 +469,7 @@ impl Tagger {
         sents: &[(usize, usize)],
         sc: &mut Scratch,
         tags: &mut [u8],
-        observe: impl FnMut(usize, &[i32]),
+        observe: &mut dyn FnMut(usize, &[i32]),
     ) {
         let (Some(st), Some(ex)) = (self.layout.stages.get(k), self.extract_for(k)) else {
             return;
@@ -495,7 +495,7 @@ impl Tagger {
         sents: &[(usize, usize)],
         sc: &mut Scratch,
         tags: &mut [u8],
-        mut observe: impl FnMut(usize, &[i32]),
+        observe: &mut dyn FnMut(usize, &[i32]),
     ) {
         let Some(tr) = self.trans.get(k) else {
             return;
@@ -564,7 +564,7 @@ impl Tagger {
                     &sents,
                     &mut sc,
                     &mut tags,
-                    |i, r| on_full(&mut first, i, r),
+                    &mut |i, r| on_full(&mut first, i, r),
                 );
                 let row1 = |f: u32| Some(&j.get(f)[1]);
                 self.emit(
@@ -577,15 +577,15 @@ impl Tagger {
                     &sents,
                     &mut sc,
                     &mut ctags,
-                    |i, r| on_ctx(&mut first, i, r),
+                    &mut |i, r| on_ctx(&mut first, i, r),
                 );
             }
             _ => {
-                self.run(0, &inf, None, &sents, &mut sc, &mut tags, |i, r| {
+                self.run(0, &inf, None, &sents, &mut sc, &mut tags, &mut |i, r| {
                     on_full(&mut first, i, r)
                 });
                 if nfirst > 1 {
-                    self.run(1, &inf, None, &sents, &mut sc, &mut ctags, |i, r| {
+                    self.run(1, &inf, None, &sents, &mut sc, &mut ctags, &mut |i, r| {
                         on_ctx(&mut first, i, r)
                     });
                 }
@@ -605,7 +605,7 @@ impl Tagger {
                 &sents,
                 &mut sc,
                 &mut tags,
-                |_, _| {},
+                &mut |_, _| {},
             );
         }
         (tags, inf)
