@@ -46,14 +46,29 @@ impl Seg {
     /// The lookup form: ال + stem when the word has the article (so that
     /// "للقاهرة" looks up "القاهرة"), else the stem; enclitics kept.
     pub fn lookup<'a>(&self, word: &'a str, buf: &'a mut String) -> &'a str {
-        let rest = &word[self.stem_start as usize..];
-        if self.flags & pro::AL != 0 {
-            buf.clear();
-            buf.push_str("ال");
-            buf.push_str(rest);
-            buf.as_str()
+        if let Some(form) = self.lookup_slice(word) {
+            return form;
+        }
+        buf.clear();
+        buf.push_str("ال");
+        buf.push_str(&word[self.stem_start as usize..]);
+        buf.as_str()
+    }
+
+    /// The lookup form when it is a suffix of `word` (no article, or the
+    /// article ال written out before the stem); `None` for the ل of ل +
+    /// article ("للقاهرة"), whose form needs the article's alef back.
+    #[inline]
+    fn lookup_slice<'a>(&self, word: &'a str) -> Option<&'a str> {
+        let start = self.stem_start as usize;
+        if self.flags & pro::AL == 0 {
+            return Some(&word[start..]);
+        }
+        let al = start.checked_sub(ARTICLE.len())?;
+        if word.as_bytes().get(al..start)? == ARTICLE.as_bytes() {
+            word.get(al..)
         } else {
-            rest
+            None
         }
     }
 
@@ -96,6 +111,7 @@ const HEADS: u8 =
     crate::features::trig::TITLE | crate::features::trig::ORG | crate::features::trig::PLACE;
 
 const ALEF: char = 'ا';
+const ARTICLE: &str = "ال";
 const LAM: char = 'ل';
 
 /// Does `s` have at least `n` (> 0) characters? Stops counting there.
@@ -241,14 +257,12 @@ pub fn segment(word: &str, known: impl Fn(&str) -> bool) -> Seg {
     let mut a = Analyses::default();
     analyses_into(word, &mut a);
     let all = a.as_slice();
-    // The lookup form on the stack: "ال" + at most 255 bytes.
-    let mut buf = [0u8; 260];
     for s in &all[1..] {
         // ال alone restores the word itself, already known to be unknown.
         if s.flags == pro::AL && s.stem_start == 4 {
             continue;
         }
-        if known(lookup_in(s, word, &mut buf)) {
+        if is_known(s, word, &known) {
             return finish(word, *s);
         }
     }
@@ -271,18 +285,21 @@ pub fn segment(word: &str, known: impl Fn(&str) -> bool) -> Seg {
     finish(word, best)
 }
 
-/// [`Seg::lookup`] into a stack buffer (`word` has at most 255 bytes).
+/// Does `known` know the [`Seg::lookup`] form of `s`? Most forms are
+/// suffixes of `word`; the others are built on the stack (`word` has at
+/// most 255 bytes), only then.
 #[inline]
-fn lookup_in<'a>(s: &Seg, word: &'a str, buf: &'a mut [u8; 260]) -> &'a str {
-    let rest = &word[s.stem_start as usize..];
-    if s.flags & pro::AL == 0 {
-        return rest;
+fn is_known(s: &Seg, word: &str, known: &impl Fn(&str) -> bool) -> bool {
+    if let Some(form) = s.lookup_slice(word) {
+        return known(form);
     }
-    let n = 4 + rest.len();
-    buf[..4].copy_from_slice("ال".as_bytes());
-    buf[4..n].copy_from_slice(rest.as_bytes());
+    let rest = &word[s.stem_start as usize..];
+    let mut buf = [0u8; 260];
+    let n = ARTICLE.len() + rest.len();
+    buf[..ARTICLE.len()].copy_from_slice(ARTICLE.as_bytes());
+    buf[ARTICLE.len()..n].copy_from_slice(rest.as_bytes());
     // "ال" and a str slice at a char boundary: always UTF-8.
-    std::str::from_utf8(&buf[..n]).unwrap_or(rest)
+    known(std::str::from_utf8(&buf[..n]).unwrap_or(rest))
 }
 
 fn finish(word: &str, mut s: Seg) -> Seg {
