@@ -27,6 +27,8 @@ pub mod pro {
     pub const AL: u8 = 64;
 }
 
+/// The enclitics, longest first; [`enclitic_len`] tries them by last letter.
+#[cfg(test)]
 const ENCLITICS: [&str; 10] = ["هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي"];
 
 /// One analysis of a word. Offsets are byte offsets inside the word.
@@ -232,16 +234,43 @@ fn analyses_into(word: &str, out: &mut Analyses) {
 
 /// Likely enclitic length (bytes) of a stem; only for stems of 4+ letters.
 pub fn enclitic_len(stem: &str) -> usize {
-    if !at_least(stem, 4) {
-        return 0;
-    }
-    for e in ENCLITICS {
-        if stem.ends_with(e) && at_least(&stem[..stem.len() - e.len()], 3) {
-            return e.len();
+    // Only the enclitics that end in the stem's last letter can match
+    // (most stems end in none of them); tried in the order of `ENCLITICS`.
+    let fits = |e: &str| stem.ends_with(e) && at_least(&stem[..stem.len() - e.len()], 3);
+    let len = match stem.as_bytes().last_chunk::<2>().copied() {
+        Some(ALEF_B) => {
+            if fits("هما") || fits("كما") {
+                6
+            } else if fits("ها") || fits("نا") {
+                4
+            } else {
+                0
+            }
         }
+        Some(MEEM) if fits("هم") || fits("كم") => 4,
+        Some(NOON) if fits("هن") => 4,
+        Some(HEH | KAF | YEH) if fits("ه") || fits("ك") || fits("ي") => 2,
+        _ => 0,
+    };
+    if len > 0 && at_least(stem, 4) {
+        len
+    } else {
+        0
     }
-    0
 }
+
+/// The UTF-8 bytes of a two-byte char (U+0080..=U+07FF).
+const fn utf8_2(c: char) -> [u8; 2] {
+    let c = c as u32;
+    [0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]
+}
+
+const ALEF_B: [u8; 2] = utf8_2(ALEF);
+const MEEM: [u8; 2] = utf8_2('م');
+const NOON: [u8; 2] = utf8_2('ن');
+const HEH: [u8; 2] = utf8_2('ه');
+const KAF: [u8; 2] = utf8_2('ك');
+const YEH: [u8; 2] = utf8_2('ي');
 
 /// Segment `word` (normalized Arabic letters), using `known` to recognise
 /// lexicon forms. Preference: the whole word when known; else the analysis
@@ -364,6 +393,30 @@ mod tests {
         for (w, want) in cases {
             let s = segment(w, known);
             assert_eq!(&w[s.outside(w)..], want, "{w}");
+        }
+    }
+
+    #[test]
+    fn enclitics_by_last_letter() {
+        // The test by last letter is the plain one over the list.
+        let plain = |stem: &str| {
+            let e = ENCLITICS.iter().find(|e| {
+                stem.ends_with(*e) && stem[..stem.len() - e.len()].chars().count() >= 3
+            });
+            match e {
+                Some(e) if stem.chars().count() >= 4 => e.len(),
+                _ => 0,
+            }
+        };
+        let stems = "كتابهما كتابكما كتابهم كتابهن كتابها كتابكم كتابنا مدينه قاضي ملك يتكلم سلمان";
+        for stem in stems.split(' ') {
+            for (i, _) in stem.char_indices() {
+                for (j, _) in stem[i..].char_indices().skip(1) {
+                    let s = &stem[i..i + j];
+                    assert_eq!(enclitic_len(s), plain(s), "{s}");
+                }
+                assert_eq!(enclitic_len(&stem[i..]), plain(&stem[i..]), "{stem}");
+            }
         }
     }
 
