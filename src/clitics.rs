@@ -400,9 +400,9 @@ mod tests {
     fn enclitics_by_last_letter() {
         // The test by last letter is the plain one over the list.
         let plain = |stem: &str| {
-            let e = ENCLITICS.iter().find(|e| {
-                stem.ends_with(*e) && stem[..stem.len() - e.len()].chars().count() >= 3
-            });
+            let e = ENCLITICS
+                .iter()
+                .find(|e| stem.ends_with(*e) && stem[..stem.len() - e.len()].chars().count() >= 3);
             match e {
                 Some(e) if stem.chars().count() >= 4 => e.len(),
                 _ => 0,
