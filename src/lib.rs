@@ -182,10 +182,9 @@ impl Extractor {
         let mut memory = tagger::DocMemory::default();
         for (base, chunk) in chunks(text, CHUNK) {
             let a = Analysis::new(chunk, self.gaz);
-            // Room for the candidates of a dense chunk (about one in four
-            // tokens) up front: each is a few hundred bytes to copy when
-            // the vector doubles.
-            let mut cands = Vec::with_capacity(a.tokens.len() / 4);
+            // Not reserved up front: fewer instructions (no copies as it
+            // doubles), but 8% more wall time on the corpus documents.
+            let mut cands = Vec::new();
             gazetteer_candidates(&a, self.gaz, self.tagger.is_none(), &mut cands);
             rules::date::find(&a, self.gaz, opts, &mut cands);
             rules::number::find(&a, self.gaz, &mut cands);
