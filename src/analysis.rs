@@ -102,6 +102,10 @@ impl<'a> Analysis<'a> {
     /// Normalized text of token `i` without conj/prep proclitics.
     #[inline]
     pub fn body(&self, i: usize) -> &str {
-        self.segs[i].body(self.word(i))
+        // One slice of the text (two char-boundary tests), not a slice of
+        // the word's slice: the tagger asks for bodies of every word.
+        let t = &self.tokens[i];
+        let from = t.start as usize + self.segs[i].pro_len as usize;
+        &self.norm.text[from..t.end as usize]
     }
 }

@@ -27,6 +27,8 @@ pub mod pro {
     pub const AL: u8 = 64;
 }
 
+/// The enclitics, longest first; [`enclitic_len`] tries them by last letter.
+#[cfg(test)]
 const ENCLITICS: [&str; 10] = ["هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي"];
 
 /// One analysis of a word. Offsets are byte offsets inside the word.
@@ -46,14 +48,29 @@ impl Seg {
     /// The lookup form: ال + stem when the word has the article (so that
     /// "للقاهرة" looks up "القاهرة"), else the stem; enclitics kept.
     pub fn lookup<'a>(&self, word: &'a str, buf: &'a mut String) -> &'a str {
-        let rest = &word[self.stem_start as usize..];
-        if self.flags & pro::AL != 0 {
-            buf.clear();
-            buf.push_str("ال");
-            buf.push_str(rest);
-            buf.as_str()
+        if let Some(form) = self.lookup_slice(word) {
+            return form;
+        }
+        buf.clear();
+        buf.push_str("ال");
+        buf.push_str(&word[self.stem_start as usize..]);
+        buf.as_str()
+    }
+
+    /// The lookup form when it is a suffix of `word` (no article, or the
+    /// article ال written out before the stem); `None` for the ل of ل +
+    /// article ("للقاهرة"), whose form needs the article's alef back.
+    #[inline]
+    fn lookup_slice<'a>(&self, word: &'a str) -> Option<&'a str> {
+        let start = self.stem_start as usize;
+        if self.flags & pro::AL == 0 {
+            return Some(&word[start..]);
+        }
+        let al = start.checked_sub(ARTICLE.len())?;
+        if word.as_bytes().get(al..start)? == ARTICLE.as_bytes() {
+            word.get(al..)
         } else {
-            rest
+            None
         }
     }
 
@@ -96,6 +113,7 @@ const HEADS: u8 =
     crate::features::trig::TITLE | crate::features::trig::ORG | crate::features::trig::PLACE;
 
 const ALEF: char = 'ا';
+const ARTICLE: &str = "ال";
 const LAM: char = 'ل';
 
 /// Does `s` have at least `n` (> 0) characters? Stops counting there.
@@ -216,16 +234,43 @@ fn analyses_into(word: &str, out: &mut Analyses) {
 
 /// Likely enclitic length (bytes) of a stem; only for stems of 4+ letters.
 pub fn enclitic_len(stem: &str) -> usize {
-    if !at_least(stem, 4) {
-        return 0;
-    }
-    for e in ENCLITICS {
-        if stem.ends_with(e) && at_least(&stem[..stem.len() - e.len()], 3) {
-            return e.len();
+    // Only the enclitics that end in the stem's last letter can match
+    // (most stems end in none of them); tried in the order of `ENCLITICS`.
+    let fits = |e: &str| stem.ends_with(e) && at_least(&stem[..stem.len() - e.len()], 3);
+    let len = match stem.as_bytes().last_chunk::<2>().copied() {
+        Some(ALEF_B) => {
+            if fits("هما") || fits("كما") {
+                6
+            } else if fits("ها") || fits("نا") {
+                4
+            } else {
+                0
+            }
         }
+        Some(MEEM) if fits("هم") || fits("كم") => 4,
+        Some(NOON) if fits("هن") => 4,
+        Some(HEH | KAF | YEH) if fits("ه") || fits("ك") || fits("ي") => 2,
+        _ => 0,
+    };
+    if len > 0 && at_least(stem, 4) {
+        len
+    } else {
+        0
     }
-    0
 }
+
+/// The UTF-8 bytes of a two-byte char (U+0080..=U+07FF).
+const fn utf8_2(c: char) -> [u8; 2] {
+    let c = c as u32;
+    [0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]
+}
+
+const ALEF_B: [u8; 2] = utf8_2(ALEF);
+const MEEM: [u8; 2] = utf8_2('م');
+const NOON: [u8; 2] = utf8_2('ن');
+const HEH: [u8; 2] = utf8_2('ه');
+const KAF: [u8; 2] = utf8_2('ك');
+const YEH: [u8; 2] = utf8_2('ي');
 
 /// Segment `word` (normalized Arabic letters), using `known` to recognise
 /// lexicon forms. Preference: the whole word when known; else the analysis
@@ -241,14 +286,12 @@ pub fn segment(word: &str, known: impl Fn(&str) -> bool) -> Seg {
     let mut a = Analyses::default();
     analyses_into(word, &mut a);
     let all = a.as_slice();
-    // The lookup form on the stack: "ال" + at most 255 bytes.
-    let mut buf = [0u8; 260];
     for s in &all[1..] {
         // ال alone restores the word itself, already known to be unknown.
         if s.flags == pro::AL && s.stem_start == 4 {
             continue;
         }
-        if known(lookup_in(s, word, &mut buf)) {
+        if is_known(s, word, &known) {
             return finish(word, *s);
         }
     }
@@ -271,18 +314,21 @@ pub fn segment(word: &str, known: impl Fn(&str) -> bool) -> Seg {
     finish(word, best)
 }
 
-/// [`Seg::lookup`] into a stack buffer (`word` has at most 255 bytes).
+/// Does `known` know the [`Seg::lookup`] form of `s`? Most forms are
+/// suffixes of `word`; the others are built on the stack (`word` has at
+/// most 255 bytes), only then.
 #[inline]
-fn lookup_in<'a>(s: &Seg, word: &'a str, buf: &'a mut [u8; 260]) -> &'a str {
-    let rest = &word[s.stem_start as usize..];
-    if s.flags & pro::AL == 0 {
-        return rest;
+fn is_known(s: &Seg, word: &str, known: &impl Fn(&str) -> bool) -> bool {
+    if let Some(form) = s.lookup_slice(word) {
+        return known(form);
     }
-    let n = 4 + rest.len();
-    buf[..4].copy_from_slice("ال".as_bytes());
-    buf[4..n].copy_from_slice(rest.as_bytes());
+    let rest = &word[s.stem_start as usize..];
+    let mut buf = [0u8; 260];
+    let n = ARTICLE.len() + rest.len();
+    buf[..ARTICLE.len()].copy_from_slice(ARTICLE.as_bytes());
+    buf[ARTICLE.len()..n].copy_from_slice(rest.as_bytes());
     // "ال" and a str slice at a char boundary: always UTF-8.
-    std::str::from_utf8(&buf[..n]).unwrap_or(rest)
+    known(std::str::from_utf8(&buf[..n]).unwrap_or(rest))
 }
 
 fn finish(word: &str, mut s: Seg) -> Seg {
@@ -347,6 +393,30 @@ mod tests {
         for (w, want) in cases {
             let s = segment(w, known);
             assert_eq!(&w[s.outside(w)..], want, "{w}");
+        }
+    }
+
+    #[test]
+    fn enclitics_by_last_letter() {
+        // The test by last letter is the plain one over the list.
+        let plain = |stem: &str| {
+            let e = ENCLITICS
+                .iter()
+                .find(|e| stem.ends_with(*e) && stem[..stem.len() - e.len()].chars().count() >= 3);
+            match e {
+                Some(e) if stem.chars().count() >= 4 => e.len(),
+                _ => 0,
+            }
+        };
+        let stems = "كتابهما كتابكما كتابهم كتابهن كتابها كتابكم كتابنا مدينه قاضي ملك يتكلم سلمان";
+        for stem in stems.split(' ') {
+            for (i, _) in stem.char_indices() {
+                for (j, _) in stem[i..].char_indices().skip(1) {
+                    let s = &stem[i..i + j];
+                    assert_eq!(enclitic_len(s), plain(s), "{s}");
+                }
+                assert_eq!(enclitic_len(&stem[i..]), plain(&stem[i..]), "{stem}");
+            }
         }
     }
 

@@ -48,7 +48,7 @@ impl Candidate {
 
 /// Choose non-overlapping candidates (longest first, then priority, then
 /// leftmost) and map them to original byte spans, offset by `base`.
-pub fn decode(a: &Analysis<'_>, cands: Vec<Candidate>, base: usize, out: &mut Vec<Entity>) {
+pub fn decode(a: &Analysis<'_>, mut cands: Vec<Candidate>, base: usize, out: &mut Vec<Entity>) {
     // Sort keys, not candidates: a candidate carries its attributes (a few
     // hundred bytes), and a chunk has hundreds of candidates. The index
     // last makes the unstable sort give the order of a stable one.
@@ -71,9 +71,10 @@ pub fn decode(a: &Analysis<'_>, cands: Vec<Candidate>, base: usize, out: &mut Ve
         picked.push((start, i));
     }
     picked.sort_unstable();
-    let mut slots: Vec<Option<Candidate>> = cands.into_iter().map(Some).collect();
-    let chosen = picked.iter().filter_map(|&(_, i)| slots[i].take());
-    for c in chosen {
+    for &(_, i) in &picked {
+        // Chosen once each (they do not overlap): only the attributes are
+        // moved out, the rest is copied.
+        let c = &mut cands[i];
         let first = a.tokens[c.start];
         let mut s = first.start as usize;
         if c.strip_proclitic {
@@ -91,7 +92,7 @@ pub fn decode(a: &Analysis<'_>, cands: Vec<Candidate>, base: usize, out: &mut Ve
             span: Span::new(base + os, base + oe),
             label: c.label,
             source: c.source,
-            attrs: c.attrs,
+            attrs: std::mem::take(&mut c.attrs),
             cluster: 0,
         });
     }

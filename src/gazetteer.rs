@@ -172,17 +172,28 @@ impl KeyFilter {
 
     /// The bit of `key`: a multiplicative hash of its first and last 8
     /// bytes (4 Arabic letters each, so words sharing the article ال still
-    /// differ) and its length; shorter keys are zero-padded.
+    /// differ) and its length. Keys of 4 to 7 bytes give their first and
+    /// last 4 bytes, shorter ones their first, middle and last byte: every
+    /// byte counts, with no copy into a padded buffer.
     #[inline]
     fn bit(&self, key: &str) -> usize {
         let b = key.as_bytes();
         let (head, tail) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
             (Some(h), Some(t)) => (u64::from_le_bytes(*h), u64::from_le_bytes(*t)),
-            _ => {
-                let mut x = [0u8; 8];
-                x[..b.len()].copy_from_slice(b);
-                (u64::from_le_bytes(x), 0)
-            }
+            _ => match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+                (Some(h), Some(t)) => (
+                    u64::from(u32::from_le_bytes(*h)),
+                    u64::from(u32::from_le_bytes(*t)),
+                ),
+                _ => match b {
+                    [first, .., last] => (
+                        u64::from(*first) | u64::from(b[b.len() / 2]) << 8 | u64::from(*last) << 16,
+                        0,
+                    ),
+                    [only] => (u64::from(*only), 0),
+                    [] => (0, 0),
+                },
+            },
         };
         let h = (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ tail ^ b.len() as u64)
             .wrapping_mul(0xD6E8_FEB8_6659_FD93);
@@ -359,12 +370,19 @@ impl Gazetteer {
         self.index.insert(key, (start, self.entries.len() as u32));
     }
 
-    /// The entry range of `key`: the filter first, then the index.
+    /// The entry range of `key`: the filter first (inlined: it turns most
+    /// words away), then the index.
     #[inline]
     fn lookup(&self, key: &str) -> Option<(u32, u32)> {
         if !self.keys.may_contain(key) {
             return None;
         }
+        self.probe(key)
+    }
+
+    /// The index part of [`Gazetteer::lookup`], kept out of line.
+    #[inline(never)]
+    fn probe(&self, key: &str) -> Option<(u32, u32)> {
         self.index.get(key).copied()
     }
 

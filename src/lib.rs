@@ -182,6 +182,8 @@ impl Extractor {
         let mut memory = tagger::DocMemory::default();
         for (base, chunk) in chunks(text, CHUNK) {
             let a = Analysis::new(chunk, self.gaz);
+            // Not reserved up front: fewer instructions (no copies as it
+            // doubles), but 8% more wall time on the corpus documents.
             let mut cands = Vec::new();
             gazetteer_candidates(&a, self.gaz, self.tagger.is_none(), &mut cands);
             rules::date::find(&a, self.gaz, opts, &mut cands);

@@ -64,6 +64,13 @@ static ARABIC_BLOCK_LETTER: [bool; 256] = {
     t
 };
 
+/// Index into [`ARABIC_BLOCK_LETTER`] of the two-byte char `b0 b1` (b0 in
+/// 0xD8..=0xDB): the low 8 bits of its code point.
+#[inline]
+fn block_low(b0: u8, b1: u8) -> usize {
+    (usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F)
+}
+
 /// Split normalized text into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
@@ -101,13 +108,22 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     while pos < n {
         let start = pos;
         let b0 = bytes[pos];
+        // Most tokens start with a letter of the Arabic block, which is
+        // known from its two bytes (no decoding, and it is no space).
+        let block_letter = match bytes.get(pos + 1) {
+            Some(&b1) if (0xD8..=0xDB).contains(&b0) => ARABIC_BLOCK_LETTER[block_low(b0, b1)],
+            _ => false,
+        };
         let c = if b0 < 0x80 {
             b0 as char
+        } else if block_letter {
+            // Any letter of the block: only its length and class matter below.
+            '\u{0627}'
         } else {
             char_at(text, pos)
         };
         pos += c.len_utf8();
-        if c.is_whitespace() || c == '\0' {
+        if !block_letter && (c.is_whitespace() || c == '\0') {
             space_before = true;
             if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
                 newline_before = true;
@@ -116,14 +132,12 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         }
         let kind;
         let mut end = pos;
-        if is_arabic_letter(c) {
+        if block_letter || is_arabic_letter(c) {
             kind = TokenKind::Arabic;
             loop {
                 // Letters of the Arabic block: two bytes led by 0xD8..=0xDB.
                 while end + 1 < n && (0xD8..=0xDB).contains(&bytes[end]) {
-                    let low =
-                        (usize::from(bytes[end] & 0x03) << 6) | usize::from(bytes[end + 1] & 0x3F);
-                    if !ARABIC_BLOCK_LETTER[low] {
+                    if !ARABIC_BLOCK_LETTER[block_low(bytes[end], bytes[end + 1])] {
                         break;
                     }
                     end += 2;
