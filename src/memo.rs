@@ -188,9 +188,11 @@ impl TypeSums {
             let acc = &mut self.boundary[k];
             ex.boundary(d, &mut RowSum { acc, row });
         }
-        for &i in &types.first {
+        // Filled in place (a type's sums are 180 bytes: no copies).
+        self.sums
+            .resize(types.first.len(), [[0; NTAGS]; 1 + OFFSETS.len()]);
+        for (s, &i) in self.sums.iter_mut().zip(&types.first) {
             let i = i as usize;
-            let mut s: Sums = [[0; NTAGS]; 1 + OFFSETS.len()];
             ex.local(
                 inf,
                 i,
@@ -210,7 +212,6 @@ impl TypeSums {
                     },
                 );
             }
-            self.sums.push(s);
         }
     }
 
@@ -251,10 +252,11 @@ impl TypeSums {
                 ex[1].boundary(d, &mut HalfSum::<1> { joint, acc: acc_b });
             }
         }
-        for &i in &types.first {
+        let zero = [[0; NTAGS]; 1 + OFFSETS.len()];
+        a.sums.resize(types.first.len(), zero);
+        b.sums.resize(types.first.len(), zero);
+        for ((sa, sb), &i) in a.sums.iter_mut().zip(b.sums.iter_mut()).zip(&types.first) {
             let i = i as usize;
-            let mut sa: Sums = [[0; NTAGS]; 1 + OFFSETS.len()];
-            let mut sb: Sums = [[0; NTAGS]; 1 + OFFSETS.len()];
             ex[0].local(
                 inf,
                 i,
@@ -289,8 +291,6 @@ impl TypeSums {
                     ex[1].neighbour(inf, i, d, &mut HalfSum::<1> { joint, acc: acc_b });
                 }
             }
-            a.sums.push(sa);
-            b.sums.push(sb);
         }
     }
 
@@ -316,8 +316,8 @@ impl TypeSums {
         emis: &mut Vec<i32>,
     ) {
         emis.clear();
-        emis.reserve((e - s) * NTAGS);
-        for i in s..e {
+        emis.resize((e - s) * NTAGS, 0);
+        for (i, out) in (s..e).zip(emis.chunks_exact_mut(NTAGS)) {
             let ids = &types.ids;
             let mut acc = self.sums[ids[i] as usize][0];
             for (k, &d) in OFFSETS.iter().enumerate() {
@@ -350,7 +350,7 @@ impl TypeSums {
                     None => ex.doc_features(doc, s, e, i, &mut RowSum { acc: &mut acc, row }),
                 }
             }
-            emis.extend_from_slice(&acc);
+            out.copy_from_slice(&acc);
         }
     }
 }

@@ -317,6 +317,9 @@ fn shift(score: &mut [i32; NTAGS]) {
 pub struct DocMemory {
     /// Name key (hash of token bodies) → mentions per entity type.
     names: FxHashMap<u64, [u16; 5]>,
+    /// A bit per name key's top 11 bits: most words start no remembered
+    /// name, and this says so without a lookup.
+    name_bits: [u64; 32],
     /// Body hash → what the first passes said of the form's mentions (one
     /// map, so a token costs one lookup).
     forms: FxHashMap<u64, Form>,
@@ -336,9 +339,17 @@ struct Form {
 }
 
 impl DocMemory {
+    /// The mentions of a name of type `ty` (1..=4), counted from 0 when new.
+    fn name(&mut self, key: u64, ty: u8) -> &mut u16 {
+        let bit = key >> 53;
+        self.name_bits[bit as usize / 64] |= 1 << (bit % 64);
+        &mut self.names.entry(key).or_default()[ty as usize % 5]
+    }
+
     /// Forget everything (a new document).
     pub fn clear(&mut self) {
         self.names.clear();
+        self.name_bits.fill(0);
         self.forms.clear();
         self.stem_stats.clear();
     }
@@ -875,15 +886,19 @@ fn consistency(
     spans(&tags[..n], |s, e, ty| ents.push((s, e, ty)));
     for &(s, e, ty) in &ents {
         if can_start[s] {
-            let c = &mut mem.names.entry(key_of(&bodies[s..e])).or_default()[ty as usize];
+            let c = mem.name(key_of(&bodies[s..e]), ty);
             *c = c.wrapping_add(1);
         }
         if ty == 1 && e - s >= 2 && can_start[e - 1] {
-            let c = &mut mem.names.entry(key_of(&bodies[e - 1..e])).or_default()[ty as usize];
+            let c = mem.name(key_of(&bodies[e - 1..e]), ty);
             *c = c.wrapping_add(1);
         }
     }
     let voted = |mem: &DocMemory, key: u64| -> Option<u8> {
+        let bit = key >> 53;
+        if mem.name_bits[bit as usize / 64] >> (bit % 64) & 1 == 0 {
+            return None;
+        }
         let c = mem.names.get(&key)?;
         let mut best = 1;
         for t in 2..5 {
