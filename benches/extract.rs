@@ -7,6 +7,7 @@
 //! "elem/s"), the unit the Node benchmark (scripts/bench/bench.mjs) and the
 //! README use. Run: `cargo bench --bench extract` (one group:
 //! `cargo bench --bench extract -- extract/`).
+//! `parallel/` shares the corpus documents out to one and two threads.
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::path::PathBuf;
@@ -163,6 +164,42 @@ fn extract(c: &mut Criterion) {
                 docs.iter()
                     .map(|d| ex.extract(black_box(d)).entities.len())
                     .sum::<usize>()
+            })
+        });
+    }
+    g.finish();
+}
+
+/// The corpus documents shared out to `jobs` threads of one extractor, each
+/// taking the next document as it finishes one (what `alam extract --jobs`
+/// does with batches of lines); same documents and throughput as
+/// `extract/corpus_docs`. One thread is spawned for `jobs` 1 too, so the
+/// two differ in the threads only.
+fn parallel(c: &mut Criterion) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let ex = alam::Extractor::new();
+    let docs = corpus_docs();
+    let mut g = c.benchmark_group("parallel");
+    g.throughput(Throughput::Elements(docs.iter().map(|d| words(d)).sum()));
+    g.sample_size(20);
+    g.measurement_time(Duration::from_secs(10));
+    for jobs in [1usize, 2] {
+        g.bench_function(format!("corpus_docs_jobs_{jobs}"), |b| {
+            b.iter(|| {
+                let next = AtomicUsize::new(0);
+                let work = || {
+                    let mut n = 0;
+                    while let Some(d) = docs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        n += ex.extract(black_box(d)).entities.len();
+                    }
+                    n
+                };
+                std::thread::scope(|s| {
+                    let hs: Vec<_> = (0..jobs).map(|_| s.spawn(work)).collect();
+                    hs.into_iter()
+                        .map(|h| h.join().expect("worker"))
+                        .sum::<usize>()
+                })
             })
         });
     }
@@ -385,6 +422,7 @@ criterion_group!(
     benches,
     load,
     extract,
+    parallel,
     tagger,
     stages,
     scaling,

@@ -114,11 +114,20 @@ fn parse_iso_date(s: &str) -> Result<(i32, u32, u32), Error> {
 
 /// The extractor: gazetteer, rules and (when loaded) the trained tagger.
 ///
-/// Create it once and reuse it; [`Extractor::extract`] takes `&self`.
+/// Create it once and reuse it; [`Extractor::extract`] takes `&self`. It is
+/// `Send + Sync`: threads can share one (`alam extract --jobs`).
 pub struct Extractor {
     gaz: &'static Gazetteer,
     tagger: Option<Tagger>,
 }
+
+// Threads share one extractor (the CLI's `--jobs`, the `parallel` bench): a
+// field that is not `Sync` (a `Cell` cache, an `Rc`) must fail here, in the
+// library, with this reason beside it.
+const _: () = {
+    const fn shared_across_threads<T: Send + Sync>() {}
+    shared_across_threads::<Extractor>();
+};
 
 impl Default for Extractor {
     fn default() -> Self {

@@ -115,3 +115,92 @@ fn file_argument() {
     assert_eq!(v["entities"][0]["text"], "موسكو");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Lines for `--jobs`: empty lines, CRLF, bidi marks and emoji, Latin, and
+/// one line of about 200 KB, so that the input is cut into several batches
+/// and one batch is much longer than the others. Written for this test.
+fn many_lines() -> String {
+    let mut s = String::new();
+    for i in 0..400 {
+        match i % 8 {
+            0 => s.push_str("زار الوفد تركيا يوم الثلاثاء"),
+            1 => {}
+            2 => s.push_str("😀 \u{200F}وصل\u{200F} الرئيس إلى \u{2067}القاهرة\u{2069} 🇪🇬"),
+            3 => s.push_str("قال المتحدث «إن المحادثات في موسكو كانت مثمرة» ثم غادر\r"),
+            4 => s.push_str("Reuters: اجتمع وزير الخارجية مع نظيره الأردني في عمّان"),
+            5 => s.push_str("   "),
+            6 => s.push_str(&format!("بلغ عدد الزوار {i} ألفا في دبي عام ٢٠٢٣")),
+            _ => s.push_str("سافرت من بيروت إلى الرياض ثم إلى باريس"),
+        }
+        if i == 200 {
+            s.push_str(
+                &"ونقلت الصحيفة عن مسؤول في الأمم المتحدة أن الوفد سيزور دمشق. ".repeat(2_000),
+            );
+        }
+        s.push('\n');
+    }
+    // The last line has no newline.
+    s.push_str("وفي الكويت");
+    s
+}
+
+#[test]
+fn jsonl_jobs_give_the_same_bytes() {
+    let input = many_lines();
+    let one = alam(
+        &["extract", "--format", "jsonl", "--jobs", "1"],
+        input.as_bytes(),
+    );
+    assert!(
+        one.status.success(),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
+    assert_eq!(
+        one.stdout.iter().filter(|&&b| b == b'\n').count(),
+        input.lines().count(),
+        "one JSON line per input line"
+    );
+    let text = String::from_utf8(one.stdout.clone()).expect("UTF-8");
+    assert!(text.contains("\"القاهرة\"") && text.contains("\"الكويت\""));
+    for jobs in ["2", "3", "7"] {
+        let out = alam(
+            &["extract", "--format", "jsonl", "--jobs", jobs],
+            input.as_bytes(),
+        );
+        assert!(out.status.success(), "--jobs {jobs}");
+        assert!(
+            out.stdout == one.stdout,
+            "--jobs {jobs} differs from --jobs 1"
+        );
+    }
+    let default = alam(&["extract", "--format", "jsonl"], input.as_bytes());
+    assert!(default.stdout == one.stdout, "default --jobs differs");
+}
+
+#[test]
+fn json_ignores_jobs() {
+    let input = many_lines();
+    let plain = alam(&["extract"], input.as_bytes());
+    let jobs = alam(&["extract", "--jobs=3"], input.as_bytes());
+    assert!(plain.status.success() && jobs.status.success());
+    assert!(plain.stdout == jobs.stdout);
+}
+
+#[test]
+fn bad_jobs_is_exit_2() {
+    for v in [
+        "0",
+        "-1",
+        "two",
+        "",
+        "1.5",
+        "100000",
+        "99999999999999999999999",
+    ] {
+        // No input: alam stops before reading it.
+        one_line_error(&alam(&["extract", "--format", "jsonl", "--jobs", v], b""));
+    }
+    one_line_error(&alam(&["extract", "--format", "jsonl", "--jobs"], b""));
+    one_line_error(&alam(&["extract", "--jobs", "0"], b""));
+}

@@ -4,7 +4,10 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  alam extract [--format json|jsonl] [--reference-date YYYY-MM-DD] [FILE|-]
+  alam extract [--format json|jsonl] [--reference-date YYYY-MM-DD] [--jobs N] [FILE|-]
+      json: the whole input is one document (one thread: names seen early
+      inform later chunks); jsonl: each line is its own document, extracted
+      on N threads (default: the cores, at most 16), output in input order
   alam eval [--model FILE] [--compare FILE] [--split-dev SHARE] [--errors FILE] FILE.conll
   alam train --corpus FILE --out FILE [--dev FILE] [--cv K] [--epochs N] [--bits N]
              [--groups LIST] [--groups-ctx LIST] [--groups2 LIST] [--dropout P]
@@ -124,7 +127,7 @@ fn read_input(path: Option<&str>) -> Result<String, Fail> {
 }
 
 fn extract(args: &[String]) -> Result<(), Fail> {
-    let a = parse(args, &["--format", "--reference-date"])?;
+    let a = parse(args, &["--format", "--reference-date", "--jobs"])?;
     let format = a.get("--format").unwrap_or("json");
     if format != "json" && format != "jsonl" {
         return Err(Fail(
@@ -141,28 +144,137 @@ fn extract(args: &[String]) -> Result<(), Fail> {
             .with_reference_date(d)
             .map_err(|e| Fail(2, e.to_string()))?;
     }
+    // Checked in json mode too, where it has no effect: a bad value is an
+    // error whatever the format.
+    let jobs = match a.get("--jobs") {
+        Some(v) => parse_jobs(v)?,
+        None => default_jobs(),
+    };
     let text = read_input(a.positional.first().map(String::as_str))?;
     let ex = alam::Extractor::new();
     // Build all output first: nothing reaches stdout unless everything worked.
-    let mut out = Vec::with_capacity(text.len());
-    let ser = |doc: &alam::Doc<'_>, out: &mut Vec<u8>| -> Result<(), Fail> {
-        serde_json::to_writer(&mut *out, &doc.to_wire(alam::Unit::Utf16))
-            .map_err(|e| Fail(1, format!("cannot write JSON: {e}")))?;
-        out.push(b'\n');
-        Ok(())
-    };
-    if format == "json" {
-        ser(&ex.extract_with(&text, &opts), &mut out)?;
+    let parts = if format == "json" {
+        let mut out = Vec::with_capacity(text.len());
+        write_doc(&ex.extract_with(&text, &opts), &mut out)?;
+        vec![out]
     } else {
-        for line in text.lines() {
-            ser(&ex.extract_with(line, &opts), &mut out)?;
-        }
-    }
+        extract_lines(&ex, &text, &opts, jobs)?
+    };
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
-    lock.write_all(&out)
+    parts
+        .iter()
+        .try_for_each(|p| lock.write_all(p))
         .and_then(|_| lock.flush())
         .map_err(|e| Fail(1, format!("cannot write output: {e}")))
+}
+
+/// Most threads `--jobs` accepts; more is surely a typo.
+const MAX_JOBS: usize = 256;
+/// Most threads used when `--jobs` is not given.
+const DEFAULT_MAX_JOBS: usize = 16;
+
+fn parse_jobs(v: &str) -> Result<usize, Fail> {
+    v.parse::<usize>()
+        .ok()
+        .filter(|n| (1..=MAX_JOBS).contains(n))
+        .ok_or_else(|| Fail(2, format!("--jobs must be in 1..={MAX_JOBS}, got {v:?}")))
+}
+
+fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(DEFAULT_MAX_JOBS))
+}
+
+/// One document as a JSON line.
+fn write_doc(doc: &alam::Doc<'_>, out: &mut Vec<u8>) -> Result<(), Fail> {
+    serde_json::to_writer(&mut *out, &doc.to_wire(alam::Unit::Utf16))
+        .map_err(|e| Fail(1, format!("cannot write JSON: {e}")))?;
+    out.push(b'\n');
+    Ok(())
+}
+
+/// Each line of `text` as its own document, on up to `jobs` threads.
+///
+/// The text is cut into contiguous batches of whole lines, about equal in
+/// bytes and several per thread so that a thread that drew long lines does
+/// not hold up the others; threads take the next batch as they finish one.
+/// Each batch's JSON lines go to their own buffer, and the buffers come back
+/// in input order: the output is byte for byte the sequential one, and held
+/// once.
+fn extract_lines(
+    ex: &alam::Extractor,
+    text: &str,
+    opts: &alam::Options,
+    jobs: usize,
+) -> Result<Vec<Vec<u8>>, Fail> {
+    let run = |batch: &str| -> Result<Vec<u8>, Fail> {
+        let mut out = Vec::with_capacity(batch.len());
+        for line in batch.lines() {
+            write_doc(&ex.extract_with(line, opts), &mut out)?;
+        }
+        Ok(out)
+    };
+    let batches = line_batches(text, jobs);
+    let threads = jobs.min(batches.len());
+    if threads <= 1 {
+        return Ok(vec![run(text)?]);
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || -> Result<Vec<(usize, Vec<u8>)>, Fail> {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(batch) = batches.get(i) else {
+                return Ok(done);
+            };
+            done.push((i, run(batch)?));
+        }
+    };
+    let mut parts: Vec<Vec<u8>> = vec![Vec::new(); batches.len()];
+    std::thread::scope(|s| {
+        let mut handles = Vec::with_capacity(threads);
+        for _ in 0..threads {
+            // The main thread's stack size, not the 2 MiB default of spawned
+            // threads: the same input must not fail on one path only.
+            let h = std::thread::Builder::new()
+                .stack_size(8 << 20)
+                .spawn_scoped(s, work)
+                .map_err(|e| Fail(1, format!("cannot start a thread: {e}")))?;
+            handles.push(h);
+        }
+        for h in handles {
+            let done = h
+                .join()
+                .map_err(|_| Fail(1, "a worker thread failed".into()))??;
+            for (i, out) in done {
+                parts[i] = out;
+            }
+        }
+        Ok(parts)
+    })
+}
+
+/// Contiguous pieces of `text`, each ending just after a newline (or at the
+/// end): their `lines()` in order are `text.lines()`. About four per job,
+/// and none under 16 KiB, so short inputs stay on one thread.
+fn line_batches(text: &str, jobs: usize) -> Vec<&str> {
+    const MIN_BATCH: usize = 16 << 10;
+    let target = (text.len() / (jobs * 4).max(1)).max(MIN_BATCH);
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let cut = match rest.as_bytes().get(target..) {
+            Some(tail) => tail
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(rest.len(), |i| target + i + 1),
+            None => rest.len(),
+        };
+        let (batch, tail) = rest.split_at(cut);
+        out.push(batch);
+        rest = tail;
+    }
+    out
 }
 
 #[cfg(feature = "train")]
@@ -471,4 +583,36 @@ fn train(args: &[String]) -> Result<(), Fail> {
         print!("{}", r.table());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_batches;
+
+    #[test]
+    fn batches_keep_the_lines() {
+        let long = "سطر طويل ".repeat(5_000);
+        let texts = [
+            String::new(),
+            "\n".into(),
+            "\n\n\n".into(),
+            "بلا سطر جديد".into(),
+            format!("{long}\r\n{long}\n\r\n{long}\r"),
+            format!("{long}\n").repeat(40),
+            "ق\r\n".repeat(100_000),
+            format!("{}\n{long}", "x".repeat(16 << 10)),
+        ];
+        for text in &texts {
+            for jobs in [1, 2, 3, 7, 256] {
+                let batches = line_batches(text, jobs);
+                assert_eq!(batches.concat(), *text);
+                assert!(batches.iter().all(|b| !b.is_empty()));
+                assert!(batches[..batches.len().saturating_sub(1)]
+                    .iter()
+                    .all(|b| b.ends_with('\n')));
+                let lines: Vec<&str> = batches.iter().flat_map(|b| b.lines()).collect();
+                assert_eq!(lines, text.lines().collect::<Vec<_>>(), "jobs {jobs}");
+            }
+        }
+    }
 }
