@@ -477,6 +477,9 @@ pub struct TokInfo {
 /// Token infos of one analysis.
 #[derive(Debug, Default)]
 pub struct Infos {
+    /// The word types of the tokens (word and gazetteer bits), found with
+    /// the summaries at no extra lookup.
+    pub types: crate::memo::TypeIndex,
     /// One per token.
     pub toks: Vec<TokInfo>,
     /// Character 3-gram hashes of stems, indexed by [`TokInfo::ng`].
@@ -539,13 +542,20 @@ impl Infos {
         clusters: &dyn Clusters,
     ) -> Infos {
         let mut out = Infos {
+            types: Default::default(),
             toks: Vec::with_capacity(a.tokens.len()),
             ngrams: Vec::with_capacity(a.tokens.len() * 6),
         };
+        // Word types: a word's first type (with the gazetteer bits it
+        // came with) sits beside its summary; the rare word seen with other
+        // bits looks them up in `other`.
+        let mut ids = Vec::with_capacity(a.tokens.len());
+        let mut first = Vec::with_capacity(a.tokens.len() / 2);
+        let mut other: rustc_hash::FxHashMap<(u64, u32), u32> = Default::default();
         // Everything but the gazetteer bits is a function of the token's
         // text (its segmentation too): a repeated word copies its summary,
         // n-gram range included, instead of hashing its affixes again.
-        let mut seen: rustc_hash::FxHashMap<u64, TokInfo> = Default::default();
+        let mut seen: rustc_hash::FxHashMap<u64, (TokInfo, u32)> = Default::default();
         // Room for the words up front (growing step by step rehashes them
         // all each time): news text has about one new word in two tokens.
         seen.reserve(a.tokens.len() / 2);
@@ -553,9 +563,21 @@ impl Infos {
             let word = t.text(&a.norm.text);
             let seg = a.segs[i];
             let word_hash = hash_str(word);
-            if let Some(&ti) = seen.get(&word_hash) {
+            let gaz_bits = a.gaz_bits[i];
+            if let Some(&(ti, ty)) = seen.get(&word_hash) {
+                let id = if ti.gaz == gaz_bits {
+                    ty
+                } else {
+                    let next = first.len() as u32;
+                    let id = *other.entry((word_hash, gaz_bits)).or_insert(next);
+                    if id == next {
+                        first.push(i as u32);
+                    }
+                    id
+                };
+                ids.push(id);
                 out.toks.push(TokInfo {
-                    gaz: a.gaz_bits[i],
+                    gaz: gaz_bits,
                     ..ti
                 });
                 continue;
@@ -627,10 +649,14 @@ impl Infos {
                 ti.body = ti.word;
                 ti.stem = ti.word;
             }
-            ti.gaz = a.gaz_bits[i];
-            seen.insert(word_hash, ti);
+            ti.gaz = gaz_bits;
+            let id = first.len() as u32;
+            first.push(i as u32);
+            ids.push(id);
+            seen.insert(word_hash, (ti, id));
             out.toks.push(ti);
         }
+        out.types = crate::memo::TypeIndex::from_parts(ids, first);
         out
     }
 }

@@ -73,6 +73,19 @@ impl TypeIndex {
         }
     }
 
+    /// The index of types already found: `ids[i]` the type of token `i`,
+    /// `first[t]` the first token of type `t` (types numbered by first
+    /// appearance). Used by [`crate::features::Infos::new`], which finds
+    /// the types of a chunk (word and gazetteer bits) while summarising its
+    /// words: the same partition as [`TypeIndex::build`].
+    pub(crate) fn from_parts(ids: Vec<u32>, first: Vec<u32>) -> TypeIndex {
+        TypeIndex {
+            index: FxHashMap::default(),
+            ids,
+            first,
+        }
+    }
+
     /// The type of each token.
     pub fn ids(&self) -> &[u32] {
         &self.ids
@@ -372,6 +385,24 @@ mod tests {
         for &f in feats {
             sum.put(f);
         }
+    }
+
+    /// The word types found while summarising the tokens are the ones a
+    /// separate index finds, with words seen under other gazetteer bits.
+    #[test]
+    fn infos_find_the_same_types() {
+        let text = "زار الولايات المتحدة وفد من الأمم المتحدة ثم باريس. وقال إن \
+                    المملكة المتحدة لم تزر باريس وباريس، وإن 3 و3 وزراء زاروا المتحدة!";
+        let gaz = Gazetteer::embedded();
+        let a = Analysis::new(text, gaz);
+        let inf = Infos::new(&a, gaz, &NoClusters);
+        let mut t = TypeIndex::default();
+        t.build(&inf);
+        assert_eq!(t.ids(), inf.types.ids());
+        assert_eq!(t.first(), inf.types.first());
+        assert!(t.len() < inf.toks.len());
+        let words: std::collections::HashSet<u64> = inf.toks.iter().map(|x| x.word).collect();
+        assert!(t.len() > words.len(), "a word under two sets of bits");
     }
 
     /// Per-type sums equal the direct sum of every feature, for every

@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::features::{self, group, Clusters, DocInfo, Extract, Infos, NTAGS};
 use crate::gazetteer::Gazetteer;
 use crate::label::Label;
-use crate::memo::{TypeIndex, TypeSums};
+use crate::memo::TypeSums;
 use crate::model::{self, Joint, Layout};
 use crate::tokenize::TokenKind;
 use rustc_hash::FxHashMap;
@@ -488,7 +488,7 @@ impl Tagger {
         let w = &*st.weights;
         // Always a row (zeros when not stored): no branch per feature.
         let row = |f: u32| Some(w.get(f));
-        sc.sums[0].build(&sc.types, &ex, inf, &row);
+        sc.sums[0].build(&inf.types, &ex, inf, &row);
         self.emit(k, 0, &ex, &row, inf, doc, sents, sc, tags, observe);
     }
 
@@ -512,7 +512,7 @@ impl Tagger {
             return;
         };
         for &(s, e) in sents {
-            sc.sums[slot].emissions(&sc.types, ex, inf, doc, (s, e), row, &mut sc.emis);
+            sc.sums[slot].emissions(&inf.types, ex, inf, doc, (s, e), row, &mut sc.emis);
             tr.decode(&sc.emis, &mut sc.back, &mut sc.path);
             tags[s..e].copy_from_slice(&sc.path);
             for (k, row) in sc.emis.chunks_exact(NTAGS).enumerate() {
@@ -542,7 +542,6 @@ impl Tagger {
         let n = a.tokens.len();
         let mut tags = vec![0u8; n];
         let mut sc = Scratch::default();
-        sc.types.build(&inf);
         let stages = &self.layout.stages;
         // The last stage is a second pass when it reads document features;
         // the stages before it are first passes: the full one, then an
@@ -563,7 +562,7 @@ impl Tagger {
         match (&self.joint, self.extract_for(0), self.extract_for(1)) {
             (Some(j), Some(ex0), Some(ex1)) if nfirst > 1 => {
                 let [s0, s1] = &mut sc.sums;
-                TypeSums::build_joint([s0, s1], &sc.types, [&ex0, &ex1], &inf, j);
+                TypeSums::build_joint([s0, s1], &inf.types, [&ex0, &ex1], &inf, j);
                 let row0 = |f: u32| Some(&j.get(f)[0]);
                 self.emit(
                     0,
@@ -656,8 +655,6 @@ fn first_passes(groups: &[u32]) -> usize {
 /// Buffers reused across the sentences and passes of one chunk.
 #[derive(Default)]
 struct Scratch {
-    /// The chunk's word types, shared by the passes.
-    types: TypeIndex,
     /// Type sums of a pass (two for the first passes, built together).
     sums: [TypeSums; 2],
     emis: Vec<i32>,
