@@ -746,29 +746,47 @@ fn summarise(c: &[u16; NTAGS]) -> (u8, u8) {
 
 /// Second-pass inputs: the first pass's tags and the document statistics.
 pub fn doc_infos(inf: &Infos, first: &[First], mem: &DocMemory) -> Vec<DocInfo> {
-    inf.toks
+    // What the document says of a form is the same for every token of a
+    // word type: worked out once per type.
+    let per_type: Vec<DocInfo> = inf
+        .types
+        .first()
         .iter()
-        .zip(first)
-        .enumerate()
-        .map(|(i, (ti, f))| {
+        .map(|&i| {
+            let ti = &inf.toks[i as usize];
             let form = mem.forms.get(&ti.body);
             let (doc_type, doc_share) = form.map_or((0, 0), |x| summarise(&x.tags));
             let (stem_type, _) = mem.stem_stats.get(&ti.stem).map_or((0, 0), summarise);
             let (cvote_type, cvote_margin) = form.map_or((0, 0), |x| vote_summary(&x.votes));
-            let (clocal_type, clocal_margin) = vote_summary(&f.cvote);
             DocInfo {
-                tag1: f.tag,
                 doc_type,
                 doc_share,
                 stem_type,
-                ctag: f.ctag,
-                conf: f.conf,
                 cvote_type,
                 cvote_margin,
+                doc_anchor: form.map_or(0, |x| x.anchors),
+                ..DocInfo::default()
+            }
+        })
+        .collect();
+    let ids = inf.types.ids();
+    first
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let (clocal_type, clocal_margin) = vote_summary(&f.cvote);
+            DocInfo {
+                tag1: f.tag,
+                ctag: f.ctag,
+                conf: f.conf,
                 clocal_type,
                 clocal_margin,
                 anchor: anchor(inf, i),
-                doc_anchor: form.map_or(0, |x| x.anchors),
+                ..ids
+                    .get(i)
+                    .and_then(|&t| per_type.get(t as usize))
+                    .copied()
+                    .unwrap_or_default()
             }
         })
         .collect()
