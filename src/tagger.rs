@@ -708,8 +708,36 @@ fn strip_first(a: &Analysis<'_>, gaz: &Gazetteer, i: usize) -> bool {
 pub fn margin_bucket(row: &[i32], scale: f32) -> u8 {
     let best = row[1..].iter().copied().max().unwrap_or(0);
     let m = (best as f64 - row[0] as f64) * scale as f64;
-    let b = (1.0 + m.abs()).log2().floor().min(7.0) as i32;
+    let b = floor_log2(1.0 + m.abs()).min(7.0) as i32;
     (8 + if m < 0.0 { -b } else { b }).clamp(0, 15) as u8
+}
+
+/// `x.log2().floor()`, read from the exponent bits when `x` is at least 1
+/// and not within 4,096 units in the last place below a power of two,
+/// where a logarithm rounded to the nearest `f64` could already say the
+/// next integer; there, and for other `x`, the logarithm itself decides.
+/// (WebAssembly has no logarithm instruction: this runs twice per token.)
+#[inline]
+fn floor_log2(x: f64) -> f64 {
+    let bits = x.to_bits();
+    let mant = bits & ((1 << 52) - 1);
+    if x >= 1.0 && x.is_finite() && mant < (1 << 52) - (1 << 12) {
+        ((bits >> 52) as i64 - 1023) as f64
+    } else {
+        x.log2().floor()
+    }
+}
+
+/// [`floor_log2`] for `f32` (64 units in the last place of margin).
+#[inline]
+fn floor_log2_f32(x: f32) -> f32 {
+    let bits = x.to_bits();
+    let mant = bits & ((1 << 23) - 1);
+    if x >= 1.0 && x.is_finite() && mant < (1 << 23) - (1 << 6) {
+        ((bits >> 23) as i32 - 127) as f32
+    } else {
+        x.log2().floor()
+    }
 }
 
 /// Call `f(start, end, type)` for each entity of a BIO tag sequence.
@@ -838,7 +866,7 @@ fn vote_summary(v: &[f32; 4]) -> (u8, u8) {
     }
     (
         best as u8 + 1,
-        (1.0 + lead).log2().floor().clamp(0.0, 7.0) as u8,
+        floor_log2_f32(1.0 + lead).clamp(0.0, 7.0) as u8,
     )
 }
 
@@ -1033,6 +1061,57 @@ mod tests {
             x ^= x >> 7;
             x ^= x << 17;
             x
+        }
+    }
+
+    #[test]
+    fn floor_log2_is_the_floor_of_the_logarithm() {
+        let mut next = rng(11);
+        let mut xs: Vec<f64> = vec![
+            1.0,
+            2.0,
+            3.0,
+            4.0,
+            255.5,
+            256.0,
+            1e300,
+            f64::INFINITY,
+            f64::NAN,
+            0.5,
+            -3.0,
+        ];
+        for k in 0..12 {
+            let p = (1u64 << k) as f64;
+            // Around every power of two, to the last unit.
+            let mut y = p;
+            for _ in 0..5000 {
+                y = f64::from_bits(y.to_bits() - 1);
+                xs.push(y);
+            }
+            xs.push(f64::from_bits(p.to_bits() + 1));
+        }
+        for _ in 0..100_000 {
+            xs.push(1.0 + (next() % 1_000_000) as f64 / 997.0);
+        }
+        for x in xs {
+            let (want, got) = (x.log2().floor(), floor_log2(x));
+            assert!(
+                want == got || want.is_nan() && got.is_nan(),
+                "{x}: {want} {got}"
+            );
+            let x = x as f32;
+            let (want, got) = (x.log2().floor(), floor_log2_f32(x));
+            assert!(
+                want == got || want.is_nan() && got.is_nan(),
+                "{x}: {want} {got}"
+            );
+        }
+        for k in 0..12 {
+            let mut y = (1u32 << k) as f32;
+            for _ in 0..5000 {
+                y = f32::from_bits(y.to_bits() - 1);
+                assert_eq!(y.log2().floor(), floor_log2_f32(y), "{y}");
+            }
         }
     }
 
