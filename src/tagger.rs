@@ -163,8 +163,6 @@ pub struct Transitions {
     b_to_i: [i32; 4],
     /// Score of I-X → I-X, per type.
     i_to_i: [i32; 4],
-    /// `into_ob[0][p]`: `to_o[p]`; `into_ob[x + 1][p]`: `to_b[p][x]`.
-    into_ob: [[i32; NTAGS]; 5],
     /// Every score fits in 16 bits (true of a model file), so that
     /// [`Transitions::decode`] may use 32-bit sums.
     small: bool,
@@ -198,15 +196,7 @@ impl Transitions {
             b_to_i[x] = from(2 * x + 1, 2 * x + 2);
             i_to_i[x] = from(2 * x + 2, 2 * x + 2);
         }
-        let mut into_ob = [[0; NTAGS]; 5];
-        for p in 0..NTAGS {
-            into_ob[0][p] = to_o[p];
-            for x in 0..4 {
-                into_ob[x + 1][p] = to_b[p][x];
-            }
-        }
         Transitions {
-            into_ob,
             small: raw.iter().all(|&x| i16::try_from(x).is_ok()),
             raw,
             start,
@@ -220,13 +210,7 @@ impl Transitions {
     /// Viterbi decoding, the same tags as [`viterbi`], with scores in 32
     /// bits: after each position the best score is subtracted from all, so
     /// that scores stay within a few times the largest emission plus
-    /// transition, whatever the sentence's length. `rows` is scratch: the
-    /// score rows of every position.
-    ///
-    /// The forward pass keeps only the best score of each tag; the best
-    /// previous tag is worked out again on the way back, for the one tag
-    /// chosen at each position (the same sums, so the same choice), which
-    /// is cheaper than recording it for all nine tags everywhere.
+    /// transition, whatever the sentence's length. `back` is scratch.
     ///
     /// Why 32 bits suffice (T = 2^15 bounds a transition, E = [`MAX_EMIS`]
     /// an emission): after the shift, O and B-X scores lie in [-2(T+E), 0]
@@ -235,7 +219,7 @@ impl Transitions {
     /// scores at most [`INVALID`] + E, so a move from it never beats a valid
     /// one (and from the second position on every tag has one). Ties go to
     /// the lowest previous tag, as in [`viterbi`].
-    pub fn decode(&self, emis: &[i32], rows: &mut Vec<i32>, out: &mut Vec<u8>) {
+    pub fn decode(&self, emis: &[i32], back: &mut Vec<u8>, out: &mut Vec<u8>) {
         // Every emission in [-MAX_EMIS, MAX_EMIS) (a check that vectorises).
         let out_of_range = emis.iter().fold(0, |a, &e| {
             a | (e.wrapping_add(MAX_EMIS) as u32 >> MAX_EMIS_BITS)
@@ -248,44 +232,59 @@ impl Transitions {
         if n == 0 {
             return;
         }
-        rows.clear();
-        rows.resize(n * NTAGS, 0);
-        let mut emis_rows = emis.chunks_exact(NTAGS);
-        let mut saved = rows.chunks_exact_mut(NTAGS);
+        back.clear();
+        back.resize(n * NTAGS, 0);
+        let mut rows = emis.chunks_exact(NTAGS);
         let mut score = [0i32; NTAGS];
-        if let Some(e) = emis_rows.next() {
+        if let Some(e) = rows.next() {
             for ((s, &a), &b) in score.iter_mut().zip(&self.start).zip(e) {
                 *s = a + b;
             }
         }
         shift(&mut score);
-        if let Some(r) = saved.next() {
-            r.copy_from_slice(&score);
-        }
-        for (e, r) in emis_rows.zip(saved) {
-            // The best move into O and into the four B tags (side by side,
-            // so that the compiler can keep them in one vector register).
+        for (e, bk) in rows.zip(back.chunks_exact_mut(NTAGS).skip(1)) {
+            // The best previous tag of O and of the four B tags (side by
+            // side, without branches, so that the compiler can keep them in
+            // one vector register), the lowest on a tie.
             let mut o = score[0] + self.to_o[0];
+            let mut o_arg = 0;
             let mut b = [0i32; 4];
+            let mut b_arg = [0i32; 4];
             for (x, &y) in b.iter_mut().zip(&self.to_b[0]) {
                 *x = score[0] + y;
             }
             let prev = score.iter().zip(&self.to_b).zip(&self.to_o);
-            for ((&sp, to_b), &to_o) in prev.skip(1) {
-                for (x, &y) in b.iter_mut().zip(to_b) {
-                    *x = (*x).max(sp + y);
+            for (p, ((&sp, to_b), &to_o)) in prev.enumerate().skip(1) {
+                for ((x, a), &y) in b.iter_mut().zip(&mut b_arg).zip(to_b) {
+                    let s = sp + y;
+                    let gt = s > *x;
+                    *x = if gt { s } else { *x };
+                    *a = if gt { p as i32 } else { *a };
                 }
-                o = o.max(sp + to_o);
+                let s = sp + to_o;
+                let gt = s > o;
+                o = if gt { s } else { o };
+                o_arg = if gt { p } else { o_arg };
+            }
+            // I-X continues B-X or I-X; B-X on a tie.
+            let mut i = [0i32; 4];
+            let mut i_arg = [0u8; 4];
+            for x in 0..4 {
+                let from_b = score[2 * x + 1] + self.b_to_i[x];
+                let from_i = score[2 * x + 2] + self.i_to_i[x];
+                let gt = from_i > from_b;
+                i[x] = if gt { from_i } else { from_b };
+                i_arg[x] = (2 * x + 1) as u8 + gt as u8;
             }
             score[0] = o + e[0];
+            bk[0] = o_arg as u8;
             for x in 0..4 {
-                // I-X continues B-X or I-X.
-                let i = (score[2 * x + 1] + self.b_to_i[x]).max(score[2 * x + 2] + self.i_to_i[x]);
                 score[2 * x + 1] = b[x] + e[2 * x + 1];
-                score[2 * x + 2] = i + e[2 * x + 2];
+                bk[2 * x + 1] = b_arg[x] as u8;
+                score[2 * x + 2] = i[x] + e[2 * x + 2];
+                bk[2 * x + 2] = i_arg[x];
             }
             shift(&mut score);
-            r.copy_from_slice(&score);
         }
         let mut last = 0;
         for t in 1..NTAGS {
@@ -294,37 +293,11 @@ impl Transitions {
             }
         }
         out.resize(n, 0);
-        let mut t = last;
-        for (i, o) in out.iter_mut().enumerate().rev() {
-            *o = t as u8;
-            if i > 0 {
-                t = self.best_before(&rows[(i - 1) * NTAGS..i * NTAGS], t);
-            }
+        let mut t = last as u8;
+        for (o, bk) in out.iter_mut().zip(back.chunks_exact(NTAGS)).rev() {
+            *o = t;
+            t = bk[t as usize % NTAGS];
         }
-    }
-
-    /// The previous tag of the best path into tag `t`, given the score row
-    /// `prev` of the position before: the lowest of the best for O and
-    /// B-X, B-X over I-X on a tie for I-X (as the forward pass took them).
-    fn best_before(&self, prev: &[i32], t: usize) -> usize {
-        if is_inside(t as u8) {
-            let x = t / 2 - 1;
-            let from_b = prev[2 * x + 1] + self.b_to_i[x];
-            let from_i = prev[2 * x + 2] + self.i_to_i[x];
-            return if from_i > from_b {
-                2 * x + 2
-            } else {
-                2 * x + 1
-            };
-        }
-        // Moves into O or B-X from each tag, as one column.
-        let col = &self.into_ob[if t == 0 { 0 } else { t.div_ceil(2) }];
-        let mut sums = [0i32; NTAGS];
-        for ((s, &a), &b) in sums.iter_mut().zip(prev).zip(col) {
-            *s = a + b;
-        }
-        let top = sums.iter().copied().max().unwrap_or(0);
-        sums.iter().position(|&s| s == top).unwrap_or(0)
     }
 }
 
@@ -685,7 +658,7 @@ struct Scratch {
     /// Type sums of a pass (two for the first passes, built together).
     sums: [TypeSums; 2],
     emis: Vec<i32>,
-    back: Vec<i32>,
+    back: Vec<u8>,
     path: Vec<u8>,
 }
 
