@@ -465,29 +465,31 @@ impl<const K: usize> Joint<K> {
         }
         let nblocks = nrows.div_ceil(BLOCK);
         let mut blocks = vec![Block::default(); nblocks];
-        let stored: usize = parts.iter().map(|w| w.stored()).sum();
-        let mut rows = Vec::with_capacity(1 + stored);
-        rows.push([[0i8; NTAGS]; K]);
+        // The index first, then each table's rows copied straight to their
+        // places (a zeroed allocation: rows a table lacks stay zero). This
+        // runs at the first extract, before the engine has optimised it.
+        let mut rank = 1usize;
         for (b, block) in blocks.iter_mut().enumerate() {
-            let own = parts.map(|w| w.blocks.get(b).copied().unwrap_or_default());
-            block.mask = own.iter().fold(0, |m, x| m | x.mask);
-            block.rank = rows.len() as u32;
-            // Each table's rows of this block are stored in order from its
-            // rank on: walk them side by side.
-            let mut next = own.map(|x| x.rank as usize);
-            let mut m = block.mask;
-            while m != 0 {
-                let bit = m & m.wrapping_neg();
-                m &= m - 1;
-                let mut row = [[0i8; NTAGS]; K];
-                for ((dst, x), (at, w)) in row.iter_mut().zip(&own).zip(next.iter_mut().zip(&parts))
-                {
-                    if x.mask & bit != 0 {
-                        *dst = w.rows.get(*at).copied().unwrap_or_default();
-                        *at += 1;
+            block.mask = parts
+                .iter()
+                .fold(0u64, |m, w| m | w.blocks.get(b).map_or(0, |x| x.mask));
+            block.rank = rank as u32;
+            rank += block.mask.count_ones() as usize;
+        }
+        let mut rows = vec![[[0i8; NTAGS]; K]; rank];
+        for (k, w) in parts.iter().enumerate() {
+            for (own, joint) in w.blocks.iter().zip(&blocks) {
+                let mut m = own.mask;
+                let mut at = own.rank as usize;
+                while m != 0 {
+                    let below = (m & m.wrapping_neg()) - 1;
+                    m &= m - 1;
+                    let r = joint.rank as usize + (joint.mask & below).count_ones() as usize;
+                    if let (Some(dst), Some(src)) = (rows.get_mut(r), w.rows.get(at)) {
+                        dst[k] = *src;
                     }
+                    at += 1;
                 }
-                rows.push(row);
             }
         }
         Some(Joint {
