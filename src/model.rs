@@ -33,7 +33,9 @@
 //! bitmap with a rank per 64 rows. The dense table is never built: 1.7 MB
 //! in memory instead of 14 MB for three passes of 2^19 rows, and a row
 //! lookup touches a small index and a table that mostly stays in the CPU
-//! cache.
+//! cache. The tagger then puts its two first passes side by side in a
+//! [`Joint`] table (2.2 MB with the same index scheme), so that a feature
+//! both passes use is found once.
 //!
 //! Weights are quantized: a score is the sum of i8 weights plus an i16
 //! transition, in units of `scale`; only the argmax matters at run time.
