@@ -16,7 +16,16 @@ use rustc_hash::FxHashMap;
 
 /// Sums of one word type: its own features, then what it gives a token at
 /// each of [`OFFSETS`] from it.
-type Sums = [[i32; NTAGS]; 1 + OFFSETS.len()];
+///
+/// In 16 bits: a slot sums one i8 row per feature of one word, and no
+/// word makes more than [`MAX_TYPE_FEATURES`] of them, so a slot stays
+/// within ±2^15 (half the memory, and twice the lanes per vector add).
+type Sums = [[i16; NTAGS]; 1 + OFFSETS.len()];
+
+/// The most features one word type gives one slot of its [`Sums`]:
+/// 255 × 128 < 2^15. The templates make at most about 70 (the test
+/// `type_slots_fit_in_16_bits` checks an extreme word).
+pub const MAX_TYPE_FEATURES: usize = 255;
 
 /// What identifies a word type for the features: everything
 /// [`Extract::local`] and [`Extract::neighbour`] read is derived from
@@ -112,7 +121,7 @@ impl TypeIndex {
 pub struct TypeSums {
     sums: Vec<Sums>,
     /// Sums of [`Extract::boundary`] per offset.
-    boundary: [[i32; NTAGS]; OFFSETS.len()],
+    boundary: [[i16; NTAGS]; OFFSETS.len()],
     /// Sums of each part of [`Extract::doc_features`] by its key
     /// ([`Extract::doc_keys`]): few distinct keys per chunk (most words are
     /// outside names, with the same first-pass view), so most tokens take
@@ -128,26 +137,45 @@ impl std::fmt::Debug for TypeSums {
     }
 }
 
-/// Add one weight row to a sum.
-#[inline]
-fn add_row(acc: &mut [i32; NTAGS], r: &[i8; NTAGS]) {
-    for (a, &x) in acc.iter_mut().zip(r) {
-        *a += x as i32;
+/// Nine scores that weight rows are added to: 32-bit emission rows, or a
+/// word type's 16-bit [`Sums`].
+pub trait Lanes {
+    /// Add one weight row.
+    fn add_row(&mut self, r: &[i8; NTAGS]);
+}
+
+impl Lanes for [i32; NTAGS] {
+    #[inline]
+    fn add_row(&mut self, r: &[i8; NTAGS]) {
+        for (a, &x) in self.iter_mut().zip(r) {
+            *a += x as i32;
+        }
+    }
+}
+
+impl Lanes for [i16; NTAGS] {
+    #[inline]
+    fn add_row(&mut self, r: &[i8; NTAGS]) {
+        // Within range by MAX_TYPE_FEATURES; wrapping so that it is one
+        // vector add, and never a panic in a debug build.
+        for (a, &x) in self.iter_mut().zip(r) {
+            *a = a.wrapping_add(x as i16);
+        }
     }
 }
 
 /// A [`Sink`] that adds each feature's row (from `row`; `None`: zeros) to
 /// `acc` as the features are made.
-struct RowSum<'a, R> {
-    acc: &'a mut [i32; NTAGS],
+struct RowSum<'a, R, A> {
+    acc: &'a mut A,
     row: &'a R,
 }
 
-impl<'w, R: Fn(u32) -> Option<&'w [i8; NTAGS]>> Sink for RowSum<'_, R> {
+impl<'w, R: Fn(u32) -> Option<&'w [i8; NTAGS]>, A: Lanes> Sink for RowSum<'_, R, A> {
     #[inline]
     fn put(&mut self, f: u32) {
         if let Some(r) = (self.row)(f) {
-            add_row(self.acc, r);
+            self.acc.add_row(r);
         }
     }
 }
@@ -155,13 +183,13 @@ impl<'w, R: Fn(u32) -> Option<&'w [i8; NTAGS]>> Sink for RowSum<'_, R> {
 /// A [`Sink`] that adds each feature's rows in table `K` of a joint table.
 struct HalfSum<'a, const K: usize> {
     joint: &'a Joint<2>,
-    acc: &'a mut [i32; NTAGS],
+    acc: &'a mut [i16; NTAGS],
 }
 
 impl<const K: usize> Sink for HalfSum<'_, K> {
     #[inline]
     fn put(&mut self, f: u32) {
-        add_row(self.acc, &self.joint.get(f)[K]);
+        self.acc.add_row(&self.joint.get(f)[K]);
     }
 }
 
@@ -170,16 +198,24 @@ impl<const K: usize> Sink for HalfSum<'_, K> {
 /// both.
 struct PairSum<'a> {
     joint: &'a Joint<2>,
-    a: &'a mut [i32; NTAGS],
-    b: &'a mut [i32; NTAGS],
+    a: &'a mut [i16; NTAGS],
+    b: &'a mut [i16; NTAGS],
 }
 
 impl Sink for PairSum<'_> {
     #[inline]
     fn put(&mut self, f: u32) {
         let [ra, rb] = self.joint.get(f);
-        add_row(self.a, ra);
-        add_row(self.b, rb);
+        self.a.add_row(ra);
+        self.b.add_row(rb);
+    }
+}
+
+/// Add 16-bit sums to 32-bit scores.
+#[inline]
+fn widen_add(acc: &mut [i32; NTAGS], part: &[i16; NTAGS]) {
+    for (a, &x) in acc.iter_mut().zip(part) {
+        *a += x as i32;
     }
 }
 
@@ -332,7 +368,8 @@ impl TypeSums {
         emis.resize((e - s) * NTAGS, 0);
         for (i, out) in (s..e).zip(emis.chunks_exact_mut(NTAGS)) {
             let ids = &types.ids;
-            let mut acc = self.sums[ids[i] as usize][0];
+            let mut acc = [0i32; NTAGS];
+            widen_add(&mut acc, &self.sums[ids[i] as usize][0]);
             for (k, &d) in OFFSETS.iter().enumerate() {
                 let j = i as isize + d;
                 let part = if j < s as isize || j >= e as isize {
@@ -340,9 +377,7 @@ impl TypeSums {
                 } else {
                     &self.sums[ids[j as usize] as usize][k + 1]
                 };
-                for (a, &x) in acc.iter_mut().zip(part) {
-                    *a += x;
-                }
+                widen_add(&mut acc, part);
             }
             ex.context(inf, None, s, e, i, &mut RowSum { acc: &mut acc, row });
             if let Some(doc) = doc.filter(|_| ex.groups & group::DOC != 0) {
@@ -385,6 +420,53 @@ mod tests {
         for &f in feats {
             sum.put(f);
         }
+    }
+
+    /// No word type gives a slot of its sums more than
+    /// [`MAX_TYPE_FEATURES`] features, even with every group on and every
+    /// gazetteer kind, affix and n-gram a word can have.
+    #[test]
+    fn type_slots_fit_in_16_bits() {
+        use crate::features::TokInfo;
+        let ti = TokInfo {
+            word: 1,
+            body: 2,
+            stem: 3,
+            pre: [4, 5, 6, 7],
+            suf: [8, 9, 10, 11],
+            shape: 1,
+            len: 8,
+            flags: 255,
+            trig: 63,
+            gaz: u32::MAX,
+            namew: 12,
+            cluster: 7,
+            ng: (0, 41),
+        };
+        let inf = Infos {
+            toks: vec![ti; 5],
+            ngrams: (100..141).collect(),
+            ..Infos::default()
+        };
+        let ex = Extract {
+            groups: !group::NOSELF,
+            bits: 19,
+            drop_lex: false,
+        };
+        let mut most = 0;
+        let mut feats: Vec<u32> = Vec::new();
+        ex.local(&inf, 2, &mut feats);
+        most = most.max(feats.len());
+        for d in OFFSETS {
+            feats.clear();
+            ex.neighbour(&inf, 2, d, &mut feats);
+            most = most.max(feats.len());
+            feats.clear();
+            ex.boundary(d, &mut feats);
+            most = most.max(feats.len());
+        }
+        assert!(most > 50, "the extreme word makes many features: {most}");
+        assert!(most <= MAX_TYPE_FEATURES, "{most} features in one slot");
     }
 
     /// The word types found while summarising the tokens are the ones a
