@@ -420,11 +420,30 @@ pub fn hash_bytes(b: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut a = [0u8; 8];
-        a[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(a)).wrapping_mul(0x5851_f42d_4c95_7f2d);
+        h = (h ^ le_tail(rest)).wrapping_mul(0x5851_f42d_4c95_7f2d);
     }
     mix(h)
+}
+
+/// The bytes of `rest` (under 8) as a little-endian number, as if padded
+/// with zeros: from at most three loads, without copying them into a
+/// buffer (a call to `memcpy` for a few bytes, most of all in WebAssembly).
+#[inline]
+fn le_tail(rest: &[u8]) -> u64 {
+    let (mut v, mut shift, mut r) = (0u64, 0, rest);
+    if let Some((four, tail)) = r.split_first_chunk::<4>() {
+        v = u32::from_le_bytes(*four) as u64;
+        (shift, r) = (32, tail);
+    }
+    if let Some((two, tail)) = r.split_first_chunk::<2>() {
+        v |= (u16::from_le_bytes(*two) as u64) << shift;
+        shift += 16;
+        r = tail;
+    }
+    if let Some(&b) = r.first() {
+        v |= (b as u64) << shift;
+    }
+    v
 }
 
 /// Hash of a string.
@@ -1140,5 +1159,24 @@ impl Extract {
             None
         };
         Some([Some(a), b])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The tail of a hashed string reads as the bytes padded with zeros
+    /// (so every feature index, and the shipped model, stay as they were).
+    #[test]
+    fn le_tail_is_the_padded_number() {
+        let bytes: Vec<u8> = (1..=7).map(|i| i * 37).collect();
+        for n in 0..8 {
+            let mut a = [0u8; 8];
+            a[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(
+                super::le_tail(&bytes[..n]),
+                u64::from_le_bytes(a),
+                "{n} bytes"
+            );
+        }
     }
 }
