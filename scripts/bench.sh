@@ -50,7 +50,7 @@ node scripts/bench/bench.mjs --pkg www/pkg "${node_args[@]}" --json "$out/node.j
 
 if [ $profiles = 1 ]; then
   # The same build steps as scripts/build.sh (wasm-bindgen --target web,
-  # then wasm-opt at ALAM_WASM_OPT, default -O3), at three rustc opt-levels,
+  # then wasm-opt at ALAM_WASM_OPT when it is set), at three rustc opt-levels,
   # for the size/speed trade-off.
   wasm_opt=$root/scripts/node_modules/.bin/wasm-opt
   features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
@@ -63,9 +63,11 @@ if [ $profiles = 1 ]; then
     rm -rf "$dir"
     wasm-bindgen --target web --remove-name-section --remove-producers-section \
       --out-dir "$dir" --out-name alam target/bench-target/wasm32-unknown-unknown/wasm/alam.wasm
-    "$wasm_opt" "${ALAM_WASM_OPT:--O3}" "${features[@]}" \
-      "$dir/alam_bg.wasm" -o "$dir/alam_bg.wasm.opt"
-    mv "$dir/alam_bg.wasm.opt" "$dir/alam_bg.wasm"
+    if [ "${ALAM_WASM_OPT:-none}" != none ]; then
+      "$wasm_opt" "$ALAM_WASM_OPT" "${features[@]}" \
+        "$dir/alam_bg.wasm" -o "$dir/alam_bg.wasm.opt"
+      mv "$dir/alam_bg.wasm.opt" "$dir/alam_bg.wasm"
+    fi
     node scripts/bench/size.mjs "$dir" --json "$out/size-opt-$level.json" | sed -n '1,3p;/budget/p'
     node scripts/bench/bench.mjs --pkg "$dir" --only cold,docs,mb "${node_args[@]}" \
       --json "$out/node-opt-$level.json"
