@@ -1168,7 +1168,7 @@ mod tests {
     /// (so every feature index, and the shipped model, stay as they were).
     #[test]
     fn le_tail_is_the_padded_number() {
-        let bytes: Vec<u8> = (1..=7).map(|i| i * 37).collect();
+        let bytes: Vec<u8> = (1..=7u8).map(|i| i * 31 + 2).collect();
         for n in 0..8 {
             let mut a = [0u8; 8];
             a[..n].copy_from_slice(&bytes[..n]);

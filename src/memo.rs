@@ -410,6 +410,15 @@ mod tests {
     use crate::features::NoClusters;
     use crate::gazetteer::Gazetteer;
 
+    /// The token summaries and sentences of `text`, analysed as one chunk.
+    fn chunk(text: &str) -> (Infos, Vec<(usize, usize)>) {
+        let gaz = Gazetteer::embedded();
+        let a = Analysis::new(text, gaz);
+        let mut sents = Vec::new();
+        crate::features::sentences(&a, &mut sents);
+        (Infos::new(&a, gaz, &NoClusters), sents)
+    }
+
     /// Sum the rows of `feats`.
     fn add<'w>(
         acc: &mut [i32; NTAGS],
@@ -473,11 +482,10 @@ mod tests {
     /// separate index finds, with words seen under other gazetteer bits.
     #[test]
     fn infos_find_the_same_types() {
-        let text = "زار الولايات المتحدة وفد من الأمم المتحدة ثم باريس. وقال إن \
-                    المملكة المتحدة لم تزر باريس وباريس، وإن 3 و3 وزراء زاروا المتحدة!";
-        let gaz = Gazetteer::embedded();
-        let a = Analysis::new(text, gaz);
-        let inf = Infos::new(&a, gaz, &NoClusters);
+        let (inf, _) = chunk(
+            "زار الولايات المتحدة وفد من الأمم المتحدة ثم باريس. وقال إن \
+             المملكة المتحدة لم تزر باريس وباريس، وإن 3 و3 وزراء زاروا المتحدة!",
+        );
         let mut t = TypeIndex::default();
         t.build(&inf);
         assert_eq!(t.ids(), inf.types.ids());
@@ -491,14 +499,11 @@ mod tests {
     /// group set, inside and at the edges of sentences.
     #[test]
     fn same_scores_as_direct_features() {
-        let text = "قال الرئيس التركي رجب طيب أردوغان في أنقرة إن وزارة الخارجية \
-                    والرئيس رجب طيب أردوغان سيزور موسكو. وأكد أردوغان ذلك!\n\
-                    ثم عاد إلى أنقرة يوم 3 مايو 2021 مع Ahmed و٣ وزراء.";
-        let gaz = Gazetteer::embedded();
-        let a = Analysis::new(text, gaz);
-        let inf = Infos::new(&a, gaz, &NoClusters);
-        let mut sents = Vec::new();
-        crate::features::sentences(&a, &mut sents);
+        let (inf, sents) = chunk(
+            "قال الرئيس التركي رجب طيب أردوغان في أنقرة إن وزارة الخارجية \
+             والرئيس رجب طيب أردوغان سيزور موسكو. وأكد أردوغان ذلك!\n\
+             ثم عاد إلى أنقرة يوم 3 مايو 2021 مع Ahmed و٣ وزراء.",
+        );
         // Deterministic pseudo-random weights, some rows zero.
         let bits = 12;
         let table: Vec<[i8; NTAGS]> = (0..1u64 << bits)
@@ -556,13 +561,10 @@ mod tests {
     #[test]
     fn joint_sums_equal_separate_sums() {
         use crate::model::{Joint, Weights};
-        let text = "قال وزير الخارجية الفرنسي جان إيف لودريان في باريس إن \
-                    الاتحاد الأوروبي سيجتمع. وأكد لودريان ذلك!\nوفي 3 مايو عاد.";
-        let gaz = Gazetteer::embedded();
-        let a = Analysis::new(text, gaz);
-        let inf = Infos::new(&a, gaz, &NoClusters);
-        let mut sents = Vec::new();
-        crate::features::sentences(&a, &mut sents);
+        let (inf, sents) = chunk(
+            "قال وزير الخارجية الفرنسي جان إيف لودريان في باريس إن \
+             الاتحاد الأوروبي سيجتمع. وأكد لودريان ذلك!\nوفي 3 مايو عاد.",
+        );
         let bits = 12;
         let dense = |seed: u64| -> Vec<i8> {
             (0..(1u64 << bits) * NTAGS as u64)

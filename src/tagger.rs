@@ -692,25 +692,29 @@ pub fn margin_bucket(row: &[i32], scale: f32) -> u8 {
 /// (WebAssembly has no logarithm instruction: this runs twice per token.)
 #[inline]
 fn floor_log2(x: f64) -> f64 {
-    let bits = x.to_bits();
-    let mant = bits & ((1 << 52) - 1);
-    if x >= 1.0 && x.is_finite() && mant < (1 << 52) - (1 << 12) {
-        ((bits >> 52) as i64 - 1023) as f64
-    } else {
-        x.log2().floor()
+    match exponent_clear_of_powers(x >= 1.0 && x.is_finite(), x.to_bits(), 52, 1023, 12) {
+        Some(e) => e as f64,
+        None => x.log2().floor(),
     }
 }
 
 /// [`floor_log2`] for `f32` (64 units in the last place of margin).
 #[inline]
 fn floor_log2_f32(x: f32) -> f32 {
-    let bits = x.to_bits();
-    let mant = bits & ((1 << 23) - 1);
-    if x >= 1.0 && x.is_finite() && mant < (1 << 23) - (1 << 6) {
-        ((bits >> 23) as i32 - 127) as f32
-    } else {
-        x.log2().floor()
+    match exponent_clear_of_powers(x >= 1.0 && x.is_finite(), x.to_bits().into(), 23, 127, 6) {
+        Some(e) => e as f32,
+        None => x.log2().floor(),
     }
+}
+
+/// The unbiased exponent of a float (its `bits`, with a `mant`-bit
+/// mantissa and exponent `bias`) that is at least 1 (`ok`) and more than
+/// `2^margin` units in the last place below the next power of two; `None`
+/// otherwise.
+#[inline]
+fn exponent_clear_of_powers(ok: bool, bits: u64, mant: u32, bias: i64, margin: u32) -> Option<i64> {
+    let m = bits & ((1 << mant) - 1);
+    (ok && m < (1 << mant) - (1 << margin)).then(|| (bits >> mant) as i64 - bias)
 }
 
 /// Call `f(start, end, type)` for each entity of a BIO tag sequence.
