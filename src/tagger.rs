@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::features::{self, group, Clusters, DocInfo, Extract, Infos, NTAGS};
 use crate::gazetteer::Gazetteer;
 use crate::label::Label;
-use crate::memo::TypeSums;
+use crate::memo::{TypeIndex, TypeSums};
 use crate::model::{self, Joint, Layout};
 use crate::tokenize::TokenKind;
 use rustc_hash::FxHashMap;
@@ -633,7 +633,7 @@ impl Tagger {
         let mut src = vec![Source::Model; tags.len()];
         let tags = if self.consistency {
             let bodies: Vec<u64> = inf.toks.iter().map(|t| t.body).collect();
-            consistency(a, &bodies, tags, mem, &mut src)
+            consistency(a, &bodies, &inf.types, tags, mem, &mut src)
         } else {
             tags
         };
@@ -917,17 +917,30 @@ fn keyable(a: &Analysis<'_>, i: usize) -> bool {
 /// Document-level consistency: a name tagged earlier in the document labels
 /// its later mentions; the last word of a person's name alone (a surname
 /// after the full name) is a person too. `bodies` holds each token's body
-/// hash (as [`DocMemory`]'s statistics are keyed).
+/// hash (as [`DocMemory`]'s statistics are keyed), `types` the chunk's word
+/// types.
 fn consistency(
     a: &Analysis<'_>,
     bodies: &[u64],
+    types: &TypeIndex,
     mut tags: Vec<u8>,
     mem: &mut DocMemory,
     src: &mut [Source],
 ) -> Vec<u8> {
     let n = tags.len().min(bodies.len());
     // Each token is looked at once or more below: decide once.
-    let can_start: Vec<bool> = (0..n).map(|i| keyable(a, i)).collect();
+    // (Once per word type: it depends on the word alone.)
+    let keyable_type: Vec<bool> = types
+        .first()
+        .iter()
+        .map(|&i| keyable(a, i as usize))
+        .collect();
+    let can_start: Vec<bool> = (0..n)
+        .map(|i| match types.ids().get(i) {
+            Some(&t) => keyable_type[t as usize],
+            None => keyable(a, i),
+        })
+        .collect();
     // Votes of this chunk's names (with those of earlier chunks in `mem`).
     let mut ents = Vec::new();
     spans(&tags[..n], |s, e, ty| ents.push((s, e, ty)));
