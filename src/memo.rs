@@ -5,8 +5,9 @@
 //! [`TokInfo`](crate::features::TokInfo) alone, which is a function of the
 //! word and its gazetteer bits. News text repeats its words (a chunk of
 //! 6,000 tokens has about 2,500 types), so [`TypeSums`] sums those weight
-//! rows once per type and stage (the types, [`TypeIndex`], once per chunk), and a token then costs five additions of
-//! nine scores plus its few [`Extract::context`] features. The scores are
+//! rows once per type and stage (the types, [`TypeIndex`], are found once
+//! per chunk with the token summaries), and a token then costs five
+//! additions of nine scores plus its few [`Extract::context`] features. The scores are
 //! the same integers as summing [`Extract::features`] directly: addition
 //! of `i32` is exact and order-free.
 
@@ -42,7 +43,6 @@ struct Key {
 /// The word types of one chunk: built once, shared by every stage.
 #[derive(Default)]
 pub struct TypeIndex {
-    index: FxHashMap<Key, u32>,
     /// Type of each token of the chunk.
     ids: Vec<u32>,
     /// A token of each type (its first).
@@ -59,12 +59,13 @@ impl std::fmt::Debug for TypeIndex {
 }
 
 impl TypeIndex {
-    /// Find the word types of the tokens of `inf`.
+    /// Find the word types of the tokens of `inf` from their summaries
+    /// (what [`crate::features::Infos::new`] already did as it made them:
+    /// this is the reference it is tested against).
     pub fn build(&mut self, inf: &Infos) {
-        self.index.clear();
+        let mut index: FxHashMap<Key, u32> = FxHashMap::default();
         self.ids.clear();
         self.first.clear();
-        self.index.reserve(inf.toks.len() / 2);
         for (i, t) in inf.toks.iter().enumerate() {
             let key = Key {
                 word: t.word,
@@ -74,7 +75,7 @@ impl TypeIndex {
                 namew: t.namew,
             };
             let next = self.first.len() as u32;
-            let id = *self.index.entry(key).or_insert(next);
+            let id = *index.entry(key).or_insert(next);
             if id == next {
                 self.first.push(i as u32);
             }
@@ -88,11 +89,7 @@ impl TypeIndex {
     /// the types of a chunk (word and gazetteer bits) while summarising its
     /// words: the same partition as [`TypeIndex::build`].
     pub(crate) fn from_parts(ids: Vec<u32>, first: Vec<u32>) -> TypeIndex {
-        TypeIndex {
-            index: FxHashMap::default(),
-            ids,
-            first,
-        }
+        TypeIndex { ids, first }
     }
 
     /// The type of each token.

@@ -320,6 +320,19 @@ pub struct Weights {
     rows: Box<[[i8; NTAGS]]>,
 }
 
+/// Where row `f` is stored among the rows indexed by `blocks`: its rank,
+/// or 0 (the all-zero row) when it is not stored or past the table.
+/// Without a branch on whether it is stored, so that the CPU can have the
+/// loads of many features in flight at once.
+#[inline]
+fn slot(blocks: &[Block], f: u32) -> usize {
+    let f = f as usize;
+    let b = blocks.get(f / BLOCK).copied().unwrap_or_default();
+    let below = b.mask & ((1u64 << (f % BLOCK)) - 1);
+    let stored = (b.mask >> (f % BLOCK)) & 1;
+    (b.rank as usize + below.count_ones() as usize) * stored as usize
+}
+
 /// What [`Weights::get`] gives for a row that is not stored.
 static ZERO_ROW: [i8; NTAGS] = [0; NTAGS];
 
@@ -345,12 +358,7 @@ impl Weights {
     /// flight at once rather than guessing, often wrongly, which rows exist.
     #[inline]
     pub fn get(&self, f: u32) -> &[i8; NTAGS] {
-        let f = f as usize;
-        let b = self.blocks.get(f / BLOCK).copied().unwrap_or_default();
-        let below = b.mask & ((1u64 << (f % BLOCK)) - 1);
-        let stored = (b.mask >> (f % BLOCK)) & 1;
-        let r = (b.rank as usize + below.count_ones() as usize) * stored as usize;
-        self.rows.get(r).unwrap_or(&ZERO_ROW)
+        self.rows.get(slot(&self.blocks, f)).unwrap_or(&ZERO_ROW)
     }
 
     /// Feature rows in the table, stored or not (`2^bits`).
@@ -504,12 +512,8 @@ impl<const K: usize> Joint<K> {
     /// found without a branch, as [`Weights::get`].
     #[inline]
     pub fn get(&self, f: u32) -> &[[i8; NTAGS]; K] {
-        let f = f as usize;
-        let b = self.blocks.get(f / BLOCK).copied().unwrap_or_default();
-        let below = b.mask & ((1u64 << (f % BLOCK)) - 1);
-        let stored = (b.mask >> (f % BLOCK)) & 1;
-        let r = (b.rank as usize + below.count_ones() as usize) * stored as usize;
-        self.rows.get(r).unwrap_or(&self.rows[0])
+        const ZERO: [i8; NTAGS] = [0; NTAGS];
+        self.rows.get(slot(&self.blocks, f)).unwrap_or(&[ZERO; K])
     }
 
     /// Bytes the joint table takes in memory.

@@ -378,6 +378,8 @@ pub struct Tagger {
     /// The two first passes' weights side by side (their stages in
     /// `layout` then hold empty tables).
     joint: Option<std::sync::Arc<Joint<2>>>,
+    /// How many stages are first passes (see [`first_passes`]).
+    nfirst: usize,
     /// Apply document-level consistency after decoding.
     pub consistency: bool,
 }
@@ -419,14 +421,13 @@ impl Tagger {
         // Two first passes (the full one and the context-only one) read
         // their rows from one joint table.
         let groups: Vec<u32> = layout.stages.iter().map(|st| st.groups).collect();
+        let nfirst = first_passes(&groups);
         let joint = match &mut layout.stages[..] {
-            [a, b, ..] if first_passes(&groups) >= 2 => {
-                Joint::new([&*a.weights, &*b.weights]).map(|j| {
-                    a.weights = Default::default();
-                    b.weights = Default::default();
-                    std::sync::Arc::new(j)
-                })
-            }
+            [a, b, ..] if nfirst >= 2 => Joint::new([&*a.weights, &*b.weights]).map(|j| {
+                a.weights = Default::default();
+                b.weights = Default::default();
+                std::sync::Arc::new(j)
+            }),
             _ => None,
         };
         Tagger {
@@ -434,6 +435,7 @@ impl Tagger {
             layout,
             trans,
             joint,
+            nfirst,
             consistency: true,
         }
     }
@@ -546,8 +548,7 @@ impl Tagger {
         // The last stage is a second pass when it reads document features;
         // the stages before it are first passes: the full one, then an
         // optional context-only one.
-        let groups: Vec<u32> = stages.iter().map(|st| st.groups).collect();
-        let nfirst = first_passes(&groups);
+        let nfirst = self.nfirst;
         let second = nfirst < stages.len();
         let mut first = vec![First::default(); n];
         let mut ctags = vec![0u8; n];
