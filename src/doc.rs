@@ -20,6 +20,14 @@ pub enum Source {
 }
 
 impl Source {
+    /// Every source, in declaration order.
+    pub const ALL: [Source; 4] = [
+        Source::Gazetteer,
+        Source::Rule,
+        Source::Model,
+        Source::Document,
+    ];
+
     /// The wire spelling ("gazetteer", "rule", "model", "document").
     pub fn as_str(self) -> &'static str {
         match self {
@@ -252,174 +260,109 @@ pub struct WireQuote<'a> {
     pub cue: Option<&'a str>,
 }
 
-// ---------------------------------------------------------------- JSON
+// ------------------------------------------------------------- packed form
 
-/// JSON text of the wire form for the JavaScript binding, which hands it to
-/// `JSON.parse` (much faster in V8 than building the objects field by field
-/// through the wasm boundary). The text is what serde_json writes for the
-/// same [`WireDoc`] (keys in the same order, absent attributes omitted),
-/// except for numeric values: the .wasm carries no float formatter, so a
-/// value that is not an integer of at most 2^53 is written as `0` and
-/// reported, for the caller to set on the parsed object.
+/// The wire form of some entities or quotes as numbers and one string, for
+/// the JavaScript binding: `src/objects.js` builds the plain objects from
+/// it, which in V8 costs a small part of writing JSON in Rust and parsing
+/// it in JavaScript. Texts that are slices of the input (entity, quote and
+/// speaker texts) are not packed: JavaScript slices them from the caller's
+/// own string with the UTF-16 offsets.
+///
+/// Offsets and lengths are `u32`: a wasm32 input is under 4 GiB.
+#[doc(hidden)]
+#[derive(Debug, Default)]
+pub struct Packed {
+    /// Per entity: start, end, `label | source << 8 | attrs << 16`
+    /// (indices in [`Label::ALL`] and [`Source::ALL`], [`attr`] bits),
+    /// cluster, then the UTF-16 length of each string attribute present.
+    /// Per quote: start, end, flags (1: a speaker, 2: a cue), the speaker's
+    /// start and end, the cue's UTF-16 length.
+    pub words: Vec<u32>,
+    /// Numeric values, in entity order.
+    pub nums: Vec<f64>,
+    /// String attributes and cues, one after another.
+    pub strs: String,
+}
+
+/// Which attributes a packed entity has (bits of its third word's high half).
+#[doc(hidden)]
+pub mod attr {
+    /// A numeric `value` (in [`super::Packed::nums`]).
+    pub const NUMBER: u32 = 1;
+    /// A string `value`; then, in this order, `value_hijri`, `currency`,
+    /// `modifier`, `id` and `name_en`, each at the next bit.
+    pub const TEXT: u32 = 2;
+}
+
+impl Packed {
+    /// Empty the buffers, keeping their memory.
+    pub fn clear(&mut self) {
+        self.words.clear();
+        self.nums.clear();
+        self.strs.clear();
+    }
+
+    fn push_str(&mut self, s: &str) {
+        self.words.push(word(s.encode_utf16().count()));
+        self.strs.push_str(s);
+    }
+}
+
+fn word(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
 impl WireDoc<'_> {
-    /// Entities `from..to` as a JSON array appended to `out`. Values written
-    /// as placeholders are appended to `floats` as (entity index, value).
-    pub fn entities_json(
-        &self,
-        from: usize,
-        to: usize,
-        out: &mut String,
-        floats: &mut Vec<(usize, f64)>,
-    ) {
+    /// Pack entities `from..to` (clamped to the list) into `out`.
+    #[doc(hidden)]
+    pub fn pack_entities(&self, from: usize, to: usize, out: &mut Packed) {
         let to = to.min(self.entities.len());
-        let from = from.min(to);
-        out.push('[');
-        for (k, e) in self.entities[from..to].iter().enumerate() {
-            if k > 0 {
-                out.push(',');
-            }
-            out.push_str("{\"text\":");
-            json_str(out, e.text);
-            out.push_str(",\"label\":\"");
-            out.push_str(e.label.as_str());
-            out.push_str("\",\"start\":");
-            json_uint(out, e.start as u64);
-            out.push_str(",\"end\":");
-            json_uint(out, e.end as u64);
-            out.push_str(",\"source\":\"");
-            out.push_str(e.source.as_str());
-            out.push('"');
+        for e in &self.entities[from.min(to)..to] {
             let a = e.attrs;
+            let strings = [&a.value_hijri, &a.currency, &a.modifier, &a.id, &a.name_en];
+            let mut bits = match a.value {
+                None => 0,
+                Some(Value::Number(_)) => attr::NUMBER,
+                Some(Value::Text(_)) => attr::TEXT,
+            };
+            for (k, s) in strings.iter().enumerate() {
+                if s.is_some() {
+                    bits |= attr::TEXT << (k + 1);
+                }
+            }
+            out.words.extend([
+                word(e.start),
+                word(e.end),
+                e.label as u32 | (e.source as u32) << 8 | bits << 16,
+                e.cluster,
+            ]);
             match &a.value {
                 None => {}
-                Some(Value::Text(t)) => {
-                    out.push_str(",\"value\":");
-                    json_str(out, t);
-                }
-                Some(Value::Number(v)) => {
-                    out.push_str(",\"value\":");
-                    match exact_int(*v) {
-                        Some(i) => json_uint(out, i),
-                        None => {
-                            out.push('0');
-                            floats.push((from + k, *v));
-                        }
-                    }
-                }
+                Some(Value::Number(v)) => out.nums.push(*v),
+                Some(Value::Text(t)) => out.push_str(t),
             }
-            for (key, v) in [
-                (",\"value_hijri\":", &a.value_hijri),
-                (",\"currency\":", &a.currency),
-                (",\"modifier\":", &a.modifier),
-                (",\"id\":", &a.id),
-                (",\"name_en\":", &a.name_en),
-            ] {
-                if let Some(v) = v {
-                    out.push_str(key);
-                    json_str(out, v);
-                }
+            for s in strings.into_iter().flatten() {
+                out.push_str(s);
             }
-            out.push_str(",\"cluster\":");
-            json_uint(out, u64::from(e.cluster));
-            out.push('}');
         }
-        out.push(']');
     }
 
-    /// Quotes `from..to` as a JSON array appended to `out`.
-    pub fn quotes_json(&self, from: usize, to: usize, out: &mut String) {
+    /// Pack quotes `from..to` (clamped to the list) into `out`.
+    #[doc(hidden)]
+    pub fn pack_quotes(&self, from: usize, to: usize, out: &mut Packed) {
         let to = to.min(self.quotes.len());
-        let from = from.min(to);
-        out.push('[');
-        for (k, q) in self.quotes[from..to].iter().enumerate() {
-            if k > 0 {
-                out.push(',');
-            }
-            out.push_str("{\"text\":");
-            json_str(out, q.text);
-            out.push_str(",\"start\":");
-            json_uint(out, q.start as u64);
-            out.push_str(",\"end\":");
-            json_uint(out, q.end as u64);
-            out.push_str(",\"speaker\":");
-            match &q.speaker {
-                None => out.push_str("null"),
-                Some(s) => {
-                    out.push_str("{\"text\":");
-                    json_str(out, s.text);
-                    out.push_str(",\"start\":");
-                    json_uint(out, s.start as u64);
-                    out.push_str(",\"end\":");
-                    json_uint(out, s.end as u64);
-                    out.push('}');
-                }
-            }
-            out.push_str(",\"cue\":");
+        for q in &self.quotes[from.min(to)..to] {
+            let (a, b) = q.speaker.as_ref().map_or((0, 0), |s| (s.start, s.end));
+            let flags = u32::from(q.speaker.is_some()) | u32::from(q.cue.is_some()) << 1;
+            out.words
+                .extend([word(q.start), word(q.end), flags, word(a), word(b)]);
             match q.cue {
-                None => out.push_str("null"),
-                Some(c) => json_str(out, c),
+                Some(c) => out.push_str(c),
+                None => out.words.push(0),
             }
-            out.push('}');
-        }
-        out.push(']');
-    }
-}
-
-/// `v` as an integer when JSON's integer form reads back as exactly `v`
-/// (not negative zero, at most 2^53).
-fn exact_int(v: f64) -> Option<u64> {
-    ((0.0..=9_007_199_254_740_992.0).contains(&v) && v.fract() == 0.0 && v.is_sign_positive())
-        .then_some(v as u64)
-}
-
-fn json_uint(out: &mut String, mut v: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
         }
     }
-    for &b in &buf[i..] {
-        out.push(b as char);
-    }
-}
-
-/// `s` as a JSON string: quotes, backslashes and control characters escaped
-/// as serde_json escapes them; everything else as is.
-fn json_str(out: &mut String, s: &str) {
-    out.push('"');
-    let bytes = s.as_bytes();
-    let mut from = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let esc = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0C => "\\f",
-            0x00..=0x1F => "",
-            _ => continue,
-        };
-        // Cuts before and after an ASCII byte are char boundaries.
-        out.push_str(&s[from..i]);
-        if esc.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 15) as usize] as char);
-        } else {
-            out.push_str(esc);
-        }
-        from = i + 1;
-    }
-    out.push_str(&s[from..]);
-    out.push('"');
 }
 
 #[cfg(test)]
@@ -440,78 +383,124 @@ mod tests {
         }
     }
 
-    fn json_of(w: &WireDoc<'_>) -> (String, Vec<(usize, f64)>) {
-        let mut out = String::from("{\"entities\":");
-        let mut floats = Vec::new();
-        // In two pieces, as the binding writes large documents.
-        let half = w.entities.len() / 2;
-        let mut a = String::new();
-        let mut b = String::new();
-        w.entities_json(0, half, &mut a, &mut floats);
-        w.entities_json(half, w.entities.len(), &mut b, &mut floats);
-        let inner = |s: &str| s[1..s.len() - 1].to_string();
-        let parts: Vec<String> = [inner(&a), inner(&b)]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect();
-        out.push('[');
-        out.push_str(&parts.join(","));
-        out.push_str("],\"quotes\":");
-        w.quotes_json(0, w.quotes.len(), &mut out);
-        out.push('}');
-        (out, floats)
+    /// What `src/objects.js` builds from packed entities and quotes, done
+    /// in Rust: texts are sliced from the input by UTF-16 offsets.
+    fn unpack(text: &str, ents: &Packed, quotes: &Packed) -> serde_json::Value {
+        use serde_json::{json, Map, Value as J};
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let slice = |a: u32, b: u32| String::from_utf16(&units[a as usize..b as usize]).unwrap();
+        let keys = [
+            "value",
+            "value_hijri",
+            "currency",
+            "modifier",
+            "id",
+            "name_en",
+        ];
+        let (mut w, mut n, mut s) = (ents.words.iter().copied(), 0, 0);
+        let mut next_str = |w: &mut dyn Iterator<Item = u32>, strs: &str| {
+            let len = w.next().unwrap() as usize;
+            let chars: Vec<u16> = strs.encode_utf16().skip(s).take(len).collect();
+            s += len;
+            J::String(String::from_utf16(&chars).unwrap())
+        };
+        let mut entities = Vec::new();
+        while let Some(start) = w.next() {
+            let (end, tag, cluster) = (w.next().unwrap(), w.next().unwrap(), w.next().unwrap());
+            let mut e = Map::new();
+            e.insert("text".into(), json!(slice(start, end)));
+            e.insert("label".into(), json!(Label::ALL[(tag & 0xff) as usize]));
+            e.insert("start".into(), json!(start));
+            e.insert("end".into(), json!(end));
+            e.insert(
+                "source".into(),
+                json!(Source::ALL[(tag >> 8 & 0xff) as usize]),
+            );
+            let bits = tag >> 16;
+            if bits & attr::NUMBER != 0 {
+                e.insert("value".into(), json!(ents.nums[n]));
+                n += 1;
+            }
+            for (k, key) in keys.iter().enumerate() {
+                if bits & attr::TEXT << k != 0 {
+                    e.insert(key.to_string(), next_str(&mut w, &ents.strs));
+                }
+            }
+            e.insert("cluster".into(), json!(cluster));
+            entities.push(J::Object(e));
+        }
+        assert_eq!(n, ents.nums.len());
+        let mut out = Vec::new();
+        let mut s = 0;
+        for q in quotes.words.chunks(6) {
+            let cue = if q[2] & 2 != 0 {
+                let c: Vec<u16> = quotes
+                    .strs
+                    .encode_utf16()
+                    .skip(s)
+                    .take(q[5] as usize)
+                    .collect();
+                s += q[5] as usize;
+                json!(String::from_utf16(&c).unwrap())
+            } else {
+                J::Null
+            };
+            let speaker = if q[2] & 1 != 0 {
+                json!({"text": slice(q[3], q[4]), "start": q[3], "end": q[4]})
+            } else {
+                J::Null
+            };
+            out.push(
+                json!({"text": slice(q[0], q[1]), "start": q[0], "end": q[1],
+                "speaker": speaker, "cue": cue}),
+            );
+        }
+        json!({"entities": entities, "quotes": out})
     }
 
     #[test]
-    fn json_matches_serde_json() {
+    fn packed_form_gives_the_wire_form() {
         let text = "قال الوزير: «سيزور الوفد القاهرة يوم الثلاثاء 15 أكتوبر 2024» \
                     ودفع 1,500 دولار و2.5 مليون يورو \"\\\u{1}\t\u{1f}\" بنسبة 15% \
-                    في عام 1445 هـ. وارتفع 3.25 نقطة. وقالت سارة \"لا\" 😀 ثلث المبلغ";
+                    في عام 1445 هـ. وارتفع 3.25 نقطة. وقالت سارة \"لا\" 😀 ثلث المبلغ \
+                    وزار أنقرة وموسكو.";
         let doc = crate::Extractor::new().extract(text);
         assert!(doc.entities.len() > 5 && !doc.quotes.is_empty());
-        for unit in [Unit::Utf16, Unit::Byte] {
-            let w = doc.to_wire(unit);
-            let (json, floats) = json_of(&w);
-            assert!(!floats.is_empty());
-            let mut ours: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
-            for &(i, v) in &floats {
-                assert!(exact_int(v).is_none());
-                ours["entities"][i]["value"] = serde_json::json!(v);
-            }
-            let theirs = serde_json::to_value(&w).expect("serde_json");
-            assert_eq!(canon(ours), canon(theirs));
-            // Same keys in the same order (serde_json keeps insertion order
-            // only with a feature, so compare the texts' key sequences).
-            let keys = |s: &str| -> Vec<String> {
-                s.split('"')
-                    .collect::<Vec<_>>()
-                    .windows(2)
-                    .filter(|p| p[1].starts_with(':'))
-                    .map(|p| p[0].to_string())
-                    .collect()
-            };
-            let theirs_text = serde_json::to_string(&w).expect("serde_json");
-            assert_eq!(keys(&json), keys(&theirs_text));
-        }
+        let w = doc.to_wire(Unit::Utf16);
+        // Every kind of attribute is exercised.
+        let a = |f: fn(&Attrs) -> bool| w.entities.iter().any(|e| f(e.attrs));
+        assert!(a(|a| matches!(a.value, Some(Value::Number(_)))));
+        assert!(a(|a| matches!(a.value, Some(Value::Text(_)))));
+        assert!(a(|a| a.value_hijri.is_some()) && a(|a| a.currency.is_some()));
+        assert!(a(|a| a.modifier.is_some() || a.id.is_some()) && a(|a| a.name_en.is_some()));
+        assert!(w
+            .quotes
+            .iter()
+            .any(|q| q.speaker.is_some() && q.cue.is_some()));
+        // In pieces, as the binding packs large documents.
+        let (mut ents, mut quotes) = (Packed::default(), Packed::default());
+        let half = w.entities.len() / 2;
+        w.pack_entities(0, half, &mut ents);
+        let mut rest = Packed::default();
+        w.pack_entities(half, usize::MAX, &mut rest);
+        ents.words.extend(rest.words);
+        ents.nums.extend(rest.nums);
+        ents.strs.push_str(&rest.strs);
+        w.pack_quotes(0, w.quotes.len(), &mut quotes);
+        let theirs = serde_json::to_value(&w).expect("serde_json");
+        assert_eq!(canon(unpack(text, &ents, &quotes)), canon(theirs));
     }
 
     #[test]
-    fn json_numbers() {
-        for (v, int) in [
-            (0.0, Some(0)),
-            (1500.0, Some(1500)),
-            (9_007_199_254_740_992.0, Some(9_007_199_254_740_992)),
-            (1e16, None),
-            (1.5, None),
-            (-0.0, None),
-            (-3.0, None),
-            (f64::NAN, None),
-            (f64::INFINITY, None),
-        ] {
-            assert_eq!(exact_int(v), int, "{v}");
+    fn packed_indices_are_the_enum_orders() {
+        for (i, l) in Label::ALL.iter().enumerate() {
+            assert_eq!(*l as usize, i);
         }
-        let mut s = String::new();
-        json_uint(&mut s, u64::MAX);
-        assert_eq!(s, u64::MAX.to_string());
+        for (i, s) in Source::ALL.iter().enumerate() {
+            assert_eq!(*s as usize, i);
+        }
+        let mut p = Packed::default();
+        p.push_str("😀a");
+        assert_eq!(p.words, [3]);
     }
 }

@@ -8,8 +8,20 @@ const FILES = [
   "pkg/alam.js", "pkg/alam_bg.wasm",
 ];
 
+// pkg/alam.js imports a module of its own from pkg/snippets/, in a folder
+// whose name wasm-bindgen makes from a hash: read the paths from the glue.
+async function files() {
+  const glue = await fetch("pkg/alam.js").then((r) => r.text());
+  const snippets = [...glue.matchAll(/from '\.\/(snippets\/[^']+\.js)'/g)].map((m) => "pkg/" + m[1]);
+  return [...FILES, ...snippets];
+}
+
 self.addEventListener("install", (e) => {
-  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+  e.waitUntil(
+    caches.open(CACHE)
+      .then(async (c) => c.addAll(await files()))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener("activate", (e) => {

@@ -379,6 +379,13 @@ test("works offline after the first load (service worker)", async () => {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
+  // Precached at install: the glue's own module (pkg/snippets/…) included.
+  const cached = await page.evaluate(async () =>
+    (await Promise.all((await caches.keys()).map(async (k) => (await caches.open(k)).keys())))
+      .flat()
+      .map((r) => new URL(r.url).pathname),
+  );
+  assert.ok(cached.some((p) => /\/pkg\/snippets\/.+\.js$/.test(p)), `not cached: ${cached.join(" ")}`);
   await page.reload();
   await page.waitForSelector("html[data-ready]");
   await context.setOffline(true);
