@@ -837,7 +837,9 @@ fn vote_summary(v: &[f32; 4]) -> (u8, u8) {
     let second = (0..4)
         .filter(|&t| t != best)
         .map(|t| v[t])
-        .fold(f32::NEG_INFINITY, f32::max);
+        // Not f32::max, whose NaN rule makes it a call to fmaxf in WASM:
+        // votes are finite.
+        .fold(f32::NEG_INFINITY, |m, x| if x > m { x } else { m });
     let lead = v[best] - second;
     if !lead.is_finite() || lead <= 0.0 {
         return (0, 0);
