@@ -161,6 +161,16 @@ impl JsExtractor {
             .map_err(|e| JsError::new(&format!("Extractor: {e}")))
     }
 
+    /// An extractor without a trained tagger: the gazetteer, the rules
+    /// (dates, numbers, quotes) and links only. About three times faster,
+    /// and it finds only names the gazetteer lists.
+    #[wasm_bindgen(js_name = withoutModel)]
+    pub fn without_model() -> JsExtractor {
+        JsExtractor {
+            inner: crate::Extractor::without_model(),
+        }
+    }
+
     /// Extract entities and quotes from `text` with this extractor's model.
     #[wasm_bindgen(unchecked_return_type = "Doc")]
     pub fn extract(

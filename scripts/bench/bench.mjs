@@ -182,6 +182,14 @@ if (only.includes("docs")) {
   };
   say(`article-sized documents (${docs.length} docs, ${fmt(docTokens)} tokens, ${corpus.source}):`);
   say(`  alam      ${fmt(out.docs.tokPerSec).padStart(12)} tokens/s wall  ${fmt(out.docs.tokPerCpuSec).padStart(12)} tokens/s CPU  (median of ${runs})`);
+  if (m.Extractor?.withoutModel) {
+    // What the pipeline costs without the tagger (gazetteer, rules, links):
+    // the share of the JS floor no tagger could add to.
+    const light = m.Extractor.withoutModel();
+    const l = measure(() => { for (const d of docs) light.extract(d); }, runs, quick ? 0 : 1);
+    out.docsWithoutModel = { ms: l.wall, cpuMs: l.cpu, tokPerSec: docTokens / l.wall * 1000, tokPerCpuSec: docTokens / l.cpu * 1000 };
+    say(`  no model  ${fmt(out.docsWithoutModel.tokPerSec).padStart(12)} tokens/s wall  ${fmt(out.docsWithoutModel.tokPerCpuSec).padStart(12)} tokens/s CPU  (Extractor.withoutModel(): gazetteer, rules, links)`);
+  }
 }
 
 if (only.includes("mb")) {
@@ -208,6 +216,10 @@ if (only.includes("floor")) {
   if (out.docs) {
     out.floorFraction = out.docs.tokPerCpuSec / out.floor.docsTokPerCpuSec;
     say(`  alam / floor on documents: ${(out.floorFraction * 100).toFixed(1)}% (CPU time)`);
+    if (out.docsWithoutModel) {
+      out.floorFractionWithoutModel = out.docsWithoutModel.tokPerCpuSec / out.floor.docsTokPerCpuSec;
+      say(`  without the model:         ${(out.floorFractionWithoutModel * 100).toFixed(1)}% (CPU time)`);
+    }
   }
 }
 

@@ -13,7 +13,7 @@
 //
 // Usage: node scripts/bench/size.mjs [PKG_DIR] [--names target/.../alam.wasm] [--json FILE]
 
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { root } from "./common.mjs";
@@ -313,7 +313,15 @@ export function report(wasmPath, { names } = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const wasm = join(pkg, "alam_bg.wasm");
   const r = report(wasm, { names: opt("--names") });
+  // The glue: wasm-bindgen's module and the JS the binding imports
+  // (src/objects.js, copied under snippets/).
   const glue = ["alam.js", "alam_bg.js"].map((f) => join(pkg, f)).filter(existsSync);
+  const snippets = join(pkg, "snippets");
+  if (existsSync(snippets)) {
+    for (const f of readdirSync(snippets, { recursive: true })) {
+      if (String(f).endsWith(".js")) glue.push(join(snippets, String(f)));
+    }
+  }
   console.log(`size of ${pkg}`);
   console.log(`${"".padEnd(34)} ${"raw".padStart(12)} ${"gzip -9".padStart(12)} ${"brotli".padStart(12)}`);
   console.log(`${"alam_bg.wasm".padEnd(34)} ${kb(r.whole.raw)} ${kb(r.whole.gzip)} ${kb(r.whole.brotli)}`);
@@ -324,9 +332,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   r.glue = [];
   for (const g of glue) {
     const b = readFileSync(g);
-    const row = { file: g.split("/").pop(), raw: b.length, gzip: gz(b), brotli: br(b) };
+    const row = { file: g.slice(pkg.length + 1), raw: b.length, gzip: gz(b), brotli: br(b) };
     r.glue.push(row);
-    console.log(`${("JS glue " + row.file).padEnd(34)} ${kb(row.raw)} ${kb(row.gzip)} ${kb(row.brotli)}`);
+    console.log(`${("JS glue " + row.file.split("/").pop()).padEnd(34)} ${kb(row.raw)} ${kb(row.gzip)} ${kb(row.brotli)}`);
   }
   const dataFiles = { "data/model.bin": join(root, "data/model.bin"), "data/gazetteer.tsv": join(root, "data/gazetteer.tsv") };
   r.sources = [];

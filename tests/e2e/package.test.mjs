@@ -89,6 +89,8 @@ const cue: string | null | undefined = q?.cue;
 const ex = new Extractor(new Uint8Array(0));
 const d2: Doc = ex.extract("x", null);
 ex.free();
+const light: Extractor = Extractor.withoutModel();
+light.extract("x");
 const all: Label[] = labels();
 const v: string = version();
 const ho: HighlightOptions = { extract, labels: ["PER", "LOC"], classPrefix: "x-", extractOptions: opts };
@@ -191,6 +193,17 @@ test("Extractor: corrupt, empty, truncated model bytes throw; the shipped model 
   for (const e of doc.entities) assert.equal(text.slice(e.start, e.end), e.text);
   assert.deepEqual(doc, alam.extract(text), "the shipped model is the embedded one");
   ex.free();
+
+  // Without a model: gazetteer, rules and links only, never a model's tag.
+  const light = alam.Extractor.withoutModel();
+  const t2 = "وصل الوفد إلى القاهرة يوم 15 أكتوبر 2024 ومعه 1,500 دولار. وقال الوزير: «نعم».";
+  const d = light.extract(t2);
+  for (const e of d.entities) assert.equal(t2.slice(e.start, e.end), e.text);
+  assert.ok(d.entities.every((e) => e.source !== "model"), JSON.stringify(d.entities));
+  for (const label of ["LOC", "DATE", "MONEY"]) assert.ok(d.entities.some((e) => e.label === label), label);
+  assert.equal(d.quotes.length, 1);
+  assert.throws(() => light.extract(7), (e) => e instanceof Error && /string/.test(e.message));
+  light.free();
 });
 
 test("the bundler entry (alam.js) loads where .wasm imports are ES modules", (t) => {
