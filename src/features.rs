@@ -574,7 +574,9 @@ impl Infos {
         // Everything but the gazetteer bits is a function of the token's
         // text (its segmentation too): a repeated word copies its summary,
         // n-gram range included, instead of hashing its affixes again.
-        let mut seen: rustc_hash::FxHashMap<u64, (TokInfo, u32)> = Default::default();
+        // (The map holds the token that has the summary, not a copy: small
+        // entries probe faster.)
+        let mut seen: rustc_hash::FxHashMap<u64, (u32, u32)> = Default::default();
         // Room for the words up front (growing step by step rehashes them
         // all each time): news text has about one new word in two tokens.
         seen.reserve(a.tokens.len() / 2);
@@ -583,7 +585,8 @@ impl Infos {
             let seg = a.segs[i];
             let word_hash = hash_str(word);
             let gaz_bits = a.gaz_bits[i];
-            if let Some(&(ti, ty)) = seen.get(&word_hash) {
+            if let Some(&(at, ty)) = seen.get(&word_hash) {
+                let ti = out.toks[at as usize];
                 let id = if ti.gaz == gaz_bits {
                     ty
                 } else {
@@ -672,7 +675,7 @@ impl Infos {
             let id = first.len() as u32;
             first.push(i as u32);
             ids.push(id);
-            seen.insert(word_hash, (ti, id));
+            seen.insert(word_hash, (i as u32, id));
             out.toks.push(ti);
         }
         out.types = crate::memo::TypeIndex::from_parts(ids, first);
