@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+pub mod json;
+
 /// The reference article from ../shared, or None (with a message) when absent.
 pub fn article() -> Option<String> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/article.txt");
