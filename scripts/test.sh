@@ -5,7 +5,7 @@
 # Node, and the Playwright tests of the pages. Installs what is missing.
 # Works with or without ../shared (tests that need it say that they skip).
 # ALAM_SKIP="fmt clippy ..." skips steps while iterating locally (never in CI):
-# fmt clippy test train wasm-node wasm-browser build e2e retrain.
+# fmt clippy doc test train wasm-node wasm-browser build e2e retrain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
@@ -35,6 +35,9 @@ if want clippy; then
   cargo clippy --all-targets --features train -- -D warnings
   cargo clippy --target wasm32-unknown-unknown --lib --test wasm_node --test wasm_browser -- -D warnings
 fi
+
+step "cargo doc (broken or private intra-doc links are errors)"
+want doc && RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
 
 step "cargo test (native, doc tests included)"
 want test && cargo test

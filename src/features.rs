@@ -475,7 +475,7 @@ pub struct TokInfo {
     pub pre: [u64; 4],
     /// Suffixes of the stem, 1–4 letters.
     pub suf: [u64; 4],
-    /// Shape class (see [`shape_of`]).
+    /// Shape class (see `shape_of`).
     pub shape: u8,
     /// Stem length in letters, capped at 8.
     pub len: u8,

@@ -23,7 +23,7 @@ use rustc_hash::FxHashMap;
 /// within ±2^15 (half the memory, and twice the lanes per vector add).
 type Sums = [[i16; NTAGS]; 1 + OFFSETS.len()];
 
-/// The most features one word type gives one slot of its [`Sums`]:
+/// The most features one word type gives one slot of its `Sums`:
 /// 255 × 128 < 2^15. The templates make at most about 70 (the test
 /// `type_slots_fit_in_16_bits` checks an extreme word).
 pub const MAX_TYPE_FEATURES: usize = 255;
@@ -135,7 +135,7 @@ impl std::fmt::Debug for TypeSums {
 }
 
 /// Nine scores that weight rows are added to: 32-bit emission rows, or a
-/// word type's 16-bit [`Sums`].
+/// word type's 16-bit `Sums`.
 pub trait Lanes {
     /// Add one weight row.
     fn add_row(&mut self, r: &[i8; NTAGS]);

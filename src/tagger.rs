@@ -212,11 +212,11 @@ impl Transitions {
     /// that scores stay within a few times the largest emission plus
     /// transition, whatever the sentence's length. `back` is scratch.
     ///
-    /// Why 32 bits suffice (T = 2^15 bounds a transition, E = [`MAX_EMIS`]
+    /// Why 32 bits suffice (T = 2^15 bounds a transition, E = `MAX_EMIS`
     /// an emission): after the shift, O and B-X scores lie in [-2(T+E), 0]
     /// (each is reachable from the best tag in one move), and I-X scores,
     /// reached from B-X, in [-4(T+E), 0], above -2^23. A start at I-X
-    /// scores at most [`INVALID`] + E, so a move from it never beats a valid
+    /// scores at most `INVALID` + E, so a move from it never beats a valid
     /// one (and from the second position on every tag has one). Ties go to
     /// the lowest previous tag, as in [`viterbi`].
     pub fn decode(&self, emis: &[i32], back: &mut Vec<u8>, out: &mut Vec<u8>) {
