@@ -116,15 +116,15 @@ fn load(c: &mut Criterion) {
     // the embedded gazetteer and the embedded model's layout (unverified:
     // bytes from the build are trusted).
     g.bench_function("gazetteer_parse", |b| {
-        b.iter(|| black_box(alam::gazetteer::Gazetteer::parse(GAZETTEER)))
+        b.iter(|| black_box(alam::internals::Gazetteer::parse(GAZETTEER)))
     });
     g.bench_function("model_parse_embedded", |b| {
-        b.iter(|| black_box(alam::model::parse(black_box(MODEL), false).map(|l| l.bits)))
+        b.iter(|| black_box(alam::internals::model::parse(black_box(MODEL), false).map(|l| l.bits)))
     });
     g.bench_function("cold_total", |b| {
         b.iter(|| {
-            let gz = alam::gazetteer::Gazetteer::parse(GAZETTEER);
-            let m = alam::model::parse(black_box(MODEL), false).map(|l| l.bits);
+            let gz = alam::internals::Gazetteer::parse(GAZETTEER);
+            let m = alam::internals::model::parse(black_box(MODEL), false).map(|l| l.bits);
             black_box((gz.len(), m))
         })
     });
@@ -210,16 +210,16 @@ fn parallel(c: &mut Criterion) {
 /// document statistics and the consistency pass (`tag`), and Viterbi
 /// decoding of one pass over sentence-sized emission rows (`decode`).
 fn tagger(c: &mut Criterion) {
-    use alam::features::NTAGS;
-    use alam::tagger::{DocMemory, Tagger, Transitions};
+    use alam::internals::NTAGS;
+    use alam::internals::{DocMemory, Tagger, Transitions};
     let Some(tagger) = Tagger::embedded() else {
         return;
     };
-    let gaz = alam::gazetteer::Gazetteer::embedded();
+    let gaz = alam::internals::Gazetteer::embedded();
     let docs = corpus_docs();
     let analyses: Vec<_> = docs
         .iter()
-        .map(|d| alam::analysis::Analysis::new(d, gaz))
+        .map(|d| alam::internals::Analysis::new(d, gaz))
         .collect();
     let mut g = c.benchmark_group("tagger");
     g.throughput(Throughput::Elements(docs.iter().map(|d| words(d)).sum()));
@@ -272,10 +272,10 @@ fn tagger(c: &mut Criterion) {
 /// where. The tagger is `tagger/tag_corpus_docs`; the gazetteer candidates
 /// (a few ns per token) are left out.
 fn stages(c: &mut Criterion) {
-    use alam::analysis::Analysis;
+    use alam::internals::Analysis;
     use criterion::BatchSize;
     let ex = alam::Extractor::new();
-    let gaz = alam::gazetteer::Gazetteer::embedded();
+    let gaz = alam::internals::Gazetteer::embedded();
     let opts = alam::Options::default();
     let docs = corpus_docs();
     let mut g = c.benchmark_group("stage");
@@ -287,32 +287,34 @@ fn stages(c: &mut Criterion) {
             .collect::<Vec<_>>()
     };
     g.bench_function("analysis", |b| b.iter(|| black_box(analyses().len())));
-    // Fresh analyses each time: the rules' start table is computed on
-    // first use and kept in the analysis.
+    // The rules' prefilter (which tokens a rule may start on) is part of
+    // the stage, as in the pipeline.
     g.bench_function("dates_and_numbers", |b| {
         b.iter_batched(
             analyses,
             |an| {
                 let mut cands = Vec::new();
                 for a in &an {
-                    alam::rules::date::find(a, gaz, &opts, &mut cands);
-                    alam::rules::number::find(a, gaz, &mut cands);
+                    let starts = alam::internals::starts::starts(a);
+                    alam::internals::date::find(a, gaz, opts.reference_date, &starts, &mut cands);
+                    alam::internals::number::find(a, &starts, &mut cands);
                 }
                 cands.len()
             },
             BatchSize::LargeInput,
         )
     });
-    let tagger = ex.tagger();
+    let tagger = alam::internals::tagger(&ex);
     let with_cands = || {
         analyses()
             .into_iter()
             .map(|a| {
                 let mut cands = Vec::new();
-                alam::rules::date::find(&a, gaz, &opts, &mut cands);
-                alam::rules::number::find(&a, gaz, &mut cands);
+                let starts = alam::internals::starts::starts(&a);
+                alam::internals::date::find(&a, gaz, opts.reference_date, &starts, &mut cands);
+                alam::internals::number::find(&a, &starts, &mut cands);
                 if let Some(t) = tagger {
-                    let mut mem = alam::tagger::DocMemory::default();
+                    let mut mem = alam::internals::DocMemory::default();
                     t.tag(&a, gaz, &mut mem, &mut cands);
                 }
                 (a, cands)
@@ -326,8 +328,8 @@ fn stages(c: &mut Criterion) {
                 let mut n = 0;
                 for (a, cands) in all {
                     let (mut ents, mut quotes) = (Vec::new(), Vec::new());
-                    alam::decode::decode(&a, cands, 0, &mut ents);
-                    alam::rules::quote::find(&a, &ents, 0, &mut quotes);
+                    alam::internals::decode(&a, cands, 0, &mut ents);
+                    alam::internals::quote::find(&a, &ents, 0, &mut quotes);
                     n += ents.len() + quotes.len();
                 }
                 n
@@ -341,7 +343,7 @@ fn stages(c: &mut Criterion) {
             || found.clone(),
             |mut all| {
                 for (d, ents) in docs.iter().zip(&mut all) {
-                    alam::link::resolve(d, gaz, ents);
+                    alam::internals::link::resolve(d, gaz, ents);
                 }
                 all
             },

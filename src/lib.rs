@@ -16,333 +16,75 @@
 //! assert!(doc.entities.iter().any(|e| doc.slice(e.span) == "القاهرة"));
 //! ```
 //!
-//! Stages, one module each: [`normalize`] → [`tokenize`] → [`clitics`] →
-//! [`gazetteer`] and [`rules`] → [`tagger`] → [`decode`].
+//! The stages, one folder each, in the order they run (see
+//! `ARCHITECTURE.md`): `text` (normalize, tokenize, clitics) → `lexicon`
+//! (gazetteer, trigger words, the analysis of a chunk) → `rules` (candidates
+//! from the gazetteer, dates, numbers, quotes) → `tagger` (the trained
+//! model) → `output` (decoding, links, wire forms) → `wasm` (the JS binding).
+//! The public API is [`Extractor`], [`Options`], the result types ([`Doc`],
+//! [`Entity`], [`Quote`], [`Attrs`], [`Value`], [`Source`], [`Label`],
+//! [`Span`], the wire form [`WireDoc`]) and [`Error`]; with feature `eval`
+//! (on by default) [`eval`] scores an extractor on CoNLL data, and with
+//! feature `train` `train` trains a model (see the README on retraining).
 
 #![warn(missing_docs)]
 
-pub mod analysis;
-pub mod clitics;
-pub mod decode;
-pub mod doc;
-pub mod error;
-pub mod eval;
-pub mod features;
-pub mod gazetteer;
-pub mod label;
-pub mod link;
-pub mod memo;
-pub mod model;
-pub mod normalize;
-pub mod rules;
-pub mod span;
-pub mod tagger;
-pub mod tokenize;
+mod doc;
+mod error;
+mod extractor;
+mod lexicon;
+mod output;
+mod rules;
+mod tagger;
+mod text;
 
-#[cfg(feature = "train")]
-pub mod compile;
-#[cfg(feature = "train")]
-pub mod train;
-
-/// The JavaScript binding; public only so the wasm test suites can call it.
+/// The JavaScript binding (wasm32 only): conversions, no logic. Hidden and
+/// public only so that the wasm test suites can call its exports as Rust.
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod wasm;
 
-pub use doc::{Attrs, Doc, Entity, Quote, Source, Unit, Value, WireDoc};
+pub use doc::{Attrs, Doc, Entity, Label, Quote, Source, Value};
 pub use error::{Error, ErrorKind};
-pub use label::Label;
-pub use span::Span;
+pub use extractor::{Extractor, Options};
+pub use output::wire::{Unit, WireDoc, WireEntity, WireQuote, WireSpan};
+#[cfg(feature = "eval")]
+pub use tagger::eval;
+#[cfg(feature = "train")]
+pub use tagger::train;
+pub use text::span::Span;
 
-use analysis::Analysis;
-use decode::Candidate;
-use gazetteer::{Gazetteer, Kind};
-use tagger::Tagger;
-
-/// Options for one extraction.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Options {
-    /// Date that relative expressions ("العام الماضي") resolve against.
-    pub reference_date: Option<(i32, u32, u32)>,
-}
-
-impl Options {
-    /// Set the reference date from "YYYY-MM-DD".
-    pub fn with_reference_date(mut self, iso: &str) -> Result<Self, Error> {
-        self.reference_date = Some(parse_iso_date(iso)?);
-        Ok(self)
-    }
-}
-
-fn parse_iso_date(s: &str) -> Result<(i32, u32, u32), Error> {
-    let bad = || {
-        Error::new(
-            ErrorKind::InvalidOption,
-            format!("referenceDate must be YYYY-MM-DD, got {s:?}"),
-        )
-    };
-    let mut it = s.trim().split('-');
-    let (Some(y), Some(m), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) else {
-        return Err(bad());
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return Err(bad());
-    }
-    let y: i32 = y.parse().map_err(|_| bad())?;
-    let m: u32 = m.parse().map_err(|_| bad())?;
-    let d: u32 = d.parse().map_err(|_| bad())?;
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    if !(1..=12).contains(&m) || d == 0 || d > days[(m - 1) as usize] {
-        return Err(bad());
-    }
-    Ok((y, m, d))
-}
-
-/// The extractor: gazetteer, rules and (when loaded) the trained tagger.
+/// Not part of the API: hidden from the docs, with no semver promise.
 ///
-/// Create it once and reuse it; [`Extractor::extract`] takes `&self`. It is
-/// `Send + Sync`: threads can share one (`alam extract --jobs`).
-pub struct Extractor {
-    gaz: &'static Gazetteer,
-    tagger: Option<Tagger>,
-}
+/// The benches (`benches/extract.rs` times each stage), the fuzz targets
+/// (`fuzz/`: the model reader, normalization) and the integration tests of
+/// single stages (`tests/`: quotes, links, the model format, the packed
+/// wire form, the tagger's Viterbi) need the stages one by one. They reach
+/// them through this one door, so that everything else stays private and
+/// can change without breaking a user.
+#[doc(hidden)]
+pub mod internals {
+    #[cfg(feature = "train")]
+    pub use crate::lexicon::compile;
+    pub use crate::lexicon::{analysis::Analysis, gazetteer::Gazetteer};
+    pub use crate::output::decode::decode;
+    pub use crate::output::link;
+    pub use crate::output::wire::{attr, Packed};
+    pub use crate::rules::{date, number, quote, starts};
+    pub use crate::tagger::base::{hash_bytes, NTAGS};
+    pub use crate::tagger::features::group;
+    pub use crate::tagger::model;
+    pub use crate::tagger::passes::{allowed, viterbi, DocMemory, Tagger, Transitions};
+    pub use crate::text::normalize::{self, Normalized};
+    pub use crate::text::span::Utf16Cursor;
 
-// Threads share one extractor (the CLI's `--jobs`, the `parallel` bench): a
-// field that is not `Sync` (a `Cell` cache, an `Rc`) must fail here, in the
-// library, with this reason beside it.
-const _: () = {
-    const fn shared_across_threads<T: Send + Sync>() {}
-    shared_across_threads::<Extractor>();
-};
-
-impl Default for Extractor {
-    fn default() -> Self {
-        Extractor::new()
-    }
-}
-
-impl std::fmt::Debug for Extractor {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Extractor")
-            .field("gazetteer_keys", &self.gaz.len())
-            .field("tagger", &self.tagger.is_some())
-            .finish()
-    }
-}
-
-impl Extractor {
-    /// The extractor with the embedded gazetteer and model.
-    pub fn new() -> Self {
-        Extractor {
-            gaz: Gazetteer::embedded(),
-            tagger: Tagger::embedded(),
-        }
+    /// The tagger of `ex`, if it has one.
+    pub fn tagger(ex: &crate::Extractor) -> Option<&Tagger> {
+        ex.tagger()
     }
 
-    /// An extractor with a model loaded from bytes (validated).
-    pub fn from_bytes(model: &[u8]) -> Result<Self, Error> {
-        Ok(Extractor {
-            gaz: Gazetteer::embedded(),
-            tagger: Some(Tagger::from_bytes(model)?),
-        })
-    }
-
-    /// An extractor with gazetteer and rules only (no trained tagger).
-    pub fn without_model() -> Self {
-        Extractor {
-            gaz: Gazetteer::embedded(),
-            tagger: None,
-        }
-    }
-
-    /// The gazetteer in use.
-    pub fn gazetteer(&self) -> &'static Gazetteer {
-        self.gaz
-    }
-
-    /// The tagger in use, if any.
-    pub fn tagger(&self) -> Option<&Tagger> {
-        self.tagger.as_ref()
-    }
-
-    /// Extract entities and quotes from `text`. Never fails.
-    pub fn extract<'a>(&self, text: &'a str) -> Doc<'a> {
-        self.extract_with(text, &Options::default())
-    }
-
-    /// Extract with options.
-    pub fn extract_with<'a>(&self, text: &'a str, opts: &Options) -> Doc<'a> {
-        let mut entities = Vec::new();
-        let mut quotes = Vec::new();
-        let mut memory = tagger::DocMemory::default();
-        for (base, chunk) in chunks(text, CHUNK) {
-            let a = Analysis::new(chunk, self.gaz);
-            // Not reserved up front: fewer instructions (no copies as it
-            // doubles), but 8% more wall time on the corpus documents.
-            let mut cands = Vec::new();
-            gazetteer_candidates(&a, self.gaz, self.tagger.is_none(), &mut cands);
-            rules::date::find(&a, self.gaz, opts, &mut cands);
-            rules::number::find(&a, self.gaz, &mut cands);
-            if let Some(t) = &self.tagger {
-                t.tag(&a, self.gaz, &mut memory, &mut cands);
-            }
-            let first = entities.len();
-            decode::decode(&a, cands, base, &mut entities);
-            rules::quote::find(&a, &entities[first..], base, &mut quotes);
-        }
-        link::resolve(text, self.gaz, &mut entities);
-        // Give back what doubling left unused: a dense 10 MB text holds
-        // 300,000 entities, and its wire form is built beside them.
-        entities.shrink_to_fit();
-        quotes.shrink_to_fit();
-        Doc::new(text, entities, quotes)
-    }
-}
-
-/// Chunk size (bytes) that bounds the memory of one analysis.
-const CHUNK: usize = 32 * 1024;
-
-/// Split `text` into chunks of about `size` bytes, at line ends where
-/// possible, else at whitespace, else at a char boundary.
-fn chunks(text: &str, size: usize) -> impl Iterator<Item = (usize, &str)> {
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        if pos >= text.len() {
-            return None;
-        }
-        let rest = &text[pos..];
-        let cut = if rest.len() <= size {
-            rest.len()
-        } else {
-            let window_end = floor_char(rest, size);
-            let hard_end = floor_char(rest, size * 2);
-            rest[window_end..hard_end]
-                .find('\n')
-                .map(|i| window_end + i + 1)
-                .or_else(|| {
-                    rest[..hard_end]
-                        .rfind(char::is_whitespace)
-                        .filter(|&i| i > 0)
-                        .map(|i| i + 1)
-                })
-                .unwrap_or(hard_end.max(next_char(rest, 0)))
-        };
-        let cut = floor_char_up(rest, cut);
-        let out = (pos, &rest[..cut]);
-        pos += cut;
-        Some(out)
-    })
-}
-
-fn floor_char(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn floor_char_up(s: &str, mut i: usize) -> usize {
-    while i < s.len() && !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i.min(s.len())
-}
-
-fn next_char(s: &str, i: usize) -> usize {
-    s[i..].chars().next().map_or(s.len(), |c| i + c.len_utf8())
-}
-
-/// Do tokens `s..e` make up their whole line (trailing punctuation allowed)?
-fn alone_on_line(a: &Analysis<'_>, s: usize, e: usize) -> bool {
-    let starts = s == 0 || a.tokens[s].newline_before;
-    let rest = a.tokens[e..]
-        .iter()
-        .take_while(|t| !t.newline_before)
-        .all(|t| t.kind == tokenize::TokenKind::Punct);
-    starts && rest
-}
-
-/// Minimum population for a city to be tagged from the gazetteer alone.
-const CITY_MIN_POP: u32 = 100_000;
-
-/// Candidates straight from the gazetteer: nationality adjectives, and
-/// countries, regions and large cities when `places` is set.
-///
-/// With the tagger loaded, places are left to it (`places` false): the
-/// gazetteer still reaches it as features, and it tells the club "ليون", the
-/// stock exchange "البورصة" or the newspaper "الشرق الأوسط" from the place.
-/// Measured by 5-fold cross-validation on ANERcorp: micro F1 73.3 with places
-/// as features only, 72.5 with places also proposed as candidates (see
-/// data/MODEL_CARD.md). A place alone on its line (a dateline) is still
-/// proposed: the tagger has no context there.
-fn gazetteer_candidates(a: &Analysis<'_>, gaz: &Gazetteer, places: bool, out: &mut Vec<Candidate>) {
-    for m in &a.gaz {
-        let entries = gaz.entries_of(m);
-        let best = entries.iter().find(|e| match e.kind {
-            Kind::Country | Kind::Region => true,
-            Kind::City => e.weight >= CITY_MIN_POP || e.attested,
-            Kind::Nisba => true,
-            _ => false,
-        });
-        let Some(e) = best else { continue };
-        if e.kind != Kind::Nisba && !places && !alone_on_line(a, m.start, m.end) {
-            continue;
-        }
-        let label = if e.kind == Kind::Nisba {
-            Label::Norp
-        } else {
-            Label::Loc
-        };
-        let mut c = Candidate::new(m.start, m.end, label, Source::Gazetteer, 2);
-        if !e.id.is_empty() {
-            c.attrs.id = Some(e.id.to_string());
-        }
-        if !e.name_en.is_empty() {
-            c.attrs.name_en = Some(e.name_en.to_string());
-        }
-        out.push(c);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chunks_cover_text() {
-        let t = "abc\n".repeat(10_000) + &"x".repeat(100_000) + "ش ".repeat(50_000).as_str();
-        let mut next = 0;
-        for (b, c) in chunks(&t, 1000) {
-            assert_eq!(b, next);
-            assert!(!c.is_empty());
-            next = b + c.len();
-        }
-        assert_eq!(next, t.len());
-    }
-
-    #[test]
-    fn reference_date() {
-        assert!(Options::default().with_reference_date("2024-10-15").is_ok());
-        assert!(Options::default()
-            .with_reference_date("2024-02-30")
-            .is_err());
-        assert!(Options::default().with_reference_date("yesterday").is_err());
+    /// The gazetteer of `ex` (the embedded one).
+    pub fn gazetteer(ex: &crate::Extractor) -> &'static Gazetteer {
+        ex.gazetteer()
     }
 }

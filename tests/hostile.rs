@@ -209,7 +209,7 @@ fn bidi_controls_between_every_word() {
     for (_, x) in &p {
         let c = x.chars().next().expect("non-empty");
         assert!(
-            !alam::normalize::is_invisible_mark(c),
+            !alam::internals::normalize::is_invisible_mark(c),
             "{x:?} starts with a bidi control"
         );
     }
@@ -461,7 +461,7 @@ fn model_bytes_that_are_not_a_model() {
 /// A valid model with made-up weights: extreme constants, or pseudo-random
 /// ones (`seed`) so that the tagger proposes spans all over the text.
 fn made_up_model(seed: u64, weight: Option<i8>, trans: i16, stages: usize, groups: u32) -> Vec<u8> {
-    use alam::features::NTAGS;
+    use alam::internals::NTAGS;
     let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
     let mut next = move || {
         x ^= x << 13;
@@ -469,7 +469,7 @@ fn made_up_model(seed: u64, weight: Option<i8>, trans: i16, stages: usize, group
         x ^= x << 17;
         x
     };
-    let stage = |next: &mut dyn FnMut() -> u64| alam::model::StageData {
+    let stage = |next: &mut dyn FnMut() -> u64| alam::internals::model::StageData {
         groups,
         scale: 1.0,
         trans: (0..(NTAGS + 1) * NTAGS)
@@ -487,7 +487,7 @@ fn made_up_model(seed: u64, weight: Option<i8>, trans: i16, stages: usize, group
     };
     let stages: Vec<_> = (0..stages).map(|_| stage(&mut next)).collect();
     let clusters: Vec<(u64, u16)> = (0..50u64).map(|k| (k * 7919, (k % 5) as u16)).collect();
-    alam::model::write(8, "made-up model for hostile tests", &clusters, &stages)
+    alam::internals::model::write(8, "made-up model for hostile tests", &clusters, &stages)
 }
 
 #[test]

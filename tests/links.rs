@@ -3,8 +3,9 @@
 
 mod common;
 
-use alam::gazetteer::Gazetteer;
-use alam::{link, Attrs, Entity, Label, Source, Span};
+use alam::internals::link;
+use alam::internals::Gazetteer;
+use alam::{Attrs, Entity, Label, Source, Span};
 
 /// Entities of `text` from (label, mention) pairs, each found after the
 /// previous one.

@@ -1,6 +1,6 @@
 //! Hand-computed alignment tables for Arabic normalization.
 
-use alam::normalize::Normalized;
+use alam::internals::Normalized;
 
 /// For each case: original, normalized, and for each normalized char the
 /// original text it maps to (its start up to the next char's start).

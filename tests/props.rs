@@ -10,8 +10,8 @@
 
 mod common;
 
-use alam::normalize::Normalized;
-use alam::span::Utf16Cursor;
+use alam::internals::Normalized;
+use alam::internals::Utf16Cursor;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
 use std::sync::OnceLock;
@@ -147,11 +147,11 @@ fn check(text: &str) {
         let first = t.chars().next().expect("non-empty entity");
         let last = t.chars().next_back().expect("non-empty entity");
         assert!(
-            !first.is_whitespace() && !alam::normalize::is_invisible_mark(first),
+            !first.is_whitespace() && !alam::internals::normalize::is_invisible_mark(first),
             "entity starts with a space or an invisible mark: {t:?}"
         );
         assert!(
-            !last.is_whitespace() && !alam::normalize::is_invisible_mark(last),
+            !last.is_whitespace() && !alam::internals::normalize::is_invisible_mark(last),
             "entity ends with a space or an invisible mark: {t:?}"
         );
     }

@@ -2,9 +2,9 @@
 
 mod common;
 
-use alam::analysis::Analysis;
-use alam::gazetteer::Gazetteer;
-use alam::rules::quote;
+use alam::internals::quote;
+use alam::internals::Analysis;
+use alam::internals::Gazetteer;
 use alam::{Attrs, Entity, Extractor, Label, Quote, Source, Span};
 
 /// (quote text, speaker text, cue text) of every quote of `text`. The

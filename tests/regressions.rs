@@ -67,14 +67,14 @@ fn regression_table() {
 /// the suite stays green: `cargo test --test regressions -- --ignored`.
 #[test]
 fn model_with_long_info_loads() {
-    use alam::features::NTAGS;
-    let st = alam::model::StageData {
+    use alam::internals::NTAGS;
+    let st = alam::internals::model::StageData {
         groups: 0,
         scale: 1.0,
         trans: vec![0; (NTAGS + 1) * NTAGS],
         weights: vec![0; 256 * NTAGS],
     };
-    let m = alam::model::write(8, &"é".repeat(40_000), &[], &[st]);
+    let m = alam::internals::model::write(8, &"é".repeat(40_000), &[], &[st]);
     assert!(alam::Extractor::from_bytes(&m).is_ok());
 }
 

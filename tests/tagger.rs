@@ -8,14 +8,14 @@
 
 mod common;
 
-use alam::features::NTAGS;
-use alam::model::{self, StageData, FORMAT_VERSION, MAGIC};
+use alam::internals::model::{self, StageData, FORMAT_VERSION, MAGIC};
+use alam::internals::NTAGS;
 use alam::{ErrorKind, Extractor};
 
 /// A small valid model: every weight zero except a few transitions.
 fn small_model(bits: u32) -> Vec<u8> {
     let st = StageData {
-        groups: alam::features::group::BASE,
+        groups: alam::internals::group::BASE,
         scale: 1.0,
         trans: vec![0; (NTAGS + 1) * NTAGS],
         weights: vec![0; NTAGS << bits],
@@ -28,8 +28,8 @@ fn a_valid_model_loads() {
     let m = small_model(10);
     assert_eq!(&m[..8], MAGIC);
     let ex = Extractor::from_bytes(&m).expect("valid model");
-    assert!(ex.tagger().is_some());
-    assert_eq!(ex.tagger().map(|t| t.info()), Some("test"));
+    assert!(ex.has_model());
+    assert_eq!(alam::internals::tagger(&ex).map(|t| t.info()), Some("test"));
     // All-zero weights tag nothing; the pipeline still runs.
     let doc = ex.extract("زار الرئيس القاهرة.");
     assert!(doc.entities.iter().all(|e| e.label != alam::Label::Per));
@@ -77,7 +77,7 @@ fn corrupt_truncated_and_wrong_version_bytes_are_clear_errors() {
 
 #[test]
 fn viterbi_never_chooses_an_invalid_transition() {
-    use alam::tagger::{allowed, viterbi};
+    use alam::internals::{allowed, viterbi};
     let mut x: u64 = 0x1234_5678_9abc_def1;
     let mut next = move || {
         x ^= x << 13;
@@ -238,7 +238,7 @@ fn gold_tags_map_onto_our_tokens() {
     // "(سامر" is one corpus token and two of ours: the bracket stays O.
     let s = alam::eval::read_conll("قال O\n(سامر B-PERS\nنوفل) I-PERS\n").expect("parses");
     let (text, offs) = alam::eval::document(&s);
-    let a = alam::analysis::Analysis::new(&text, alam::gazetteer::Gazetteer::embedded());
+    let a = alam::internals::Analysis::new(&text, alam::internals::Gazetteer::embedded());
     let tags = alam::train::align(&s[0], &a, &offs[0]);
     let words: Vec<&str> = (0..a.tokens.len()).map(|i| a.word(i)).collect();
     assert_eq!(words, ["قال", "(", "سامر", "نوفل", ")"]);
@@ -278,7 +278,7 @@ fn golden_line(ex: &Extractor, text: &str) -> String {
 #[test]
 fn golden_outputs_of_the_shipped_model() {
     let ex = Extractor::new();
-    if ex.tagger().is_none() {
+    if !ex.has_model() {
         println!("skipped: no model is embedded");
         return;
     }
@@ -305,7 +305,7 @@ fn golden_outputs_of_the_shipped_model() {
 #[test]
 fn document_consistency_labels_a_later_surname() {
     let ex = Extractor::new();
-    if ex.tagger().is_none() {
+    if !ex.has_model() {
         return;
     }
     // Made-up names: the surname alone, later, is the same person.
@@ -328,7 +328,7 @@ fn the_article_people_regions_and_alliance() {
         return;
     };
     let ex = Extractor::new();
-    if ex.tagger().is_none() {
+    if !ex.has_model() {
         return;
     }
     let doc = ex.extract(&text);
@@ -388,16 +388,18 @@ fn throughput() {
         return;
     };
     let ex = Extractor::new();
-    let Some(t) = ex.tagger() else { return };
+    let Some(t) = alam::internals::tagger(&ex) else {
+        return;
+    };
     let big = text.repeat(200);
-    let gaz = ex.gazetteer();
-    let a = alam::analysis::Analysis::new(&big, gaz);
+    let gaz = alam::internals::gazetteer(&ex);
+    let a = alam::internals::Analysis::new(&big, gaz);
     let n = a.tokens.len();
     let start = std::time::Instant::now();
     let mut out = Vec::new();
     let reps = 5;
     for _ in 0..reps {
-        let mut mem = alam::tagger::DocMemory::default();
+        let mut mem = alam::internals::DocMemory::default();
         out.clear();
         t.tag(&a, gaz, &mut mem, &mut out);
     }

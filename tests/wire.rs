@@ -5,7 +5,7 @@
 
 mod common;
 
-use alam::doc::{attr, Packed};
+use alam::internals::{attr, Packed};
 use alam::{Label, Source, Unit};
 use common::json::{canon, RICH};
 use serde_json::{json, Map, Value as J};

@@ -51,7 +51,7 @@ pub fn check(text: &str, doc: &alam::Doc<'_>) {
 
     // Normalization alignment: starts at 0, ends at len, monotonic, on char
     // boundaries.
-    let n = alam::normalize::Normalized::new(text);
+    let n = alam::internals::Normalized::new(text);
     let map = n.alignment();
     assert_eq!(map.len(), n.text.len() + 1);
     assert_eq!(*map.last().expect("end") as usize, text.len());

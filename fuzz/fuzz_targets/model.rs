@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
         let total = bytes.len() as u32;
         bytes[16..20].copy_from_slice(&total.to_le_bytes());
         let n = bytes.len() - 8;
-        let sum = alam::features::hash_bytes(&bytes[..n]);
+        let sum = alam::internals::hash_bytes(&bytes[..n]);
         bytes[n..].copy_from_slice(&sum.to_le_bytes());
     }
     let ex = match alam::Extractor::from_bytes(&bytes) {

@@ -292,7 +292,7 @@ fn compile_gazetteer(args: &[String]) -> Result<(), Fail> {
         }
         None => None,
     };
-    let (tsv, report) = alam::compile::compile(
+    let (tsv, report) = alam::train::compile_gazetteer(
         std::path::Path::new(shared),
         corpus.as_deref(),
         &Default::default(),
@@ -341,7 +341,7 @@ fn eval(args: &[String]) -> Result<(), Fail> {
         Some(m) => Some((m, load_model(m)?)),
         None => None,
     };
-    if ex.tagger().is_none() {
+    if !ex.has_model() {
         eprintln!("alam: note: no tagger model loaded; scoring gazetteer and rules only");
     }
     let mut errors = String::new();
@@ -409,7 +409,7 @@ fn eval(args: &[String]) -> Result<(), Fail> {
 /// `alam train`: train the tagger, print dev F1 per epoch, write the model.
 #[cfg(feature = "train")]
 fn train(args: &[String]) -> Result<(), Fail> {
-    use alam::features::group;
+    use alam::train::group;
     let a = parse(
         args,
         &[

@@ -8,27 +8,16 @@
 //! [`wa`] (the rest of a word that starts with the conjunction و, for
 //! "وعشرون" inside "خمسة وعشرون").
 
-use crate::analysis::Analysis;
-use crate::clitics::pro;
-use crate::tokenize::TokenKind;
-use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
+use crate::lexicon::analysis::Analysis;
+use crate::text::clitics::pro;
+use crate::text::tokenize::TokenKind;
 
-/// Bit of [`starts`]: a date or time rule may start at the token.
+/// Bit of [`starts`](crate::rules::starts::starts): a date or time rule
+/// may start at the token.
 pub const START_DATE: u8 = 1;
-/// Bit of [`starts`]: a number phrase or an ordinal may start at the token.
+/// Bit of [`starts`](crate::rules::starts::starts): a number phrase or an
+/// ordinal may start at the token.
 pub const START_NUMBER: u8 = 2;
-
-/// The words rules start on, with their [`starts`] bits, and a bitmap of
-/// their (first char, last char, length) keys that turns most other words
-/// away before hashing them.
-struct StartTable {
-    words: FxHashMap<&'static str, u8>,
-    /// Bit [`edge_key`] of every word.
-    edges: Vec<u64>,
-    /// Bit [`tail`] (the last char) of every word.
-    lasts: [u64; 4],
-}
 
 /// A set of words with a (first char, last char, length) bitmap in front
 /// of the hash set: most words of a text are turned away without hashing.
@@ -69,27 +58,27 @@ impl WordSet {
 /// see [`pair`] (for Arabic words, the first and the last letter), and its
 /// length: many words share the first letter (the article ال) and the last.
 #[inline]
-fn edge_key(s: &str) -> usize {
+pub(crate) fn edge_key(s: &str) -> usize {
     let b = s.as_bytes();
     mix(head(b), tail(b), b.len())
 }
 
 /// The edge key of a word with these [`head`], [`tail`] and length.
 #[inline]
-fn mix(head: usize, tail: usize, len: usize) -> usize {
+pub(crate) fn mix(head: usize, tail: usize, len: usize) -> usize {
     (((head << 8) | tail) ^ len.wrapping_mul(0x2F1)) & 0xFFFF
 }
 
 /// [`pair`] of the first two bytes of `b` (not empty).
 #[inline]
-fn head(b: &[u8]) -> usize {
+pub(crate) fn head(b: &[u8]) -> usize {
     pair(b[0], b.get(1).copied().unwrap_or(0))
 }
 
 /// [`pair`] of the last two bytes of `b` (not empty): shared by all
 /// suffixes of two bytes or more.
 #[inline]
-fn tail(b: &[u8]) -> usize {
+pub(crate) fn tail(b: &[u8]) -> usize {
     match b {
         [.., x, y] => pair(*x, *y),
         _ => pair(0, b[0]),
@@ -102,94 +91,6 @@ fn tail(b: &[u8]) -> usize {
 #[inline]
 fn pair(x: u8, y: u8) -> usize {
     ((x as usize & 0x03) << 6) | (y as usize & 0x3F)
-}
-
-/// Number words start dates too (durations, "الخامس عشر من أكتوبر").
-fn start_table() -> &'static StartTable {
-    static TABLE: OnceLock<StartTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = StartTable {
-            words: FxHashMap::default(),
-            edges: vec![0; 1 << 10],
-            lasts: [0; 4],
-        };
-        let mut add = |w: &'static str, bits: u8| {
-            *t.words.entry(w).or_insert(0) |= bits;
-            let k = edge_key(w);
-            t.edges[k >> 6] |= 1 << (k & 63);
-            let l = tail(w.as_bytes());
-            t.lasts[l >> 6] |= 1 << (l & 63);
-        };
-        for w in super::date::START_WORDS {
-            add(w, START_DATE);
-        }
-        for w in super::number::START_WORDS {
-            add(w, START_DATE | START_NUMBER);
-        }
-        t
-    })
-}
-
-/// Per token, which rules may start there ([`START_DATE`],
-/// [`START_NUMBER`]): digits start both; an Arabic word when its text,
-/// body or stem after ال is a word some rule reads first, or ends like a
-/// decade ("-ات") or a hundred ("-مائة"). A superset: the rules still
-/// decide. Month and weekday names are the date rules' own test (from the
-/// gazetteer). Computed once per analysis ([`Analysis::rule_starts`]):
-/// one to three hash lookups per word instead of every rule's lists.
-pub fn starts(a: &Analysis<'_>) -> Vec<u8> {
-    let table = start_table();
-    // The views are suffixes of the word, so they share its last char:
-    // `last` is that char's half of the edge key.
-    let look = |s: &str, last: usize| -> u8 {
-        if !(4..=18).contains(&s.len()) {
-            return 0;
-        }
-        let k = mix(head(s.as_bytes()), last, s.len());
-        if table.edges[k >> 6] & (1 << (k & 63)) == 0 {
-            return 0;
-        }
-        table.words.get(s).copied().unwrap_or(0)
-    };
-    (0..a.tokens.len())
-        .map(|i| match a.tokens[i].kind {
-            TokenKind::Number => START_DATE | START_NUMBER,
-            TokenKind::Arabic => {
-                let w = a.word(i);
-                let seg = a.segs[i];
-                let mut bits = 0;
-                // Plurals in -ات (decades) and hundreds in -مائة/-مئة: the
-                // whole word's ending (a superset of the body's and stem's).
-                if w.ends_with("ات") {
-                    bits |= START_DATE;
-                }
-                if w.ends_with("مائه") || w.ends_with("مئه") {
-                    bits |= START_DATE | START_NUMBER;
-                }
-                let last = tail(w.as_bytes());
-                if table.lasts[last >> 6] & (1 << (last & 63)) == 0 {
-                    return bits;
-                }
-                // [`Analysis::body`] and [`def`] of the word in hand.
-                let b = w.get(seg.pro_len as usize..).unwrap_or("");
-                let d = if seg.flags & pro::AL != 0 {
-                    w.get(seg.stem_start as usize..)
-                } else {
-                    b.strip_prefix("ال").filter(|rest| rest.len() >= 4)
-                }
-                .unwrap_or("");
-                bits |= look(w, last);
-                if b.len() != w.len() {
-                    bits |= look(b, last);
-                }
-                if d.len() != b.len() {
-                    bits |= look(d, last);
-                }
-                bits
-            }
-            TokenKind::Latin | TokenKind::Punct => 0,
-        })
-        .collect()
 }
 
 /// The body of token `j` ("" past the end or for non-words).
@@ -319,6 +220,6 @@ pub(crate) fn arabic_literals(src: &str) -> Vec<&str> {
     src.split('"')
         .skip(1)
         .step_by(2)
-        .filter(|s| !s.is_empty() && s.chars().all(crate::tokenize::is_arabic_letter))
+        .filter(|s| !s.is_empty() && s.chars().all(crate::text::tokenize::is_arabic_letter))
         .collect()
 }

@@ -20,12 +20,11 @@
 //! صفر (also the month Safar). They count inside longer phrases.
 
 use super::lex::{self, body, def, int, is_arabic, is_num, punct, tight, wa, word};
-use crate::analysis::Analysis;
-use crate::decode::Candidate;
+use crate::doc::Label;
 use crate::doc::{Source, Value};
-use crate::gazetteer::Gazetteer;
-use crate::label::Label;
-use crate::tokenize::TokenKind;
+use crate::lexicon::analysis::Analysis;
+use crate::rules::candidate::Candidate;
+use crate::text::tokenize::TokenKind;
 
 /// A parsed number phrase over tokens `start..end`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -475,13 +474,13 @@ pub(crate) fn ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
 }
 
 /// Words that can start a number phrase or an ordinal, for the prefilter
-/// [`lex::starts`]: the words of [`fraction`], [`scale`], [`unit`],
+/// [`starts`](crate::rules::starts::starts): the words of [`fraction`], [`scale`], [`unit`],
 /// [`is_ten`], [`tens`], [`ordinal_stem`], the duals of [`hundreds`], and
 /// "ال" before digits ("الـ20"). Hundreds in -مائة/-مئة are tested apart.
 /// [`phrase`] reads the body (or "واحد"/"واحدة" as written), [`ordinal`]
 /// the stem after ال, [`bare_ordinal`] the word; the prefilter looks every
 /// view up. A unit test checks the list against the functions.
-pub(super) const START_WORDS: &[&str] = &[
+pub(crate) const START_WORDS: &[&str] = &[
     // fraction()
     "نصف",
     "ثلث",
@@ -925,7 +924,7 @@ fn modifier(a: &Analysis<'_>, s: usize, e: usize) -> Option<&'static str> {
 
 /// Append numeric candidates of `a`. Tokens already taken by DATE or TIME
 /// rule candidates in `out` are skipped.
-pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
+pub fn find(a: &Analysis<'_>, starts: &[u8], out: &mut Vec<Candidate>) {
     let n = a.tokens.len();
     if n == 0 {
         return;
@@ -939,7 +938,6 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
         }
     }
     let free = |s: usize, e: usize| !taken[s..e.min(n)].iter().any(|&t| t);
-    let starts = a.rule_starts();
     let mut i = 0;
     while i < n {
         if taken[i] {
@@ -1059,7 +1057,7 @@ mod tests {
             }
         }
         for w in START_WORDS {
-            assert_eq!(crate::normalize::Normalized::new(w).text, *w);
+            assert_eq!(crate::text::normalize::Normalized::new(w).text, *w);
         }
     }
 

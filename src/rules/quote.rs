@@ -42,13 +42,13 @@
 //!    مسؤول", "ذكرت الصحيفة") leaves the speaker null.
 
 use super::lex::WordSet;
-use crate::analysis::Analysis;
-use crate::clitics::pro;
+use crate::doc::Label;
 use crate::doc::{Entity, Quote};
-use crate::gazetteer::Kind;
-use crate::label::Label;
-use crate::span::Span;
-use crate::tokenize::TokenKind;
+use crate::lexicon::analysis::Analysis;
+use crate::lexicon::gazetteer::Kind;
+use crate::text::clitics::pro;
+use crate::text::span::Span;
+use crate::text::tokenize::TokenKind;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
@@ -706,7 +706,7 @@ mod tests {
     #[test]
     fn word_lists_are_normalized() {
         for w in CUES.iter().chain(TITLES).chain(STOP).chain(TITLE_WORDS) {
-            let n = crate::normalize::Normalized::new(w).text;
+            let n = crate::text::normalize::Normalized::new(w).text;
             assert_eq!(&n, w, "{w} is not in normalized form");
         }
     }

@@ -188,6 +188,7 @@ fn options() {
         JsValue::NULL,
         js("{}"),
         js(r#"{"referenceDate": "2024-10-15"}"#),
+        js(r#"{"referenceDate": null}"#),
     ] {
         extract(t.clone(), opts(ok)).expect("valid options");
     }
@@ -195,7 +196,14 @@ fn options() {
         (js(r#"{"referenceDate": "2024-02-30"}"#), "referenceDate"),
         (js(r#"{"referenceDate": "yesterday"}"#), "referenceDate"),
         (js(r#"{"referenceDate": 20241015}"#), "referenceDate"),
-        (js(r#"{"refDate": "2024-10-15"}"#), "unknown option"),
+        (
+            js(r#"{"refDate": "2024-10-15"}"#),
+            "unknown option \"refDate\"",
+        ),
+        (
+            js(r#"{"referenceDate": null, "x": 1}"#),
+            "unknown option \"x\"",
+        ),
         (JsValue::from_f64(1.0), "options"),
         (JsValue::from_str("2024-10-15"), "options"),
         (js("[]"), "options"),

@@ -2,7 +2,7 @@
 //!
 //! Most of a token's features ([`Extract::local`]) and everything it gives
 //! its neighbours ([`Extract::neighbour`]) depend on the token's own
-//! [`TokInfo`](crate::features::TokInfo) alone, which is a function of the
+//! [`TokInfo`](crate::tagger::features::TokInfo) alone, which is a function of the
 //! word and its gazetteer bits. News text repeats its words (a chunk of
 //! 6,000 tokens has about 2,500 types), so [`TypeSums`] sums those weight
 //! rows once per type and stage (the types, [`TypeIndex`], are found once
@@ -11,8 +11,9 @@
 //! the same integers as summing [`Extract::features`] directly: addition
 //! of `i32` is exact and order-free.
 
-use crate::features::{group, DocInfo, Extract, Infos, Sink, NTAGS, OFFSETS};
-use crate::model::Joint;
+use crate::tagger::base::NTAGS;
+use crate::tagger::features::{group, DocInfo, Extract, Infos, Sink, TypeIndex, OFFSETS};
+use crate::tagger::model::Joint;
 use rustc_hash::FxHashMap;
 
 /// Sums of one word type: its own features, then what it gives a token at
@@ -26,92 +27,8 @@ type Sums = [[i16; NTAGS]; 1 + OFFSETS.len()];
 /// The most features one word type gives one slot of its `Sums`:
 /// 255 × 128 < 2^15. The templates make at most about 70 (the test
 /// `type_slots_fit_in_16_bits` checks an extreme word).
-pub const MAX_TYPE_FEATURES: usize = 255;
-
-/// What identifies a word type for the features: everything
-/// [`Extract::local`] and [`Extract::neighbour`] read is derived from
-/// these.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct Key {
-    word: u64,
-    stem: u64,
-    gaz: u32,
-    flags: u8,
-    namew: u8,
-}
-
-/// The word types of one chunk: built once, shared by every stage.
-#[derive(Default)]
-pub struct TypeIndex {
-    /// Type of each token of the chunk.
-    ids: Vec<u32>,
-    /// A token of each type (its first).
-    first: Vec<u32>,
-}
-
-impl std::fmt::Debug for TypeIndex {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TypeIndex")
-            .field("types", &self.first.len())
-            .field("tokens", &self.ids.len())
-            .finish()
-    }
-}
-
-impl TypeIndex {
-    /// Find the word types of the tokens of `inf` from their summaries
-    /// (what [`crate::features::Infos::new`] already did as it made them:
-    /// this is the reference it is tested against).
-    pub fn build(&mut self, inf: &Infos) {
-        let mut index: FxHashMap<Key, u32> = FxHashMap::default();
-        self.ids.clear();
-        self.first.clear();
-        for (i, t) in inf.toks.iter().enumerate() {
-            let key = Key {
-                word: t.word,
-                stem: t.stem,
-                gaz: t.gaz,
-                flags: t.flags,
-                namew: t.namew,
-            };
-            let next = self.first.len() as u32;
-            let id = *index.entry(key).or_insert(next);
-            if id == next {
-                self.first.push(i as u32);
-            }
-            self.ids.push(id);
-        }
-    }
-
-    /// The index of types already found: `ids[i]` the type of token `i`,
-    /// `first[t]` the first token of type `t` (types numbered by first
-    /// appearance). Used by [`crate::features::Infos::new`], which finds
-    /// the types of a chunk (word and gazetteer bits) while summarising its
-    /// words: the same partition as [`TypeIndex::build`].
-    pub(crate) fn from_parts(ids: Vec<u32>, first: Vec<u32>) -> TypeIndex {
-        TypeIndex { ids, first }
-    }
-
-    /// The type of each token.
-    pub fn ids(&self) -> &[u32] {
-        &self.ids
-    }
-
-    /// The first token of each type, in order of first appearance.
-    pub fn first(&self) -> &[u32] {
-        &self.first
-    }
-
-    /// Number of types.
-    pub fn len(&self) -> usize {
-        self.first.len()
-    }
-
-    /// No types (no tokens)?
-    pub fn is_empty(&self) -> bool {
-        self.first.is_empty()
-    }
-}
+#[cfg(test)]
+const MAX_TYPE_FEATURES: usize = 255;
 
 /// Per-type emission sums of one stage over one chunk.
 #[derive(Default)]
@@ -236,8 +153,8 @@ impl TypeSums {
         }
         // Filled in place (a type's sums are 180 bytes: no copies).
         self.sums
-            .resize(types.first.len(), [[0; NTAGS]; 1 + OFFSETS.len()]);
-        for (s, &i) in self.sums.iter_mut().zip(&types.first) {
+            .resize(types.len(), [[0; NTAGS]; 1 + OFFSETS.len()]);
+        for (s, &i) in self.sums.iter_mut().zip(types.first()) {
             let i = i as usize;
             ex.local(
                 inf,
@@ -299,9 +216,9 @@ impl TypeSums {
             }
         }
         let zero = [[0; NTAGS]; 1 + OFFSETS.len()];
-        a.sums.resize(types.first.len(), zero);
-        b.sums.resize(types.first.len(), zero);
-        for ((sa, sb), &i) in a.sums.iter_mut().zip(b.sums.iter_mut()).zip(&types.first) {
+        a.sums.resize(types.len(), zero);
+        b.sums.resize(types.len(), zero);
+        for ((sa, sb), &i) in a.sums.iter_mut().zip(b.sums.iter_mut()).zip(types.first()) {
             let i = i as usize;
             ex[0].local(
                 inf,
@@ -364,7 +281,7 @@ impl TypeSums {
         emis.clear();
         emis.resize((e - s) * NTAGS, 0);
         for (i, out) in (s..e).zip(emis.chunks_exact_mut(NTAGS)) {
-            let ids = &types.ids;
+            let ids = types.ids();
             let mut acc = [0i32; NTAGS];
             widen_add(&mut acc, &self.sums[ids[i] as usize][0]);
             for (k, &d) in OFFSETS.iter().enumerate() {
@@ -403,16 +320,52 @@ impl TypeSums {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Analysis;
-    use crate::features::NoClusters;
-    use crate::gazetteer::Gazetteer;
+    use crate::lexicon::analysis::Analysis;
+    use crate::lexicon::gazetteer::Gazetteer;
+    use crate::tagger::features::NoClusters;
+
+    /// What identifies a word type for the features: everything
+    /// [`Extract::local`] and [`Extract::neighbour`] read is derived from
+    /// these.
+    #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+    struct Key {
+        word: u64,
+        stem: u64,
+        gaz: u32,
+        flags: u8,
+        namew: u8,
+    }
+
+    /// The word types of the tokens of `inf` found again from their
+    /// summaries with a plain map: the reference for what
+    /// [`Infos::new`] finds as it makes them.
+    fn reference_types(inf: &Infos) -> TypeIndex {
+        let mut index: FxHashMap<Key, u32> = FxHashMap::default();
+        let (mut ids, mut first) = (Vec::new(), Vec::new());
+        for (i, t) in inf.toks.iter().enumerate() {
+            let key = Key {
+                word: t.word,
+                stem: t.stem,
+                gaz: t.gaz,
+                flags: t.flags,
+                namew: t.namew,
+            };
+            let next = first.len() as u32;
+            let id = *index.entry(key).or_insert(next);
+            if id == next {
+                first.push(i as u32);
+            }
+            ids.push(id);
+        }
+        TypeIndex::from_parts(ids, first)
+    }
 
     /// The token summaries and sentences of `text`, analysed as one chunk.
     fn chunk(text: &str) -> (Infos, Vec<(usize, usize)>) {
         let gaz = Gazetteer::embedded();
         let a = Analysis::new(text, gaz);
         let mut sents = Vec::new();
-        crate::features::sentences(&a, &mut sents);
+        crate::tagger::features::sentences(&a, &mut sents);
         (Infos::new(&a, gaz, &NoClusters), sents)
     }
 
@@ -433,7 +386,7 @@ mod tests {
     /// gazetteer kind, affix and n-gram a word can have.
     #[test]
     fn type_slots_fit_in_16_bits() {
-        use crate::features::TokInfo;
+        use crate::tagger::features::TokInfo;
         let ti = TokInfo {
             word: 1,
             body: 2,
@@ -483,8 +436,7 @@ mod tests {
             "زار الولايات المتحدة وفد من الأمم المتحدة ثم باريس. وقال إن \
              المملكة المتحدة لم تزر باريس وباريس، وإن 3 و3 وزراء زاروا المتحدة!",
         );
-        let mut t = TypeIndex::default();
-        t.build(&inf);
+        let t = reference_types(&inf);
         assert_eq!(t.ids(), inf.types.ids());
         assert_eq!(t.first(), inf.types.first());
         assert!(t.len() < inf.toks.len());
@@ -507,7 +459,7 @@ mod tests {
             .map(|r| {
                 let mut row = [0i8; NTAGS];
                 for (t, x) in row.iter_mut().enumerate() {
-                    *x = (crate::features::mix(r * 31 + t as u64) % 255) as i8;
+                    *x = (crate::tagger::base::mix(r * 31 + t as u64) % 255) as i8;
                 }
                 row
             })
@@ -532,8 +484,7 @@ mod tests {
                 bits,
                 drop_lex: false,
             };
-            let mut types = TypeIndex::default();
-            types.build(&inf);
+            let types = reference_types(&inf);
             let mut ts = TypeSums::default();
             ts.build(&types, &ex, &inf, &row);
             assert!(ts.sums.len() < inf.toks.len(), "words repeat");
@@ -557,7 +508,7 @@ mod tests {
     /// neighbour features.
     #[test]
     fn joint_sums_equal_separate_sums() {
-        use crate::model::{Joint, Weights};
+        use crate::tagger::model::{Joint, Weights};
         let (inf, sents) = chunk(
             "قال وزير الخارجية الفرنسي جان إيف لودريان في باريس إن \
              الاتحاد الأوروبي سيجتمع. وأكد لودريان ذلك!\nوفي 3 مايو عاد.",
@@ -565,8 +516,8 @@ mod tests {
         let bits = 12;
         let dense = |seed: u64| -> Vec<i8> {
             (0..(1u64 << bits) * NTAGS as u64)
-                .map(|k| match crate::features::mix(k ^ seed) % 5 {
-                    0 => (crate::features::mix(k + seed) % 255) as i8,
+                .map(|k| match crate::tagger::base::mix(k ^ seed) % 5 {
+                    0 => (crate::tagger::base::mix(k + seed) % 255) as i8,
                     _ => 0,
                 })
                 .collect()
@@ -576,8 +527,7 @@ mod tests {
             Weights::from_dense(&dense(2)),
         );
         let joint = Joint::new([&wa, &wb]).unwrap();
-        let mut types = TypeIndex::default();
-        types.build(&inf);
+        let types = reference_types(&inf);
         let full = group::BASE | group::NAMEW | group::TITLE;
         for (ga, gb) in [
             (full, full | group::NOSELF),

@@ -29,7 +29,7 @@
 //!   from Armenian) are mapped to the country whose nation speaks the language
 //!   ([`LANG_COUNTRY`]); peoples that no single country stands for keep a
 //!   `lang:<BCP 47>` id ("العربي" → "lang:ar", "الكردي" → "lang:ku").
-//! - PER: a full name found as a [`Kind::FullName`] entry gets its English
+//! - PER: a full name found as a `Kind::FullName` entry gets its English
 //!   name (and id when the entry has one); shorter mentions of the same person
 //!   (same cluster) inherit the link.
 //!
@@ -45,12 +45,12 @@
 //! both link to "TR" but are different things. Cluster numbers are small
 //! integers in order of first mention.
 
-use crate::clitics;
 use crate::doc::Entity;
-use crate::gazetteer::{Entry, Gazetteer, Kind};
-use crate::label::Label;
-use crate::normalize;
-use crate::tokenize::{first_kind, tokenize_into, Token, TokenKind};
+use crate::doc::Label;
+use crate::lexicon::gazetteer::{Entry, Gazetteer, Kind};
+use crate::text::clitics;
+use crate::text::normalize;
+use crate::text::tokenize::{first_kind, tokenize_into, Token, TokenKind};
 use rustc_hash::FxHashMap;
 
 /// Languages whose adjective names the nation of one country, with that

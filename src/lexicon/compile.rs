@@ -2,14 +2,14 @@
 //! (feature `train`, native only).
 //!
 //! Keys are normalized and tokenized exactly as the runtime does, so a key
-//! matches what [`crate::gazetteer::Gazetteer::scan`] builds. With a training
+//! matches what [`crate::lexicon::gazetteer::Gazetteer::scan`] builds. With a training
 //! corpus, place names that the corpus mostly uses as ordinary words (for
 //! example "المدينة", "the city") are dropped: choosing by measured value.
 
-use crate::clitics;
-use crate::gazetteer::Kind;
-use crate::normalize::Normalized;
-use crate::tokenize::{tokenize, TokenKind};
+use crate::lexicon::gazetteer::Kind;
+use crate::text::clitics;
+use crate::text::normalize::Normalized;
+use crate::text::tokenize::{tokenize, TokenKind};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::Path;

@@ -41,7 +41,7 @@
 //! transition, in units of `scale`; only the argmax matters at run time.
 
 use crate::error::{Error, ErrorKind};
-use crate::features::{hash_bytes, NTAGS};
+use crate::tagger::base::{hash_bytes, NTAGS};
 
 /// Magic bytes at the start of every model file.
 pub const MAGIC: &[u8; 8] = b"ALAMTAG\x1a";
@@ -55,7 +55,7 @@ const MAX_BITS: u8 = 24;
 /// One pass of the tagger.
 #[derive(Debug, Clone)]
 pub struct StageMeta {
-    /// Feature groups (see [`crate::features::group`]).
+    /// Feature groups (see [`crate::tagger::features::group`]).
     pub groups: u32,
     /// Weight unit (for reports only).
     pub scale: f32,

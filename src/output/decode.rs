@@ -1,50 +1,11 @@
 //! Decoding: candidates from every source become sorted, non-overlapping
 //! entities with byte spans into the original text.
 
-use crate::analysis::Analysis;
-use crate::doc::{Attrs, Entity, Source};
-use crate::label::Label;
-use crate::span::Span;
+use crate::doc::Entity;
+use crate::lexicon::analysis::{outside, Analysis};
+use crate::rules::candidate::Candidate;
+use crate::text::span::Span;
 use std::cmp::Reverse;
-
-/// A proposed entity over tokens `start..end` of an [`Analysis`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
-    /// First token.
-    pub start: usize,
-    /// One past the last token.
-    pub end: usize,
-    /// Proposed label.
-    pub label: Label,
-    /// Which stage proposed it.
-    pub source: Source,
-    /// Tie-breaker between candidates of equal length (higher wins).
-    pub priority: u8,
-    /// Leave the first token's conj/prep proclitics outside the span.
-    pub strip_proclitic: bool,
-    /// Bytes at the start of the first token to leave outside the span
-    /// besides: a proclitic the segmenter did not split off but a rule
-    /// recognised ("لعام 2020").
-    pub lead: u8,
-    /// Values and links.
-    pub attrs: Attrs,
-}
-
-impl Candidate {
-    /// A candidate with no attributes that strips proclitics.
-    pub fn new(start: usize, end: usize, label: Label, source: Source, priority: u8) -> Self {
-        Candidate {
-            start,
-            end,
-            label,
-            source,
-            priority,
-            strip_proclitic: true,
-            lead: 0,
-            attrs: Attrs::default(),
-        }
-    }
-}
 
 /// Choose non-overlapping candidates (longest first, then priority, then
 /// leftmost) and map them to original byte spans, offset by `base`.
@@ -78,7 +39,7 @@ pub fn decode(a: &Analysis<'_>, mut cands: Vec<Candidate>, base: usize, out: &mu
         let first = a.tokens[c.start];
         let mut s = first.start as usize;
         if c.strip_proclitic {
-            s += a.segs[c.start].outside(a.word(c.start));
+            s += outside(&a.segs[c.start], a.word(c.start));
         }
         s = s
             .max(first.start as usize + c.lead as usize)

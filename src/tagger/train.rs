@@ -9,14 +9,17 @@
 //! models that did not see the sentence (k-fold jackknife), so it learns how
 //! far to trust them.
 
-use crate::analysis::Analysis;
-use crate::eval::{self, Sentence};
-use crate::features::{self, group, DocInfo, Extract, Infos, NoClusters, NTAGS};
-use crate::gazetteer::Gazetteer;
-use crate::model::{self, StageData};
-use crate::tagger::{self, begin_tag, viterbi, DocMemory, First};
-use crate::tokenize::TokenKind;
-use crate::Extractor;
+use crate::extractor::Extractor;
+use crate::lexicon::analysis::Analysis;
+pub use crate::lexicon::compile::{compile as compile_gazetteer, CompileOptions};
+use crate::lexicon::gazetteer::Gazetteer;
+use crate::tagger::base::NTAGS;
+use crate::tagger::eval::{self, Sentence};
+pub use crate::tagger::features::group;
+use crate::tagger::features::{self, DocInfo, Extract, Infos, NoClusters};
+use crate::tagger::model::{self, StageData};
+use crate::tagger::passes::{self, begin_tag, viterbi, DocMemory, First};
+use crate::text::tokenize::TokenKind;
 use std::fmt::Write as _;
 use std::time::Instant;
 
@@ -125,7 +128,7 @@ pub fn align(s: &Sentence, a: &Analysis<'_>, offs: &[(usize, usize)]) -> Vec<u8>
             begin_tag(ty) + 1
         };
         // An inside tag must continue an entity of its type.
-        if tag == begin_tag(ty) + 1 && (i == 0 || tagger::tag_type(tags[i - 1]) != ty) {
+        if tag == begin_tag(ty) + 1 && (i == 0 || passes::tag_type(tags[i - 1]) != ty) {
             tag = begin_tag(ty);
         }
         tags[i] = tag;
@@ -186,7 +189,8 @@ fn sequences_with(
                 let mut feats = Vec::new();
                 let mut offs = vec![0u32];
                 for i in s..e {
-                    let r = features::mix(seed ^ ((k as u64) << 20) ^ i as u64) & 0xFFFF_FFFF;
+                    let r = crate::tagger::base::mix(seed ^ ((k as u64) << 20) ^ i as u64)
+                        & 0xFFFF_FFFF;
                     let x = if copy == 1 && r < limit { &dropped } else { ex };
                     x.features(&it.inf, doc, s, e, i, &mut feats);
                     offs.push(feats.len() as u32);
@@ -393,7 +397,7 @@ impl Crf {
     }
 
     fn trans(&self, from: Option<usize>, to: usize) -> f64 {
-        if !tagger::allowed(from.map(|f| f as u8), to as u8) {
+        if !passes::allowed(from.map(|f| f as u8), to as u8) {
             return f64::NEG_INFINITY;
         }
         self.tw[from.map_or(0, |f| f + 1) * NTAGS + to]
@@ -606,10 +610,10 @@ fn doc_infos_for(items: &[Item], first: &[Vec<First>], doc_sents: usize) -> Vec<
     for (chunk_items, chunk_first) in items.chunks(d).zip(first.chunks(d)) {
         let mut mem = DocMemory::default();
         for (it, f) in chunk_items.iter().zip(chunk_first) {
-            tagger::add_stats(&it.inf, f, &mut mem);
+            passes::add_stats(&it.inf, f, &mut mem);
         }
         for (it, f) in chunk_items.iter().zip(chunk_first) {
-            out.push(tagger::doc_infos(&it.inf, f, &mem));
+            out.push(passes::doc_infos(&it.inf, f, &mem));
         }
     }
     out
@@ -727,10 +731,10 @@ pub fn train(
                     predict_stage1(&items[i], &st, opts.bits, |j, tag, row| {
                         if is_ctx {
                             out[j].ctag = tag;
-                            out[j].cvote = tagger::type_votes(row, st.scale);
+                            out[j].cvote = passes::type_votes(row, st.scale);
                         } else {
                             out[j].tag = tag;
-                            out[j].conf = tagger::margin_bucket(row, st.scale);
+                            out[j].conf = passes::margin_bucket(row, st.scale);
                         }
                     });
                 }

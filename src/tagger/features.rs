@@ -8,13 +8,12 @@
 //! of the mixed value. Templates are grouped ([`group`]) so that training can
 //! measure each group's effect; the model header stores which groups it uses.
 
-use crate::analysis::Analysis;
-use crate::clitics::pro;
-use crate::gazetteer::KINDS;
-use crate::tokenize::TokenKind;
-
-/// Number of BIO tags: O, then B/I for PER, LOC, ORG, MISC.
-pub const NTAGS: usize = 9;
+use crate::lexicon::analysis::Analysis;
+use crate::lexicon::gazetteer::KINDS;
+use crate::lexicon::words::{trig, trigger_class};
+use crate::tagger::base::{hash_bytes, hash_str, mix};
+use crate::text::clitics::pro;
+use crate::text::tokenize::TokenKind;
 
 /// Feature groups: bits of the mask stored in a model.
 pub mod group {
@@ -91,303 +90,6 @@ pub mod group {
     }
 }
 
-/// Trigger classes of a word (bits).
-pub mod trig {
-    /// A title or role before a person ("الرئيس", "وزير", "الشيخ").
-    pub const TITLE: u8 = 1;
-    /// The head noun of an organisation ("وزارة", "حزب", "جامعة").
-    pub const ORG: u8 = 2;
-    /// The head noun of a place ("مدينة", "جزيرة", "منطقة").
-    pub const PLACE: u8 = 4;
-    /// A reporting verb ("قال", "أكد"), often followed by a person.
-    pub const SAY: u8 = 8;
-    /// A preposition or noun of direction that often precedes places.
-    pub const DIR: u8 = 16;
-    /// A word of sport (clubs are named after their cities).
-    pub const SPORT: u8 = 32;
-}
-
-/// Titles, without the article, normalized (ة→ه, ى→ي, أ→ا).
-const TITLES: &[&str] = &[
-    "رئيس",
-    "رئيسه",
-    "وزير",
-    "وزيره",
-    "شيخ",
-    "دكتور",
-    "ملك",
-    "ملكه",
-    "امير",
-    "اميره",
-    "سيد",
-    "سيده",
-    "مستشار",
-    "جنرال",
-    "عقيد",
-    "لواء",
-    "عماد",
-    "فريق",
-    "مشير",
-    "امام",
-    "بابا",
-    "قس",
-    "مطران",
-    "حاخام",
-    "نائب",
-    "سفير",
-    "زعيم",
-    "مدرب",
-    "لاعب",
-    "كاتب",
-    "شاعر",
-    "فنان",
-    "مخرج",
-    "ممثل",
-    "مغني",
-    "صحافي",
-    "صحفي",
-    "متحدث",
-    "ناطق",
-    "قاضي",
-    "محامي",
-    "بروفيسور",
-    "استاذ",
-    "حاج",
-    "مفتي",
-    "سلطان",
-    "قائد",
-    "مبعوث",
-    "منسق",
-    "امين",
-    "مدير",
-    "مديره",
-    "عضو",
-    "زميل",
-    "نجم",
-    "بطل",
-    "اسقف",
-    "كاردينال",
-    "رقيب",
-    "نقيب",
-    "رائد",
-    "مقدم",
-    "عميد",
-    "دوق",
-    "بارون",
-    "المستشاره",
-    "مستشاره",
-    "خليفه",
-    "ولي",
-    "محافظ",
-    "حاكم",
-    "عمده",
-    "مراسل",
-    "الكاتبه",
-];
-
-/// Heads of organisation names, without the article.
-const ORG_HEADS: &[&str] = &[
-    "وزاره",
-    "حزب",
-    "جامعه",
-    "شركه",
-    "منظمه",
-    "مجلس",
-    "بنك",
-    "وكاله",
-    "جمعيه",
-    "اتحاد",
-    "هيئه",
-    "مؤسسه",
-    "مركز",
-    "معهد",
-    "محكمه",
-    "برلمان",
-    "جبهه",
-    "حركه",
-    "لجنه",
-    "صندوق",
-    "مصرف",
-    "نادي",
-    "صحيفه",
-    "قناه",
-    "اذاعه",
-    "مجموعه",
-    "منتدي",
-    "تحالف",
-    "حلف",
-    "ائتلاف",
-    "رابطه",
-    "نقابه",
-    "اكاديميه",
-    "كليه",
-    "مستشفي",
-    "جيش",
-    "قوات",
-    "مكتب",
-    "دائره",
-    "سلطه",
-    "مفوضيه",
-    "امم",
-    "كونغرس",
-    "كونجرس",
-    "مؤتمر",
-    "اداره",
-    "غرفه",
-    "بورصه",
-    "سوق",
-    "مصلحه",
-    "دار",
-    "شرطه",
-    "جريده",
-    "مجله",
-    "تلفزيون",
-    "منظمات",
-    "شركات",
-    "جماعه",
-    "كتائب",
-    "فيلق",
-];
-
-/// Heads of place names, without the article.
-const PLACE_HEADS: &[&str] = &[
-    "مدينه",
-    "منطقه",
-    "اقليم",
-    "جزيره",
-    "جزر",
-    "نهر",
-    "بحر",
-    "جبل",
-    "جبال",
-    "ولايه",
-    "محافظه",
-    "عاصمه",
-    "بلده",
-    "قريه",
-    "خليج",
-    "مضيق",
-    "صحراء",
-    "قطاع",
-    "ضفه",
-    "دوله",
-    "مقاطعه",
-    "بلاد",
-    "مخيم",
-    "حي",
-    "شارع",
-    "ميناء",
-    "مطار",
-    "بحيره",
-    "وادي",
-    "سهل",
-    "هضبه",
-];
-
-/// Reporting verbs.
-const SAY_VERBS: &[&str] = &[
-    "قال",
-    "قالت",
-    "اكد",
-    "اكدت",
-    "اضاف",
-    "اضافت",
-    "اعلن",
-    "اعلنت",
-    "اوضح",
-    "اوضحت",
-    "صرح",
-    "صرحت",
-    "ذكر",
-    "ذكرت",
-    "اشار",
-    "اشارت",
-    "طالب",
-    "دعا",
-    "التقي",
-    "استقبل",
-    "بحث",
-    "زار",
-];
-
-/// Words of sport.
-const SPORT_WORDS: &[&str] = &[
-    "مباراه",
-    "مباريات",
-    "فريق",
-    "نادي",
-    "دوري",
-    "كاس",
-    "بطوله",
-    "هدف",
-    "اهداف",
-    "لاعب",
-    "لاعبين",
-    "مدرب",
-    "ملعب",
-    "منتخب",
-    "تعادل",
-    "فوز",
-    "فاز",
-    "هزيمه",
-    "مرمي",
-    "شوط",
-    "ضربه",
-    "جزاء",
-    "ابطال",
-    "نهائي",
-    "تصفيات",
-    "ذهاب",
-    "اياب",
-    "الدوري",
-    "المباراه",
-];
-
-/// Words of direction and place prepositions.
-const DIR_WORDS: &[&str] = &[
-    "شمال",
-    "جنوب",
-    "شرق",
-    "غرب",
-    "وسط",
-    "في",
-    "الي",
-    "من",
-    "داخل",
-    "خارج",
-    "قرب",
-    "عاصمه",
-    "شمالي",
-    "جنوبي",
-    "شرقي",
-    "غربي",
-];
-
-/// Trigger class of a word given its form without conj/prep and article.
-pub fn trigger_class(core: &str) -> u8 {
-    // One hash lookup instead of six linear scans (this ran for every token
-    // and again in the tagger's consistency pass: 8% of native time).
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
-        std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut m = rustc_hash::FxHashMap::default();
-        for (list, class) in [
-            (TITLES, trig::TITLE),
-            (ORG_HEADS, trig::ORG),
-            (PLACE_HEADS, trig::PLACE),
-            (SAY_VERBS, trig::SAY),
-            (DIR_WORDS, trig::DIR),
-            (SPORT_WORDS, trig::SPORT),
-        ] {
-            for &w in list {
-                *m.entry(w).or_insert(0) |= class;
-            }
-        }
-        m
-    });
-    table.get(core).copied().unwrap_or(0)
-}
-
 /// The gazetteer kinds set in the low [`KINDS`] bits of `gaz`, ascending.
 #[inline]
 fn kinds(gaz: u32) -> impl Iterator<Item = u32> {
@@ -397,59 +99,6 @@ fn kinds(gaz: u32) -> impl Iterator<Item = u32> {
         m &= m.wrapping_sub(1);
         (k < 32).then_some(k)
     })
-}
-
-/// Mix a 64-bit value (splitmix64 finaliser).
-#[inline]
-pub fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
-/// Hash bytes (same result on every platform).
-#[inline]
-pub fn hash_bytes(b: &[u8]) -> u64 {
-    let mut h: u64 = 0x9e37_79b9_7f4a_7c15 ^ (b.len() as u64);
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(c);
-        h = (h ^ u64::from_le_bytes(a)).wrapping_mul(0x5851_f42d_4c95_7f2d);
-        h = h.rotate_left(29);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        h = (h ^ le_tail(rest)).wrapping_mul(0x5851_f42d_4c95_7f2d);
-    }
-    mix(h)
-}
-
-/// The bytes of `rest` (under 8) as a little-endian number, as if padded
-/// with zeros: from at most three loads, without copying them into a
-/// buffer (a call to `memcpy` for a few bytes, most of all in WebAssembly).
-#[inline]
-fn le_tail(rest: &[u8]) -> u64 {
-    let (mut v, mut shift, mut r) = (0u64, 0, rest);
-    if let Some((four, tail)) = r.split_first_chunk::<4>() {
-        v = u32::from_le_bytes(*four) as u64;
-        (shift, r) = (32, tail);
-    }
-    if let Some((two, tail)) = r.split_first_chunk::<2>() {
-        v |= (u16::from_le_bytes(*two) as u64) << shift;
-        shift += 16;
-        r = tail;
-    }
-    if let Some(&b) = r.first() {
-        v |= (b as u64) << shift;
-    }
-    v
-}
-
-/// Hash of a string.
-#[inline]
-pub fn hash_str(s: &str) -> u64 {
-    hash_bytes(s.as_bytes())
 }
 
 /// Longest stem (letters) that gets character n-grams.
@@ -498,7 +147,7 @@ pub struct TokInfo {
 pub struct Infos {
     /// The word types of the tokens (word and gazetteer bits), found with
     /// the summaries at no extra lookup.
-    pub types: crate::memo::TypeIndex,
+    pub types: TypeIndex,
     /// One per token.
     pub toks: Vec<TokInfo>,
     /// Character 3-gram hashes of stems, indexed by [`TokInfo::ng`].
@@ -537,8 +186,10 @@ pub trait Clusters {
 }
 
 /// No clusters.
+#[cfg(any(test, feature = "train"))]
 pub struct NoClusters;
 
+#[cfg(any(test, feature = "train"))]
 impl Clusters for NoClusters {
     fn cluster(&self, _: u64) -> Option<u16> {
         None
@@ -557,7 +208,7 @@ impl Infos {
     /// Summarise every token of `a`.
     pub fn new(
         a: &Analysis<'_>,
-        gaz: &crate::gazetteer::Gazetteer,
+        gaz: &crate::lexicon::gazetteer::Gazetteer,
         clusters: &dyn Clusters,
     ) -> Infos {
         let mut out = Infos {
@@ -655,7 +306,7 @@ impl Infos {
                 let mut best = 0u32;
                 let mut any = false;
                 for e in gaz.get(body) {
-                    use crate::gazetteer::Kind;
+                    use crate::lexicon::gazetteer::Kind;
                     if matches!(e.kind, Kind::Given | Kind::Surname | Kind::NamePart) {
                         any = true;
                         best = best.max(e.weight);
@@ -678,7 +329,7 @@ impl Infos {
             seen.insert(word_hash, (i as u32, id));
             out.toks.push(ti);
         }
-        out.types = crate::memo::TypeIndex::from_parts(ids, first);
+        out.types = TypeIndex::from_parts(ids, first);
         out
     }
 }
@@ -775,6 +426,7 @@ impl Extract {
     /// contributes ([`neighbour`](Self::neighbour), or
     /// [`boundary`](Self::boundary) outside the sentence) and the
     /// [`context`](Self::context) features that join several tokens.
+    #[cfg(any(test, feature = "train"))]
     pub fn features(
         &self,
         inf: &Infos,
@@ -1165,21 +817,47 @@ impl Extract {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    /// The tail of a hashed string reads as the bytes padded with zeros
-    /// (so every feature index, and the shipped model, stay as they were).
-    #[test]
-    fn le_tail_is_the_padded_number() {
-        let bytes: Vec<u8> = (1..=7u8).map(|i| i * 31 + 2).collect();
-        for n in 0..8 {
-            let mut a = [0u8; 8];
-            a[..n].copy_from_slice(&bytes[..n]);
-            assert_eq!(
-                super::le_tail(&bytes[..n]),
-                u64::from_le_bytes(a),
-                "{n} bytes"
-            );
-        }
+/// The word types of one chunk: built once, shared by every stage.
+#[derive(Default)]
+pub struct TypeIndex {
+    /// Type of each token of the chunk.
+    ids: Vec<u32>,
+    /// A token of each type (its first).
+    first: Vec<u32>,
+}
+
+impl std::fmt::Debug for TypeIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TypeIndex")
+            .field("types", &self.first.len())
+            .field("tokens", &self.ids.len())
+            .finish()
+    }
+}
+
+impl TypeIndex {
+    /// The index of types already found: `ids[i]` the type of token `i`,
+    /// `first[t]` the first token of type `t` (types numbered by first
+    /// appearance). Used by [`Infos::new`], which finds
+    /// the types of a chunk (word and gazetteer bits) while summarising its
+    /// words (the memo's tests check it against a plain hash map of the
+    /// same keys).
+    pub(crate) fn from_parts(ids: Vec<u32>, first: Vec<u32>) -> TypeIndex {
+        TypeIndex { ids, first }
+    }
+
+    /// The type of each token.
+    pub fn ids(&self) -> &[u32] {
+        &self.ids
+    }
+
+    /// The first token of each type, in order of first appearance.
+    pub fn first(&self) -> &[u32] {
+        &self.first
+    }
+
+    /// Number of types.
+    pub fn len(&self) -> usize {
+        self.first.len()
     }
 }

@@ -1,26 +1,27 @@
 //! The trained sequence tagger (PER, LOC, ORG, MISC).
 //!
-//! A linear model over hashed features ([`crate::features`]) with BIO tags
+//! A linear model over hashed features ([`crate::tagger::features`]) with BIO tags
 //! and Viterbi decoding that forbids invalid transitions (I-X only after
 //! B-X or I-X). An optional second pass sees the first pass's labels across
 //! the document. After decoding, names already tagged in the document label
 //! their later full or partial mentions ([`DocMemory`]).
 
-use crate::analysis::Analysis;
-use crate::decode::Candidate;
+use crate::doc::Label;
 use crate::doc::Source;
 use crate::error::Error;
-use crate::features::{self, group, Clusters, DocInfo, Extract, Infos, NTAGS};
-use crate::gazetteer::Gazetteer;
-use crate::label::Label;
-use crate::memo::{TypeIndex, TypeSums};
-use crate::model::{self, Joint, Layout};
-use crate::tokenize::TokenKind;
+use crate::lexicon::analysis::Analysis;
+use crate::lexicon::gazetteer::Gazetteer;
+use crate::rules::candidate::Candidate;
+use crate::tagger::base::NTAGS;
+use crate::tagger::features::{self, group, Clusters, DocInfo, Extract, Infos, TypeIndex};
+use crate::tagger::memo::TypeSums;
+use crate::tagger::model::{self, Joint, Layout};
+use crate::text::tokenize::TokenKind;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// The model shipped with the crate.
-static EMBEDDED_MODEL: &[u8] = include_bytes!("../data/model.bin");
+static EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/model.bin");
 /// The embedded model, loaded once and shared by every tagger made from it.
 static EMBEDDED: OnceLock<Option<Tagger>> = OnceLock::new();
 
@@ -31,17 +32,6 @@ pub fn type_label(t: u8) -> Label {
         2 => Label::Loc,
         3 => Label::Org,
         _ => Label::Misc,
-    }
-}
-
-/// Entity type index (1..=4) of a label, 0 for labels the tagger does not predict.
-pub fn label_type(l: Label) -> u8 {
-    match l {
-        Label::Per => 1,
-        Label::Loc => 2,
-        Label::Org => 3,
-        Label::Misc => 4,
-        _ => 0,
     }
 }
 
@@ -523,7 +513,7 @@ impl Tagger {
         }
     }
 
-    /// BIO tags (see [`crate::features::NTAGS`]) for every token of `a`,
+    /// BIO tags (see [`crate::tagger::features::NTAGS`]) for every token of `a`,
     /// before document-level consistency. Updates the second pass's
     /// statistics in `mem`.
     pub fn predict(&self, a: &Analysis<'_>, gaz: &Gazetteer, mem: &mut DocMemory) -> Vec<u8> {
@@ -672,7 +662,7 @@ fn strip_first(a: &Analysis<'_>, gaz: &Gazetteer, i: usize) -> bool {
         return true;
     }
     let mut buf = String::new();
-    seg.flags & !crate::clitics::pro::AL != crate::clitics::pro::FA
+    seg.flags & !crate::text::clitics::pro::AL != crate::text::clitics::pro::FA
         || gaz.contains(seg.lookup(a.word(i), &mut buf))
 }
 
@@ -854,7 +844,7 @@ fn vote_summary(v: &[f32; 4]) -> (u8, u8) {
 /// `i`: the word before it, or the first word before a run of up to three
 /// words with the article ("وزير الخارجية التركي X", "إقليم X").
 pub fn anchor(inf: &Infos, i: usize) -> u8 {
-    use features::trig;
+    use crate::lexicon::words::trig;
     let mask = trig::TITLE | trig::ORG | trig::PLACE;
     let mut j = i;
     for step in 0..4 {
@@ -866,7 +856,7 @@ pub fn anchor(inf: &Infos, i: usize) -> u8 {
         if t.trig & mask != 0 {
             return t.trig & mask;
         }
-        if step == 3 || t.flags & crate::clitics::pro::AL == 0 || t.shape != 1 {
+        if step == 3 || t.flags & crate::text::clitics::pro::AL == 0 || t.shape != 1 {
             return 0;
         }
     }
@@ -906,7 +896,9 @@ const KEY_SEED: u64 = 0x51_7cc1_b727_220a;
 
 /// Key of a name: its tokens' body hashes, mixed in order.
 fn key_of(bodies: &[u64]) -> u64 {
-    bodies.iter().fold(KEY_SEED, |h, &b| features::mix(h ^ b))
+    bodies
+        .iter()
+        .fold(KEY_SEED, |h, &b| crate::tagger::base::mix(h ^ b))
 }
 
 /// May a remembered name start at token `i`? A word of at least
@@ -914,7 +906,7 @@ fn key_of(bodies: &[u64]) -> u64 {
 fn keyable(a: &Analysis<'_>, i: usize) -> bool {
     matches!(a.tokens[i].kind, TokenKind::Arabic | TokenKind::Latin)
         && a.body(i).chars().nth(MIN_KEY_CHARS - 1).is_some()
-        && features::trigger_class(a.body(i)) == 0
+        && crate::lexicon::words::trigger_class(a.body(i)) == 0
 }
 
 /// Document-level consistency: a name tagged earlier in the document labels
@@ -1008,7 +1000,7 @@ fn consistency(
             let mut keys = [0u64; MAX_KEY_TOKENS];
             let mut h = KEY_SEED;
             for (k, &b) in keys.iter_mut().zip(&bodies[i..i + max_len]) {
-                h = features::mix(h ^ b);
+                h = crate::tagger::base::mix(h ^ b);
                 *k = h;
             }
             for len in (min_len..=max_len).rev() {

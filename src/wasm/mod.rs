@@ -8,17 +8,20 @@
 //! for (const e of doc.entities) console.log(e.label, text.slice(e.start, e.end));
 //! ```
 //!
-//! Results are plain objects (built in JavaScript, by `src/objects.js`, from
+//! Results are plain objects (built in JavaScript, by `src/wasm/objects.js`, from
 //! numbers Rust packs), not class instances: they survive `JSON.stringify`
 //! and `postMessage` and hold no Rust memory. Offsets are UTF-16 code units,
 //! and every text in the result is a slice of the caller's string, so
 //! `text.slice(e.start, e.end) === e.text` (lone surrogates included). Every
 //! misuse throws a real `Error` with a message.
 
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::{Doc, Options, Unit};
+use crate::doc::Doc;
+use crate::extractor::Options;
+use crate::output::wire::{Packed, Unit};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -112,13 +115,13 @@ extern "C" {
 
 thread_local! {
     // wasm32 is single-threaded: one extractor, built on first use.
-    static DEFAULT: crate::Extractor = crate::Extractor::new();
+    static DEFAULT: crate::extractor::Extractor = crate::extractor::Extractor::new();
 }
 
 /// Every label in display order (`["PER", "LOC", ...]`).
 #[wasm_bindgen(unchecked_return_type = "Label[]")]
 pub fn labels() -> js_sys::Array {
-    crate::Label::ALL
+    crate::doc::Label::ALL
         .iter()
         .map(|l| JsValue::from_str(l.as_str()))
         .collect()
@@ -133,7 +136,7 @@ pub fn version() -> String {
 /// An extractor with a model loaded from bytes.
 #[wasm_bindgen(js_name = Extractor)]
 pub struct JsExtractor {
-    inner: crate::Extractor,
+    inner: crate::extractor::Extractor,
 }
 
 #[wasm_bindgen(js_class = Extractor)]
@@ -156,7 +159,7 @@ impl JsExtractor {
                 type_name(&model)
             )));
         };
-        crate::Extractor::from_bytes(&bytes)
+        crate::extractor::Extractor::from_bytes(&bytes)
             .map(|inner| JsExtractor { inner })
             .map_err(|e| JsError::new(&format!("Extractor: {e}")))
     }
@@ -167,7 +170,7 @@ impl JsExtractor {
     #[wasm_bindgen(js_name = withoutModel)]
     pub fn without_model() -> JsExtractor {
         JsExtractor {
-            inner: crate::Extractor::without_model(),
+            inner: crate::extractor::Extractor::without_model(),
         }
     }
 
@@ -196,46 +199,70 @@ fn text_arg(v: &JsValue) -> Result<String, JsError> {
     })
 }
 
-fn options_arg(v: Option<JsOptions>) -> Result<Options, JsError> {
-    let mut opts = Options::default();
-    let Some(v) = v.map(JsValue::from) else {
-        return Ok(opts);
-    };
-    let v = &v;
-    if v.is_undefined() || v.is_null() {
-        return Ok(opts);
-    }
-    if !v.is_object() || js_sys::Array::is_array(v) || v.is_function() {
-        return Err(JsError::new(&format!(
-            "extract: options must be an object like {{ referenceDate: \"2024-10-15\" }}, got {}",
-            type_name(v)
-        )));
-    }
-    let obj: &js_sys::Object = v.unchecked_ref();
-    for key in js_sys::Object::keys(obj).iter() {
-        let name = key.as_string().unwrap_or_default();
-        let val = js_sys::Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED);
-        match name.as_str() {
-            "referenceDate" => {
-                if val.is_undefined() {
-                    continue;
-                }
-                let Some(s) = val.as_string() else {
-                    return Err(JsError::new(&format!(
-                        "extract: referenceDate must be a \"YYYY-MM-DD\" string, got {}",
-                        type_name(&val)
-                    )));
-                };
-                opts = opts
-                    .with_reference_date(&s)
-                    .map_err(|e| JsError::new(&format!("extract: {e}")))?;
+/// The options object as JavaScript passes it: read by serde
+/// (`serde-wasm-bindgen`), with unknown keys refused.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct OptionsArg {
+    #[serde(default)]
+    reference_date: Option<DateString>,
+    /// Every other key, refused in [`options_arg`]. (`deny_unknown_fields`
+    /// would never see them: serde-wasm-bindgen reads a struct's own
+    /// fields only, while a flattened map makes it read every key.)
+    #[serde(flatten)]
+    unknown: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
+}
+
+/// A string, with a message that says which string.
+struct DateString(String);
+
+impl<'de> Deserialize<'de> for DateString {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = DateString;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("referenceDate as a \"YYYY-MM-DD\" string")
             }
-            _ => {
-                return Err(JsError::new(&format!(
-                    "extract: unknown option {name:?} (known: referenceDate)"
-                )))
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<DateString, E> {
+                Ok(DateString(s.to_string()))
             }
         }
+        d.deserialize_str(V)
+    }
+}
+
+fn options_arg(v: Option<JsOptions>) -> Result<Options, JsError> {
+    let Some(v) = v.map(JsValue::from) else {
+        return Ok(Options::default());
+    };
+    if v.is_undefined() || v.is_null() {
+        return Ok(Options::default());
+    }
+    // serde would read an array as the fields in order: refuse it first.
+    if !v.is_object() || js_sys::Array::is_array(&v) || v.is_function() {
+        return Err(JsError::new(&format!(
+            "extract: options must be an object like {{ referenceDate: \"2024-10-15\" }}, got {}",
+            type_name(&v)
+        )));
+    }
+    let arg: OptionsArg = serde_wasm_bindgen::from_value(v).map_err(|e| {
+        // The serde message ("invalid type: ..., expected referenceDate as
+        // a \"YYYY-MM-DD\" string"), without the "Error: " that
+        // String(error) puts before it.
+        let msg = js_sys::Error::from(JsValue::from(e)).message();
+        JsError::new(&format!("extract: options: {msg}"))
+    })?;
+    if let Some(name) = arg.unknown.keys().next() {
+        return Err(JsError::new(&format!(
+            "extract: unknown option {name:?} (known: referenceDate)"
+        )));
+    }
+    let mut opts = Options::default();
+    if let Some(DateString(s)) = arg.reference_date {
+        opts = opts
+            .with_reference_date(&s)
+            .map_err(|e| JsError::new(&format!("extract: {e}")))?;
     }
     Ok(opts)
 }
@@ -245,7 +272,7 @@ fn options_arg(v: Option<JsOptions>) -> Result<Options, JsError> {
 /// of all of them beside the entities in linear memory.
 const PIECE: usize = 8192;
 
-#[wasm_bindgen(module = "/src/objects.js")]
+#[wasm_bindgen(module = "/src/wasm/objects.js")]
 extern "C" {
     /// Append the entities packed in `words`, `nums`, `strs` to `out`.
     #[wasm_bindgen(js_name = pushEntities, catch)]
@@ -272,15 +299,15 @@ extern "C" {
 thread_local! {
     /// The wire spellings of labels and sources, by index, made once.
     static NAMES: (js_sys::Array, js_sys::Array) = (
-        crate::Label::ALL.iter().map(|l| JsValue::from_str(l.as_str())).collect(),
-        crate::Source::ALL.iter().map(|s| JsValue::from_str(s.as_str())).collect(),
+        crate::doc::Label::ALL.iter().map(|l| JsValue::from_str(l.as_str())).collect(),
+        crate::doc::Source::ALL.iter().map(|s| JsValue::from_str(s.as_str())).collect(),
     );
 }
 
 /// The wire form as plain JS objects: `{entities, quotes}` with the keys,
 /// order and values serde_json gives (None as null, absent attributes
 /// omitted). Rust packs each piece of at most [`PIECE`] items into numbers
-/// and one string ([`crate::doc::Packed`]) and `src/objects.js` builds the
+/// and one string ([`Packed`]) and `src/wasm/objects.js` builds the
 /// objects, slicing every text from `text`, the caller's string. In Node on
 /// news text this costs about a sixth of writing JSON here and parsing it
 /// there (which was itself several times faster than creating every field
@@ -288,7 +315,7 @@ thread_local! {
 fn to_js(text: &JsValue, doc: &Doc<'_>) -> Result<JsValue, JsError> {
     let wire = doc.to_wire(Unit::Utf16);
     let bad = |_| JsError::new("extract: cannot build the result");
-    let mut packed = crate::doc::Packed::default();
+    let mut packed = Packed::default();
     let entities = js_sys::Array::new();
     NAMES.with(|(labels, sources)| {
         for from in (0..wire.entities.len()).step_by(PIECE) {

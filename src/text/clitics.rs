@@ -84,33 +84,7 @@ impl Seg {
     pub fn body<'a>(&self, word: &'a str) -> &'a str {
         &word[self.pro_len as usize..]
     }
-
-    /// Bytes at the start of `word` that an entity leaves out: the conj and
-    /// prep of [`body`](Self::body), and a prep the segmenter kept on the
-    /// word for its features but that is no part of a name:
-    /// - the ل of "للأمم" (ل + the article's ل before a stem in ا: "لا"
-    ///   after ل is ambiguous, so such words stay whole; "للا" alone too);
-    /// - ب, ك or ل before a title or the head of an organisation or place
-    ///   ("لجامعة الدول العربية", "بوزارة الخارجية"), which the segmenter
-    ///   strips only before words the gazetteer knows.
-    pub fn outside(&self, word: &str) -> usize {
-        let rest = self.body(word);
-        let lla = "للا";
-        let prep = LAM.len_utf8();
-        let lla_word = rest.starts_with(lla) && at_least(&rest[lla.len()..], 1);
-        let before_head = self.flags & (pro::BI | pro::KA | pro::LI) == 0
-            && rest.starts_with(['ب', 'ك', 'ل'])
-            && at_least(&rest[prep..], 3)
-            && crate::features::trigger_class(&rest[prep..]) & HEADS != 0;
-        let lead = if lla_word || before_head { prep } else { 0 };
-        self.pro_len as usize + lead
-    }
 }
-
-/// Trigger classes ([`crate::features::trig`]) whose words a preposition
-/// is taken off: titles and the heads of organisations and places.
-const HEADS: u8 =
-    crate::features::trig::TITLE | crate::features::trig::ORG | crate::features::trig::PLACE;
 
 const ALEF: char = 'ا';
 const ARTICLE: &str = "ال";
@@ -118,16 +92,8 @@ const LAM: char = 'ل';
 
 /// Does `s` have at least `n` (> 0) characters? Stops counting there.
 #[inline]
-fn at_least(s: &str, n: usize) -> bool {
+pub(crate) fn at_least(s: &str, n: usize) -> bool {
     s.chars().nth(n - 1).is_some()
-}
-
-/// All grammatical analyses of `word`, the unsegmented one first, then by
-/// increasing number of stripped proclitics.
-pub fn analyses(word: &str) -> Vec<Seg> {
-    let mut a = Analyses::default();
-    analyses_into(word, &mut a);
-    a.as_slice().to_vec()
 }
 
 /// At most 8 analyses: the unsegmented word, and conj × prep × article.
@@ -373,26 +339,6 @@ mod tests {
         ];
         for (w, want) in cases {
             assert_eq!(body(w), want, "{w}");
-        }
-    }
-
-    #[test]
-    fn outside_leaves_prepositions_out() {
-        let cases = [
-            ("للامم", "لامم"),
-            ("وللامم", "لامم"),
-            ("للقاهره", "لقاهره"),
-            ("وبيروت", "بيروت"),
-            ("للا", "للا"),
-            ("لجامعه", "جامعه"),
-            ("وبوزاره", "وزاره"),
-            ("لبنان", "لبنان"),
-            ("بقال", "بقال"),
-            ("وليد", "وليد"),
-        ];
-        for (w, want) in cases {
-            let s = segment(w, known);
-            assert_eq!(&w[s.outside(w)..], want, "{w}");
         }
     }
 

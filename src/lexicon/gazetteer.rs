@@ -1,13 +1,13 @@
 //! Gazetteer: leftmost-longest matching of known names over tokens.
 //!
-//! Keys are normalized (see [`crate::normalize`]) and tokenized, words joined
+//! Keys are normalized (see [`crate::text::normalize`]) and tokenized, words joined
 //! by one space. One key can carry several entries of different kinds
 //! ("واشنطن" is a city and a given-name part). The shipped table is
 //! `data/gazetteer.tsv`, compiled from the sources in `../shared/data` by
 //! `alam compile-gazetteer` (feature `train`); see `data/NOTICE.md`.
 
-use crate::clitics::Seg;
-use crate::tokenize::{Token, TokenKind};
+use crate::text::clitics::Seg;
+use crate::text::tokenize::{Token, TokenKind};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -291,7 +291,7 @@ fn row_order(a: (&str, &Entry), b: (&str, &Entry)) -> std::cmp::Ordering {
         .then(b.1.weight.cmp(&a.1.weight))
 }
 
-static EMBEDDED_TSV: &str = include_str!("../data/gazetteer.tsv");
+static EMBEDDED_TSV: &str = include_str!("../../data/gazetteer.tsv");
 static EMBEDDED: OnceLock<Gazetteer> = OnceLock::new();
 
 impl Gazetteer {
@@ -555,7 +555,7 @@ mod tests {
         assert!(g
             .scan(
                 "القاهره",
-                &crate::tokenize::tokenize("القاهره"),
+                &crate::text::tokenize::tokenize("القاهره"),
                 &[Seg::default()]
             )
             .is_empty());

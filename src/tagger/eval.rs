@@ -9,8 +9,8 @@
 //! a corpus that tags whole tokens. Gold labels map PERS/PER → PER, LOC,
 //! ORG, MISC; every other label (and every other predicted label) is ignored.
 
-use crate::label::Label;
-use crate::Extractor;
+use crate::doc::Label;
+use crate::extractor::Extractor;
 use std::fmt::Write as _;
 
 /// One sentence: tokens and their gold tags.
@@ -232,7 +232,7 @@ fn bootstrap(
         .map(|_| {
             for k in idx.iter_mut() {
                 state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-                *k = (crate::features::mix(state) % n as u64) as usize;
+                *k = (crate::tagger::base::mix(state) % n as u64) as usize;
             }
             stat(&idx)
         })

@@ -1,135 +1,14 @@
-//! DATE and TIME rules.
-//!
-//! Values are TIMEX3-style strings in `attrs.value`:
-//!
-//! | text                              | value                      |
-//! |-----------------------------------|----------------------------|
-//! | الثلاثاء                           | `XXXX-WXX-2` (Monday = 1)  |
-//! | يوليو/تموز, يوليو (تموز), في مارس   | `XXXX-07`, `XXXX-03`       |
-//! | 15 أكتوبر 2024, ١٥/١٠/٢٠٢٤           | `2024-10-15`               |
-//! | الخامس عشر من أكتوبر               | `XXXX-10-15`               |
-//! | أكتوبر 2024, عام 2020, 2024م        | `2024-10`, `2020`, `2024`  |
-//! | التسعينيات, ثمانينات القرن الماضي    | `199X`, `198X`             |
-//! | القرن العشرين                      | `19`                       |
-//! | الربع الأول من 2024, صيف 2024       | `2024-Q1`, `2024-SU`       |
-//! | ثلاث سنوات, يوما واحدا              | `P3Y`, `P1D` (durations)   |
-//! | الساعة 14:30, الثالثة مساء          | `T14:30`, `T15:00` (TIME)  |
-//!
-//! Hijri dates ("12 رمضان 1445 هـ") keep the date as written in
-//! `attrs.value_hijri` ("1445-09-12") and its Gregorian date, by the Umm
-//! al-Qura calendar, in `attrs.value` ("2024-03-22"); a Hijri date without
-//! a year or day has no Gregorian value ("عام 1445 هـ": value_hijri "1445").
-//!
-//! Relative expressions resolve against `Options::reference_date` when it
-//! is given (with 2024-10-15: "العام الماضي" → `2023`, "الأسبوع الماضي" →
-//! `2024-W41`, "الشهر المقبل" → `2024-11`, "اليوم" → `2024-10-15`, "أمس" →
-//! `2024-10-14`, "العامين الماضيين" → `2022/2023`: the N whole units before
-//! the current one). Without one they keep an anchor-offset form: `REF`
-//! (the reference date) plus a signed ISO 8601 duration whose unit is the
-//! granularity — "اليوم" `REF+P0D`, "أمس" `REF-P1D`, "العام الماضي"
-//! `REF-P1Y`, "هذا الشهر" `REF+P0M`, "العامين الماضيين" `REF-P2Y/REF-P1Y`
-//! (units Y, M, W, D, and TIMEX3's DE for decades and CE for centuries).
-//! Vague plurals ("السنوات الماضية") are `PAST_REF` / `FUTURE_REF`.
-//!
-//! A weekday with a reference date is the latest such day on or before it
-//! ("الثلاثاء" on Tuesday 2024-10-15 is that day); "الثلاثاء الماضي" is the
-//! latest one strictly before, "الثلاثاء المقبل" the first one after. Bare
-//! month names stay `XXXX-MM` even with a reference date: which year is
-//! meant depends on tense, which these rules do not read. "أكتوبر الماضي"
-//! and "15 أكتوبر المقبل" do resolve (the latest past / next such month).
-//!
-//! Spans: proclitics stay outside ("وفي عام 2020" → "عام 2020"); prefixes
-//! that are part of the date stay inside ("يوم الثلاثاء", "شهر رمضان",
-//! "مطلع عام 2024" with modifier "start", "مساء أمس" with `TEV`).
-//!
-//! Precision: month names that are also common words (مارس "practised",
-//! آب "father", أيار, نيسان, تموز, مايو, and the Hijri صفر "zero", رجب,
-//! شعبان, محرم, رمضان, شوال, which are also given names) need date context:
-//! a day before, a year or "الماضي/المقبل" after, "شهر" before, a paired
-//! form, "مطلع/منتصف/نهاية" before, or — for the milder ones — a
-//! preposition like "في" or "منذ" before. Weekday names need no context.
-//!
-//! Every rule looks at a bounded window of tokens inside one line, and the
-//! scan moves past each match, so the whole pass is linear in the input.
+//! The date and time parser: a cursor over one line of tokens ([`Cx`])
+//! whose methods each try one construction at a token and give a match.
 
-use super::calendar as cal;
-use super::lex;
-use super::number;
-use crate::analysis::Analysis;
-use crate::decode::Candidate;
-use crate::doc::{Source, Value};
-use crate::gazetteer::{Gazetteer, Kind};
-use crate::label::Label;
-use crate::tokenize::TokenKind;
-use crate::Options;
+use super::value::{duration_match, rel_ref, sign, time_match, year_match, ymd, Unit, YearSpec, M};
+use super::words::*;
+use crate::lexicon::analysis::Analysis;
+use crate::lexicon::gazetteer::{Gazetteer, Kind};
+use crate::rules::calendar as cal;
+use crate::rules::{lex, number};
+use crate::text::tokenize::TokenKind;
 use std::cell::Cell;
-
-/// One match of a rule.
-#[derive(Debug, Clone, PartialEq)]
-struct M {
-    start: usize,
-    end: usize,
-    label: Label,
-    value: Option<String>,
-    hijri: Option<String>,
-    modifier: Option<&'static str>,
-    /// Leave the first token's proclitic outside the span.
-    strip: bool,
-    /// Bytes of a proclitic the segmenter left on the first token that the
-    /// rule recognised ("لعام 2020"): also outside the span.
-    lead: u8,
-}
-
-impl M {
-    fn date(start: usize, end: usize, value: String) -> M {
-        M {
-            start,
-            end,
-            label: Label::Date,
-            value: Some(value),
-            hijri: None,
-            modifier: None,
-            strip: true,
-            lead: 0,
-        }
-    }
-}
-
-/// Relative granularity units.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Unit {
-    Year,
-    Month,
-    Week,
-    Day,
-    Decade,
-}
-
-impl Unit {
-    fn code(self) -> &'static str {
-        match self {
-            Unit::Year => "Y",
-            Unit::Month => "M",
-            Unit::Week => "W",
-            Unit::Day => "D",
-            Unit::Decade => "DE",
-        }
-    }
-}
-
-/// A year as written after a month, in a quarter or a season.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum YearSpec {
-    /// A number, with the era marker when there is one
-    /// (`Some(true)` Hijri, `Some(false)` Gregorian) and BC.
-    Abs {
-        y: i32,
-        hijri: Option<bool>,
-        bc: bool,
-    },
-    /// "العام الماضي" etc.: offset from the reference year.
-    Rel(i32),
-}
 
 /// Per-token calendar marks from the gazetteer: month or weekday.
 #[derive(Debug, Clone, Copy, Default)]
@@ -140,20 +19,24 @@ struct Mark {
     end: u32,
 }
 
-struct Cx<'a, 'b> {
+pub(super) struct Cx<'a, 'b> {
     a: &'a Analysis<'b>,
     marks: Vec<Mark>,
     /// Reference date and its day number.
     r: Option<(i32, u32, u32, i64)>,
     /// The current line: token accessors see only `lo..hi`.
-    lo: Cell<usize>,
-    hi: Cell<usize>,
+    pub(super) lo: Cell<usize>,
+    pub(super) hi: Cell<usize>,
 }
 
 const EMPTY: &str = "";
 
 impl<'a, 'b> Cx<'a, 'b> {
-    fn new(a: &'a Analysis<'b>, gaz: &Gazetteer, opts: &Options) -> Self {
+    pub(super) fn new(
+        a: &'a Analysis<'b>,
+        gaz: &Gazetteer,
+        reference_date: Option<(i32, u32, u32)>,
+    ) -> Self {
         let n = a.tokens.len();
         let mut marks = vec![Mark::default(); n];
         for m in &a.gaz {
@@ -170,8 +53,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 };
             }
         }
-        let r = opts
-            .reference_date
+        let r = reference_date
             .filter(|&(y, m, d)| cal::valid(y, m, d))
             .map(|(y, m, d)| (y, m, d, cal::days_from_civil(y, m, d)));
         Cx {
@@ -200,7 +82,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// Normalized word of token `j`, "" outside the line.
     #[inline]
-    fn w(&self, j: usize) -> &'a str {
+    pub(super) fn w(&self, j: usize) -> &'a str {
         if self.inside(j) {
             lex::word(self.a, j)
         } else {
@@ -228,7 +110,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     /// Integer token of `lo..=hi` digits.
-    fn int_w(&self, j: usize, lo: usize, hi: usize) -> Option<u32> {
+    pub(super) fn int_w(&self, j: usize, lo: usize, hi: usize) -> Option<u32> {
         let v = self.int(j)?;
         let w = lex::width(self.a, j);
         (lo..=hi).contains(&w).then_some(v)
@@ -303,7 +185,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "ه"/"هـ"/"هجري" (Hijri), "م"/"ميلادي" (Gregorian), "قبل الميلاد".
     /// Returns (end, era, bc).
-    fn suffix(&self, k: usize) -> (usize, Option<bool>, bool) {
+    pub(super) fn suffix(&self, k: usize) -> (usize, Option<bool>, bool) {
         match self.w(k) {
             "ه" | "هجري" | "هجريه" | "هجريا" | "الهجري" | "الهجريه" | "للهجره" => {
                 (k + 1, Some(true), false)
@@ -1186,9 +1068,9 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// on the token alone, so that the scan skips the many words that
     /// cannot start a date (most of a text) without trying every rule:
     /// digits, a month or weekday name (gazetteer marks), or a word that
-    /// some rule reads at its first token (see [`lex::starts`]).
+    /// some rule reads at its first token (see [`starts`](crate::rules::starts::starts)).
     #[inline]
-    fn could_start(&self, i: usize, starts: &[u8]) -> bool {
+    pub(super) fn could_start(&self, i: usize, starts: &[u8]) -> bool {
         match self.a.tokens[i].kind {
             TokenKind::Number => true,
             TokenKind::Arabic => self.marks[i].kind != 0 || starts[i] & lex::START_DATE != 0,
@@ -1197,7 +1079,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     /// Every rule at token `i`, most specific first.
-    fn at(&self, i: usize) -> Option<(M, bool)> {
+    pub(super) fn at(&self, i: usize) -> Option<(M, bool)> {
         let kind = self.kind(i)?;
         if kind == TokenKind::Latin {
             return None;
@@ -1274,465 +1156,5 @@ impl<'a, 'b> Cx<'a, 'b> {
             return Some((m, false));
         }
         None
-    }
-}
-
-/// Words that rules of [`Cx::at`] read at their first token (as its body
-/// or its stem after ال), for the prefilter [`lex::starts`]: the inline
-/// lists of the rules, and the words of [`time_unit`], [`dual_unit`],
-/// [`part_of_day`] and [`position`] (a unit test checks those four). A word
-/// a rule starts on must be here, or the prefilter hides it from the rule
-/// (debug builds assert that it never does). Plurals in -ات (decades) and
-/// number words are tested apart.
-pub(super) const START_WORDS: &[&str] = &[
-    // time(), hour_word(): "الساعة", "منتصف الليل", "الثالثة".
-    "ساعه",
-    "منتصف",
-    "واحده",
-    "ثانيه",
-    "ثالثه",
-    "رابعه",
-    "خامسه",
-    "سادسه",
-    "سابعه",
-    "ثامنه",
-    "تاسعه",
-    "عاشره",
-    "حاديه",
-    // "يوم ...", rel_day(): "اليوم", "أمس", "أول أمس", "غدا", "بعد غد".
-    "يوم",
-    "امس",
-    "اول",
-    "غدا",
-    "غد",
-    "بعد",
-    // month_expr(): "شهر رمضان".
-    "شهر",
-    // year_trigger(): "عام 2020", "لعام 2020".
-    "عام",
-    "سنه",
-    "عامي",
-    "سنتي",
-    "لعام",
-    "بعام",
-    "لسنه",
-    "بسنه",
-    "كعام",
-    // decade(), century(), quarter(), season().
-    "عقد",
-    "قرن",
-    "ربع",
-    "نصف",
-    "صيف",
-    "شتاء",
-    "خريف",
-    "ربيع",
-    // relative(): "هذا العام", "الأسبوع المقبل", duals, plurals.
-    "هذا",
-    "هذه",
-    "اسبوع",
-    "عامين",
-    "سنتين",
-    "شهرين",
-    "اسبوعين",
-    "يومين",
-    "عقدين",
-    "اعوام",
-    "سنوات",
-    "سنين",
-    "اشهر",
-    "شهور",
-    "اسابيع",
-    "ايام",
-    "عقود",
-    // time_unit().
-    "يوما",
-    "اسبوعا",
-    "شهرا",
-    "عاما",
-    "عقدا",
-    "قرون",
-    "قرنا",
-    "ساعات",
-    "دقيقه",
-    "دقائق",
-    "ثوان",
-    "ثواني",
-    // dual_unit().
-    "يومان",
-    "اسبوعان",
-    "شهران",
-    "عامان",
-    "سنتان",
-    "عقدان",
-    "قرنين",
-    "قرنان",
-    "ساعتين",
-    "ساعتان",
-    "دقيقتين",
-    "دقيقتان",
-    // part_of_day().
-    "صباح",
-    "فجر",
-    "صبيحه",
-    "ظهر",
-    "ظهيره",
-    "عصر",
-    "مساء",
-    "ليله",
-    // position().
-    "مطلع",
-    "بدايه",
-    "اوائل",
-    "مستهل",
-    "اواسط",
-    "نهايه",
-    "اواخر",
-    "ختام",
-];
-
-/// How much context an ambiguous month name needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Amb {
-    /// A month name and nothing else.
-    None,
-    /// Also a word, but a preposition before is enough ("في مارس").
-    Mild,
-    /// Also a common word or name: needs a day, year, شهر or a pair.
-    Strict,
-}
-
-fn ambiguity(name: &str) -> Amb {
-    match name {
-        "اب" | "ماي" | "جوان" | "صفر" | "رجب" | "شعبان" | "محرم" => {
-            Amb::Strict
-        }
-        "مارس" | "ايار" | "نيسان" | "تموز" | "مايو" | "اوت" | "رمضان" | "شوال" => {
-            Amb::Mild
-        }
-        _ => Amb::None,
-    }
-}
-
-fn id_num(id: &str, prefix: &str) -> Option<u8> {
-    let v: u8 = id.strip_prefix(prefix)?.parse().ok()?;
-    (1..=12).contains(&v).then_some(v)
-}
-
-fn weekday_id(id: &str) -> Option<u8> {
-    Some(match id.strip_prefix("day-")? {
-        "mon" => 1,
-        "tue" => 2,
-        "wed" => 3,
-        "thu" => 4,
-        "fri" => 5,
-        "sat" => 6,
-        "sun" => 7,
-        _ => return None,
-    })
-}
-
-fn sign(o: i32) -> char {
-    if o < 0 {
-        '-'
-    } else {
-        '+'
-    }
-}
-
-/// The anchor-offset form of an unresolved relative date.
-fn rel_ref(unit: Unit, off: i32) -> String {
-    format!("REF{}P{}{}", sign(off), off.abs(), unit.code())
-}
-
-/// "YYYY-MM-DD" with X for unknown parts; shorter when the month or day is
-/// unknown ("XXXX-07", "2024").
-fn ymd(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> String {
-    let mut s = y.map_or_else(|| "XXXX".to_string(), cal::fmt_year);
-    if let Some(m) = m {
-        s.push_str(&format!("-{m:02}"));
-        if let Some(d) = d {
-            s.push_str(&format!("-{d:02}"));
-        }
-    }
-    s
-}
-
-fn year_match(start: usize, end: usize, y: i32, era: Option<bool>, bc: bool) -> M {
-    let mut m = M::date(start, end, cal::fmt_year(y));
-    if bc {
-        m.value = Some(format!("BC{y:04}"));
-    } else if era == Some(true) {
-        m.hijri = m.value.take();
-    }
-    m
-}
-
-fn time_match(start: usize, end: usize, h: u32, mi: u32, s: Option<u32>) -> M {
-    let mut v = format!("T{h:02}:{mi:02}");
-    if let Some(s) = s {
-        v.push_str(&format!(":{s:02}"));
-    }
-    M {
-        start,
-        end,
-        label: Label::Time,
-        value: Some(v),
-        hijri: None,
-        modifier: None,
-        strip: true,
-        lead: 0,
-    }
-}
-
-fn duration_match(start: usize, end: usize, v: f64, unit: &'static str, time: bool) -> M {
-    // Up to three decimals, by integer formatting (no float formatter in
-    // the .wasm): 1.5 → "1.5", 2 → "2".
-    let milli = (v * 1000.0).round().clamp(0.0, 9e15) as i64;
-    let mut n = (milli / 1000).to_string();
-    let f = milli % 1000;
-    if f != 0 {
-        let frac = format!("{f:03}");
-        n.push('.');
-        n.push_str(frac.trim_end_matches('0'));
-    }
-    let value = if time {
-        format!("PT{n}{unit}")
-    } else {
-        format!("P{n}{unit}")
-    };
-    M {
-        start,
-        end,
-        label: if time { Label::Time } else { Label::Date },
-        value: Some(value),
-        hijri: None,
-        modifier: None,
-        strip: true,
-        lead: 0,
-    }
-}
-
-/// A time unit noun after a number: (TIMEX3 unit, is a time of day unit).
-fn time_unit(s: &str) -> Option<(&'static str, bool)> {
-    Some(match s {
-        "يوم" | "ايام" | "يوما" => ("D", false),
-        "اسبوع" | "اسابيع" | "اسبوعا" => ("W", false),
-        "شهر" | "اشهر" | "شهور" | "شهرا" => ("M", false),
-        "عام" | "اعوام" | "عاما" | "سنه" | "سنوات" | "سنين" => ("Y", false),
-        "عقد" | "عقود" | "عقدا" => ("DE", false),
-        "قرن" | "قرون" | "قرنا" => ("CE", false),
-        "ساعه" | "ساعات" => ("H", true),
-        "دقيقه" | "دقائق" => ("M", true),
-        "ثانيه" | "ثوان" | "ثواني" => ("S", true),
-        _ => return None,
-    })
-}
-
-fn dual_unit(s: &str) -> Option<(&'static str, bool)> {
-    Some(match s {
-        "يومين" | "يومان" => ("D", false),
-        "اسبوعين" | "اسبوعان" => ("W", false),
-        "شهرين" | "شهران" => ("M", false),
-        "عامين" | "عامان" | "سنتين" | "سنتان" => ("Y", false),
-        "عقدين" | "عقدان" => ("DE", false),
-        "قرنين" | "قرنان" => ("CE", false),
-        "ساعتين" | "ساعتان" => ("H", true),
-        "دقيقتين" | "دقيقتان" => ("M", true),
-        _ => return None,
-    })
-}
-
-/// "صباح" → MO etc. (TIMEX3 parts of the day).
-fn part_of_day(s: &str) -> Option<&'static str> {
-    Some(match s {
-        "صباح" | "فجر" | "صبيحه" => "MO",
-        "ظهر" | "ظهيره" => "MI",
-        "عصر" => "AF",
-        "مساء" => "EV",
-        "ليله" => "NI",
-        _ => return None,
-    })
-}
-
-/// "مطلع", "منتصف", "أواخر"... → TIMEX3 mod (lowercase).
-fn position(s: &str) -> Option<&'static str> {
-    Some(match s {
-        "مطلع" | "بدايه" | "اوائل" | "مستهل" => "start",
-        "منتصف" | "اواسط" => "mid",
-        "نهايه" | "اواخر" | "ختام" => "end",
-        _ => return None,
-    })
-}
-
-/// "عشرين" → 20 (a tens word after the article: "القرن العشرين").
-fn number_tens(s: &str) -> Option<u32> {
-    Some(match s {
-        "عشرين" | "عشرون" => 20,
-        "ثلاثين" => 30,
-        _ => return None,
-    })
-}
-
-/// Count words inside "السنوات الخمس الماضية" (after the article).
-fn count_word(s: &str) -> Option<i32> {
-    Some(match s {
-        "ثلاث" | "ثلاثه" => 3,
-        "اربع" | "اربعه" => 4,
-        "خمس" | "خمسه" => 5,
-        "ست" | "سته" => 6,
-        "سبع" | "سبعه" => 7,
-        "ثماني" | "ثمانيه" | "ثمان" => 8,
-        "تسع" | "تسعه" => 9,
-        "عشر" | "عشره" => 10,
-        _ => return None,
-    })
-}
-
-/// The hour words after "الساعة" (feminine ordinals), given the stem after
-/// ال of this token and the body of the next. Returns (hour, tokens).
-fn hour_word(stem: &str, next: &str) -> Option<(u32, usize)> {
-    let h = match stem {
-        "واحده" => 1,
-        "ثانيه" => 2,
-        "ثالثه" => 3,
-        "رابعه" => 4,
-        "خامسه" => 5,
-        "سادسه" => 6,
-        "سابعه" => 7,
-        "ثامنه" => 8,
-        "تاسعه" => 9,
-        "عاشره" => 10,
-        "حاديه" => 11,
-        _ => return None,
-    };
-    if next == "عشره" && (h == 11 || h == 2) {
-        return Some((if h == 2 { 12 } else { 11 }, 2));
-    }
-    (h != 11).then_some((h, 1))
-}
-
-/// Does a count noun, unit, currency, scale word or % follow at `k`, so
-/// that the number before is a count and not a year?
-fn counted(a: &Analysis<'_>, k: usize) -> bool {
-    if k >= a.tokens.len() || lex::newline(a, k) {
-        return false;
-    }
-    if lex::punct(a, k, '%') {
-        return true;
-    }
-    let b = lex::body(a, k);
-    if b == "في" {
-        return matches!(lex::word(a, k + 1), "المئه" | "المائه");
-    }
-    time_unit(b).is_some()
-        || matches!(
-            b,
-            "الف"
-                | "مليون"
-                | "مليار"
-                | "شخص"
-                | "قتيل"
-                | "جريح"
-                | "طفل"
-                | "جندي"
-                | "مقاتل"
-                | "منزل"
-                | "عامل"
-                | "مواطن"
-                | "لاجئ"
-                | "طالب"
-                | "موظف"
-                | "دولار"
-                | "يورو"
-                | "جنيه"
-                | "ريال"
-                | "درهم"
-                | "دينار"
-                | "متر"
-                | "كيلومتر"
-                | "كلم"
-                | "طن"
-                | "برميل"
-                | "نسمه"
-        )
-}
-
-fn push(out: &mut Vec<Candidate>, m: M) {
-    if m.end <= m.start {
-        return;
-    }
-    let mut c = Candidate::new(m.start, m.end, m.label, Source::Rule, 3);
-    c.attrs.value = m.value.map(Value::Text);
-    c.attrs.value_hijri = m.hijri;
-    c.attrs.modifier = m.modifier.map(str::to_string);
-    c.strip_proclitic = m.strip;
-    c.lead = m.lead;
-    out.push(c);
-}
-
-/// Append date and time candidates of `a`.
-pub fn find(a: &Analysis<'_>, gaz: &Gazetteer, opts: &Options, out: &mut Vec<Candidate>) {
-    let n = a.tokens.len();
-    if n == 0 {
-        return;
-    }
-    let cx = Cx::new(a, gaz, opts);
-    let starts = a.rule_starts();
-    let mut line_end = 0;
-    let mut i = 0;
-    while i < n {
-        if i >= line_end {
-            line_end = i + 1;
-            while line_end < n && !a.tokens[line_end].newline_before {
-                line_end += 1;
-            }
-            cx.lo.set(i);
-            cx.hi.set(line_end);
-        }
-        if !cx.could_start(i, starts) {
-            debug_assert!(cx.at(i).is_none(), "the prefilter hid a date at {i}");
-            i += 1;
-            continue;
-        }
-        let Some((m, dual)) = cx.at(i) else {
-            i += 1;
-            continue;
-        };
-        let mut next = m.end.max(i + 1);
-        push(out, m);
-        // "عامي 2019 و2020": the second year too.
-        if dual && cx.w(next) == "و" {
-            if let Some(y) = cx.int_w(next + 1, 4, 4).filter(|y| (1..=2999).contains(y)) {
-                let (end, era, bc) = cx.suffix(next + 2);
-                push(out, year_match(next + 1, end, y as i32, era, bc));
-                next = end;
-            }
-        }
-        i = next;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn start_words_cover_the_named_lists() {
-        let words = lex::arabic_literals(include_str!("date.rs"));
-        assert!(words.len() > 200);
-        for w in words {
-            let read = time_unit(w).is_some()
-                || dual_unit(w).is_some()
-                || part_of_day(w).is_some()
-                || position(w).is_some();
-            assert!(
-                !read || START_WORDS.contains(&w),
-                "{w} is not in START_WORDS"
-            );
-        }
-        for w in START_WORDS {
-            assert_eq!(crate::normalize::Normalized::new(w).text, *w);
-        }
     }
 }

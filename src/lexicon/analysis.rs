@@ -1,12 +1,12 @@
 //! The analysis of one chunk of text that every later stage reads:
 //! normalized text, tokens, clitic segmentation and gazetteer matches.
 
-use crate::clitics::{self, Seg};
-use crate::gazetteer::{Gazetteer, Looked, Match};
-use crate::normalize::Normalized;
-use crate::tokenize::{self, Token, TokenKind};
+use crate::lexicon::gazetteer::{Gazetteer, Looked, Match};
+use crate::lexicon::words::{trig, trigger_class};
+use crate::text::clitics::{self, Seg};
+use crate::text::normalize::Normalized;
+use crate::text::tokenize::{self, Token, TokenKind};
 use std::cell::Cell;
-use std::sync::OnceLock;
 
 /// Normalized text, tokens, segments and gazetteer matches of one chunk.
 #[derive(Debug)]
@@ -24,10 +24,6 @@ pub struct Analysis<'a> {
     /// Per token: bit `k` set when a match of kind `k` covers the token,
     /// bit `16 + k` when such a match begins at the token.
     pub gaz_bits: Vec<u32>,
-    /// Per token, which rules may start there (see `rules::lex::starts`),
-    /// computed on first use by the date rules and shared with the number
-    /// rules.
-    rule_starts: OnceLock<Vec<u8>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -83,14 +79,7 @@ impl<'a> Analysis<'a> {
             segs,
             gaz: gaz_matches,
             gaz_bits,
-            rule_starts: OnceLock::new(),
         }
-    }
-
-    /// Per token, which rules may start there (`rules::lex::START_*` bits).
-    pub(crate) fn rule_starts(&self) -> &[u8] {
-        self.rule_starts
-            .get_or_init(|| crate::rules::lex::starts(self))
     }
 
     /// Normalized text of token `i`.
@@ -107,5 +96,62 @@ impl<'a> Analysis<'a> {
         let t = &self.tokens[i];
         let from = t.start as usize + self.segs[i].pro_len as usize;
         &self.norm.text[from..t.end as usize]
+    }
+}
+
+/// Bytes at the start of `word` that an entity leaves out: the conj and
+/// prep of [`Seg::body`], and a prep the segmenter kept on the
+/// word for its features but that is no part of a name:
+/// - the ل of "للأمم" (ل + the article's ل before a stem in ا: "لا"
+///   after ل is ambiguous, so such words stay whole; "للا" alone too);
+/// - ب, ك or ل before a title or the head of an organisation or place
+///   ("لجامعة الدول العربية", "بوزارة الخارجية"), which the segmenter
+///   strips only before words the gazetteer knows.
+pub(crate) fn outside(seg: &Seg, word: &str) -> usize {
+    let rest = seg.body(word);
+    let lla = "للا";
+    let prep = 'ل'.len_utf8();
+    let lla_word = rest.starts_with(lla) && clitics::at_least(&rest[lla.len()..], 1);
+    let before_head = seg.flags & (clitics::pro::BI | clitics::pro::KA | clitics::pro::LI) == 0
+        && rest.starts_with(['ب', 'ك', 'ل'])
+        && clitics::at_least(&rest[prep..], 3)
+        && trigger_class(&rest[prep..]) & HEADS != 0;
+    let lead = if lla_word || before_head { prep } else { 0 };
+    seg.pro_len as usize + lead
+}
+
+/// Trigger classes ([`trig`]) whose words a preposition
+/// is taken off: titles and the heads of organisations and places.
+const HEADS: u8 = trig::TITLE | trig::ORG | trig::PLACE;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known(w: &str) -> bool {
+        matches!(
+            w,
+            "القاهره" | "اوكرانيا" | "اذربيجان" | "بيروت" | "وليد" | "بيراموف"
+        )
+    }
+
+    #[test]
+    fn outside_leaves_prepositions_out() {
+        let cases = [
+            ("للامم", "لامم"),
+            ("وللامم", "لامم"),
+            ("للقاهره", "لقاهره"),
+            ("وبيروت", "بيروت"),
+            ("للا", "للا"),
+            ("لجامعه", "جامعه"),
+            ("وبوزاره", "وزاره"),
+            ("لبنان", "لبنان"),
+            ("بقال", "بقال"),
+            ("وليد", "وليد"),
+        ];
+        for (w, want) in cases {
+            let s = clitics::segment(w, known);
+            assert_eq!(&w[outside(&s, w)..], want, "{w}");
+        }
     }
 }

@@ -1,0 +1,114 @@
+//! DATE and TIME rules.
+//!
+//! Values are TIMEX3-style strings in `attrs.value`:
+//!
+//! | text                              | value                      |
+//! |-----------------------------------|----------------------------|
+//! | الثلاثاء                           | `XXXX-WXX-2` (Monday = 1)  |
+//! | يوليو/تموز, يوليو (تموز), في مارس   | `XXXX-07`, `XXXX-03`       |
+//! | 15 أكتوبر 2024, ١٥/١٠/٢٠٢٤           | `2024-10-15`               |
+//! | الخامس عشر من أكتوبر               | `XXXX-10-15`               |
+//! | أكتوبر 2024, عام 2020, 2024م        | `2024-10`, `2020`, `2024`  |
+//! | التسعينيات, ثمانينات القرن الماضي    | `199X`, `198X`             |
+//! | القرن العشرين                      | `19`                       |
+//! | الربع الأول من 2024, صيف 2024       | `2024-Q1`, `2024-SU`       |
+//! | ثلاث سنوات, يوما واحدا              | `P3Y`, `P1D` (durations)   |
+//! | الساعة 14:30, الثالثة مساء          | `T14:30`, `T15:00` (TIME)  |
+//!
+//! Hijri dates ("12 رمضان 1445 هـ") keep the date as written in
+//! `attrs.value_hijri` ("1445-09-12") and its Gregorian date, by the Umm
+//! al-Qura calendar, in `attrs.value` ("2024-03-22"); a Hijri date without
+//! a year or day has no Gregorian value ("عام 1445 هـ": value_hijri "1445").
+//!
+//! Relative expressions resolve against `Options::reference_date` when it
+//! is given (with 2024-10-15: "العام الماضي" → `2023`, "الأسبوع الماضي" →
+//! `2024-W41`, "الشهر المقبل" → `2024-11`, "اليوم" → `2024-10-15`, "أمس" →
+//! `2024-10-14`, "العامين الماضيين" → `2022/2023`: the N whole units before
+//! the current one). Without one they keep an anchor-offset form: `REF`
+//! (the reference date) plus a signed ISO 8601 duration whose unit is the
+//! granularity — "اليوم" `REF+P0D`, "أمس" `REF-P1D`, "العام الماضي"
+//! `REF-P1Y`, "هذا الشهر" `REF+P0M`, "العامين الماضيين" `REF-P2Y/REF-P1Y`
+//! (units Y, M, W, D, and TIMEX3's DE for decades and CE for centuries).
+//! Vague plurals ("السنوات الماضية") are `PAST_REF` / `FUTURE_REF`.
+//!
+//! A weekday with a reference date is the latest such day on or before it
+//! ("الثلاثاء" on Tuesday 2024-10-15 is that day); "الثلاثاء الماضي" is the
+//! latest one strictly before, "الثلاثاء المقبل" the first one after. Bare
+//! month names stay `XXXX-MM` even with a reference date: which year is
+//! meant depends on tense, which these rules do not read. "أكتوبر الماضي"
+//! and "15 أكتوبر المقبل" do resolve (the latest past / next such month).
+//!
+//! Spans: proclitics stay outside ("وفي عام 2020" → "عام 2020"); prefixes
+//! that are part of the date stay inside ("يوم الثلاثاء", "شهر رمضان",
+//! "مطلع عام 2024" with modifier "start", "مساء أمس" with `TEV`).
+//!
+//! Precision: month names that are also common words (مارس "practised",
+//! آب "father", أيار, نيسان, تموز, مايو, and the Hijri صفر "zero", رجب,
+//! شعبان, محرم, رمضان, شوال, which are also given names) need date context:
+//! a day before, a year or "الماضي/المقبل" after, "شهر" before, a paired
+//! form, "مطلع/منتصف/نهاية" before, or — for the milder ones — a
+//! preposition like "في" or "منذ" before. Weekday names need no context.
+//!
+//! Every rule looks at a bounded window of tokens inside one line, and the
+//! scan moves past each match, so the whole pass is linear in the input.
+//!
+//! Files: `words` (what the rules read), `parse` (the rules, one
+//! method a construction), `value` (the TIMEX3 values and the
+//! candidates they become).
+
+mod parse;
+mod value;
+pub(crate) mod words;
+
+use crate::lexicon::analysis::Analysis;
+use crate::lexicon::gazetteer::Gazetteer;
+use crate::rules::candidate::Candidate;
+use parse::Cx;
+use value::{push, year_match};
+
+/// Append date and time candidates of `a`.
+pub fn find(
+    a: &Analysis<'_>,
+    gaz: &Gazetteer,
+    reference_date: Option<(i32, u32, u32)>,
+    starts: &[u8],
+    out: &mut Vec<Candidate>,
+) {
+    let n = a.tokens.len();
+    if n == 0 {
+        return;
+    }
+    let cx = Cx::new(a, gaz, reference_date);
+    let mut line_end = 0;
+    let mut i = 0;
+    while i < n {
+        if i >= line_end {
+            line_end = i + 1;
+            while line_end < n && !a.tokens[line_end].newline_before {
+                line_end += 1;
+            }
+            cx.lo.set(i);
+            cx.hi.set(line_end);
+        }
+        if !cx.could_start(i, starts) {
+            debug_assert!(cx.at(i).is_none(), "the prefilter hid a date at {i}");
+            i += 1;
+            continue;
+        }
+        let Some((m, dual)) = cx.at(i) else {
+            i += 1;
+            continue;
+        };
+        let mut next = m.end.max(i + 1);
+        push(out, m);
+        // "عامي 2019 و2020": the second year too.
+        if dual && cx.w(next) == "و" {
+            if let Some(y) = cx.int_w(next + 1, 4, 4).filter(|y| (1..=2999).contains(y)) {
+                let (end, era, bc) = cx.suffix(next + 2);
+                push(out, year_match(next + 1, end, y as i32, era, bc));
+                next = end;
+            }
+        }
+        i = next;
+    }
+}

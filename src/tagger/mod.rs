@@ -1,0 +1,24 @@
+//! Tagger: the trained model that finds the names the lists cannot.
+//!
+//! Takes the [`Analysis`](crate::lexicon::analysis::Analysis) of a chunk and
+//! the gazetteer; gives `Source::Model` candidates (PER, LOC, ORG, MISC)
+//! for decoding. Each token is summarised once ([`features`]: hashed
+//! templates over its word, affixes, clitics, gazetteer bits and trigger
+//! class), the weight rows of each word type are summed once per chunk
+//! ([`memo`]), and three averaged-perceptron passes with Viterbi decoding
+//! read them ([`passes`]): two first passes, then a second that also sees
+//! what the document said of each form. The model file's format is
+//! [`model`]; [`base`] holds what it shares with the features (the tag
+//! set and the feature hash). Behind features: [`eval`] (CoNLL scoring
+//! with bootstrap intervals, feature `eval`) and [`train`] (feature
+//! `train`).
+
+pub(crate) mod base;
+#[cfg(feature = "eval")]
+pub mod eval;
+pub(crate) mod features;
+pub(crate) mod memo;
+pub mod model;
+pub(crate) mod passes;
+#[cfg(feature = "train")]
+pub mod train;
