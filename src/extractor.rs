@@ -5,7 +5,8 @@ use crate::doc::Doc;
 use crate::error::{Error, ErrorKind};
 use crate::lexicon::analysis::Analysis;
 use crate::lexicon::gazetteer::Gazetteer;
-use crate::tagger::passes::{DocMemory, Tagger};
+use crate::tagger::document::DocMemory;
+use crate::tagger::passes::Tagger;
 use crate::{output, rules};
 
 /// Options for one extraction.

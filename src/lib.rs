@@ -72,9 +72,11 @@ pub mod internals {
     pub use crate::output::wire::{attr, Packed};
     pub use crate::rules::{date, number, quote, starts};
     pub use crate::tagger::base::{hash_bytes, NTAGS};
+    pub use crate::tagger::document::DocMemory;
     pub use crate::tagger::features::group;
     pub use crate::tagger::model;
-    pub use crate::tagger::passes::{allowed, viterbi, DocMemory, Tagger, Transitions};
+    pub use crate::tagger::passes::Tagger;
+    pub use crate::tagger::viterbi::{allowed, viterbi, Transitions};
     pub use crate::text::normalize::{self, Normalized};
     pub use crate::text::span::Utf16Cursor;
 

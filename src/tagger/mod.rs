@@ -7,13 +7,17 @@
 //! class), the weight rows of each word type are summed once per chunk
 //! ([`memo`]), and three averaged-perceptron passes with Viterbi decoding
 //! read them ([`passes`]): two first passes, then a second that also sees
-//! what the document said of each form. The model file's format is
+//! what the document said of each form ([`document`]); Viterbi decoding
+//! ([`viterbi`]) and the consistency of a name's mentions
+//! ([`consistency`]) follow. The model file's format is
 //! [`model`]; [`base`] holds what it shares with the features (the tag
 //! set and the feature hash). Behind features: [`eval`] (CoNLL scoring
 //! with bootstrap intervals, feature `eval`) and [`train`] (feature
 //! `train`).
 
 pub(crate) mod base;
+pub(crate) mod consistency;
+pub(crate) mod document;
 #[cfg(feature = "eval")]
 pub mod eval;
 pub(crate) mod features;
@@ -22,3 +26,4 @@ pub mod model;
 pub(crate) mod passes;
 #[cfg(feature = "train")]
 pub mod train;
+pub(crate) mod viterbi;

@@ -14,11 +14,12 @@ use crate::lexicon::analysis::Analysis;
 pub use crate::lexicon::compile::{compile as compile_gazetteer, CompileOptions};
 use crate::lexicon::gazetteer::Gazetteer;
 use crate::tagger::base::NTAGS;
+use crate::tagger::document::{self, DocMemory, First};
 use crate::tagger::eval::{self, Sentence};
 pub use crate::tagger::features::group;
 use crate::tagger::features::{self, DocInfo, Extract, Infos, NoClusters};
 use crate::tagger::model::{self, StageData};
-use crate::tagger::passes::{self, begin_tag, viterbi, DocMemory, First};
+use crate::tagger::viterbi::{self, begin_tag, viterbi};
 use crate::text::tokenize::TokenKind;
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -128,7 +129,7 @@ pub fn align(s: &Sentence, a: &Analysis<'_>, offs: &[(usize, usize)]) -> Vec<u8>
             begin_tag(ty) + 1
         };
         // An inside tag must continue an entity of its type.
-        if tag == begin_tag(ty) + 1 && (i == 0 || passes::tag_type(tags[i - 1]) != ty) {
+        if tag == begin_tag(ty) + 1 && (i == 0 || viterbi::tag_type(tags[i - 1]) != ty) {
             tag = begin_tag(ty);
         }
         tags[i] = tag;
@@ -397,7 +398,7 @@ impl Crf {
     }
 
     fn trans(&self, from: Option<usize>, to: usize) -> f64 {
-        if !passes::allowed(from.map(|f| f as u8), to as u8) {
+        if !viterbi::allowed(from.map(|f| f as u8), to as u8) {
             return f64::NEG_INFINITY;
         }
         self.tw[from.map_or(0, |f| f + 1) * NTAGS + to]
@@ -610,10 +611,10 @@ fn doc_infos_for(items: &[Item], first: &[Vec<First>], doc_sents: usize) -> Vec<
     for (chunk_items, chunk_first) in items.chunks(d).zip(first.chunks(d)) {
         let mut mem = DocMemory::default();
         for (it, f) in chunk_items.iter().zip(chunk_first) {
-            passes::add_stats(&it.inf, f, &mut mem);
+            document::add_stats(&it.inf, f, &mut mem);
         }
         for (it, f) in chunk_items.iter().zip(chunk_first) {
-            out.push(passes::doc_infos(&it.inf, f, &mem));
+            out.push(document::doc_infos(&it.inf, f, &mem));
         }
     }
     out
@@ -731,10 +732,10 @@ pub fn train(
                     predict_stage1(&items[i], &st, opts.bits, |j, tag, row| {
                         if is_ctx {
                             out[j].ctag = tag;
-                            out[j].cvote = passes::type_votes(row, st.scale);
+                            out[j].cvote = document::type_votes(row, st.scale);
                         } else {
                             out[j].tag = tag;
-                            out[j].conf = passes::margin_bucket(row, st.scale);
+                            out[j].conf = document::margin_bucket(row, st.scale);
                         }
                     });
                 }
