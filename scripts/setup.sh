@@ -27,7 +27,7 @@ ensure_wasm_bindgen() {
     command -v wasm-bindgen-test-runner >/dev/null; then
     return 0
   fi
-  echo "== cargo install wasm-bindgen-cli $want (built from source once: about 2-5 minutes)"
+  echo "== cargo install wasm-bindgen-cli $want (compiled from source, once per machine: a few minutes)"
   # Without --locked: the crate's own lockfile pins a webpki-roots version that
   # some registry mirrors lack, so --locked fails there with a frightening
   # resolver error. The exact --version is what must match Cargo.lock.
