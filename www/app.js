@@ -195,8 +195,10 @@ function show(job, { doc, ms: analyseMs, words }) {
     } while (pos < text.length && performance.now() < deadline);
     progress.value = Math.round((100 * pos) / Math.max(1, text.length));
     if (!revealed) {
+      // In the next frame, whose layout the scroll then uses: reading positions
+      // now would lay the fresh chunk out twice.
       revealed = true;
-      reveal();
+      requestAnimationFrame(() => seq === renderSeq && reveal());
     }
     if (pos < text.length) {
       setTimeout(step, 0);
