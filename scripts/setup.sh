@@ -3,7 +3,7 @@
 # Sourced by demo.sh and test.sh; run alone: scripts/setup.sh [--browser]
 #   - rustup target wasm32-unknown-unknown
 #   - wasm-bindgen-cli at exactly the Cargo.lock version of wasm-bindgen
-#   - scripts/node_modules (npm ci): binaryen's wasm-opt, playwright-core
+#   - scripts/node_modules (npm ci): binaryen's wasm-opt, playwright-core, axe-core
 #   - with --browser: Debian's chromium, chromium-driver, fonts-dejavu-core
 # Nothing here downloads a browser or a toolchain outside the package managers.
 
@@ -27,10 +27,11 @@ ensure_wasm_bindgen() {
     command -v wasm-bindgen-test-runner >/dev/null; then
     return 0
   fi
-  echo "== cargo install wasm-bindgen-cli $want"
-  # --locked first; its lockfile can pin crates this registry lacks, then without.
-  cargo install wasm-bindgen-cli --version "$want" --locked ||
-    cargo install wasm-bindgen-cli --version "$want"
+  echo "== cargo install wasm-bindgen-cli $want (compiled from source, once per machine: a few minutes)"
+  # Without --locked: the crate's own lockfile pins a webpki-roots version that
+  # some registry mirrors lack, so --locked fails there with a frightening
+  # resolver error. The exact --version is what must match Cargo.lock.
+  cargo install wasm-bindgen-cli --version "$want"
 }
 
 ensure_npm() {

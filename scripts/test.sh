@@ -54,7 +54,8 @@ step "build (CLI, www/pkg, pkg/)"
 want build && ./scripts/build.sh
 
 step "Node suites: the npm package, the browser build's hostile inputs, the pages in headless Chromium"
-# tests/*.mjs: Node tests of the built packages; tests/e2e/: Playwright.
+# tests/*.mjs: Node tests of the built packages and of the README's CLI commands
+# (run on a copy with no ../shared); tests/e2e/: Playwright.
 want e2e && node --test --test-concurrency=1 tests/*.mjs tests/e2e/
 
 step "retraining on ../shared gives data/model.bin byte for byte"

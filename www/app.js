@@ -13,6 +13,10 @@ const LABEL_NAME = Object.fromEntries(LABELS);
 const SOURCE_NAME = {
   gazetteer: "المعجم الجغرافي", rule: "قاعدة", model: "النموذج المدرَّب", document: "إشارة سابقة في النص",
 };
+/** What a resolved relative date was counted from (`entity.anchor`). */
+const ANCHOR_NAME = {
+  reference: "تاريخ المرجع", text: "تاريخ سابق في النص", document: "تاريخ سابق في النص",
+};
 
 /** Text rendered per task: small enough that one task stays short. */
 const CHUNK_CHARS = 12_000;
@@ -30,6 +34,8 @@ const clusters = $("clusters");
 const quotes = $("quotes");
 const tooltip = $("tooltip");
 const refdate = $("refdate");
+const resultTitle = $("result-title");
+const reduceMotion = matchMedia("(prefers-reduced-motion: reduce)");
 const exportButtons = ["copy-json", "download-json", "download-displacy"].map($);
 
 const el = (tag, props = {}, ...children) => {
@@ -95,8 +101,9 @@ function options() {
   return refdate.value ? { referenceDate: refdate.value } : undefined;
 }
 
-function run() {
-  const job = { id: ++nextId, text: input.value, options: options() };
+/** Analyse the text; `reveal`: bring the result into view when it shows (an explicit request, not typing). */
+function run({ reveal = false } = {}) {
+  const job = { id: ++nextId, text: input.value, options: options(), reveal };
   latest = job.id;
   if (!ready || inflight) {
     queued = job;
@@ -158,6 +165,7 @@ function show(job, { doc, ms: analyseMs, words }) {
     );
   };
 
+  let revealed = !job.reveal;
   const step = () => {
     if (seq !== renderSeq) return; // a newer result replaced this one
     const deadline = performance.now() + 12;
@@ -186,6 +194,12 @@ function show(job, { doc, ms: analyseMs, words }) {
       output.append(block);
     } while (pos < text.length && performance.now() < deadline);
     progress.value = Math.round((100 * pos) / Math.max(1, text.length));
+    if (!revealed) {
+      // In the next frame, whose layout the scroll then uses: reading positions
+      // now would lay the fresh chunk out twice.
+      revealed = true;
+      requestAnimationFrame(() => seq === renderSeq && reveal());
+    }
     if (pos < text.length) {
       setTimeout(step, 0);
     } else {
@@ -200,6 +214,27 @@ function show(job, { doc, ms: analyseMs, words }) {
     return;
   }
   step();
+}
+
+/**
+ * Bring the result into view after "حلّل النص": the result panel at the top of
+ * the screen (or, if the legend pushes the text below it, the first entity in
+ * the middle), and keyboard focus on the result's heading so that a screen
+ * reader announces it and Tab continues into the result. No smooth scrolling
+ * for users who asked for reduced motion.
+ */
+function reveal() {
+  output.scrollTop = 0;
+  resultTitle.focus({ preventScroll: true });
+  const behavior = reduceMotion.matches ? "auto" : "smooth";
+  const panel = resultTitle.closest("section");
+  const first = output.querySelector("mark");
+  const top = panel.getBoundingClientRect().top;
+  if (first && first.getBoundingClientRect().bottom - top > innerHeight - 16) {
+    first.scrollIntoView({ block: "center", behavior });
+  } else {
+    panel.scrollIntoView({ block: "start", behavior });
+  }
 }
 
 /** Pixels of height per character of text, from a block laid out once. */
@@ -240,12 +275,17 @@ function mark(e, i, text) {
 
 const hidden = new Set();
 
+/**
+ * One toggle per label the text has (labels with no entity would only take
+ * room). The button's name is its visible text, "LOC مكان ٣", so what a
+ * speech user sees is what they can say; on a phone the Arabic name is hidden
+ * (CSS) and stays in the title.
+ */
 function renderLegend(doc) {
   const counts = countBy(doc.entities, (e) => e.label);
   legend.replaceChildren(
-    ...LABELS.map(([label, name]) => {
-      const n = counts.get(label) ?? 0;
-      const b = el(
+    ...LABELS.filter(([label]) => counts.has(label)).map(([label, name]) =>
+      el(
         "button",
         {
           type: "button",
@@ -255,13 +295,12 @@ function renderLegend(doc) {
           title: `${name}: اضغط للإخفاء أو الإظهار`,
         },
         el("span", { className: "chip", dataset: { label } }, label),
+        " ",
         el("span", { className: "legend-name" }, name),
-        el("span", { className: "legend-count" }, num(n)),
-      );
-      b.setAttribute("aria-label", `${name} (${label}): ${num(n)}`);
-      if (n === 0) b.classList.add("empty");
-      return b;
-    }),
+        " ",
+        el("span", { className: "legend-count" }, num(counts.get(label))),
+      ),
+    ),
   );
 }
 
@@ -304,6 +343,7 @@ function renderClusters(doc) {
     if (g.e.name_en) meta.append(el("span", { className: "latin", lang: "en", dir: "ltr" }, g.e.name_en));
     if (g.e.id) meta.append(el("code", { className: "latin", dir: "ltr" }, g.e.id));
     if (g.e.value !== undefined) meta.append(el("code", { className: "latin", dir: "ltr" }, String(g.e.value)));
+    if (anchorText(g.e.anchor)) meta.append(el("span", { className: "anchor" }, "محسوب من ", ...anchorText(g.e.anchor)));
     const li = el(
       "li",
       { dataset: { label: g.label } },
@@ -316,7 +356,9 @@ function renderClusters(doc) {
           title: "انتقل إلى أول إشارة في النص",
         },
         el("span", { className: "chip", dataset: { label: g.label } }, g.label),
-        el("bdi", { className: "group-name" }, main),
+        // The flex item stays right-to-left (so the name sits beside its chip);
+        // the <bdi> inside isolates "15%" or a Latin name from the row.
+        el("span", { className: "group-name" }, el("bdi", {}, main)),
         el("span", { className: "group-count", ariaLabel: `${num(g.count)} إشارة` }, `×${num(g.count)}`),
       ),
       meta,
@@ -342,7 +384,7 @@ clusters.addEventListener("click", (ev) => {
   if (!b) return;
   const m = output.querySelector(`mark[data-cluster="${CSS.escape(b.dataset.cluster)}"]`);
   if (!m) return;
-  m.scrollIntoView({ block: "center", behavior: "smooth" });
+  m.scrollIntoView({ block: "center", behavior: reduceMotion.matches ? "auto" : "smooth" });
   m.focus({ preventScroll: true });
 });
 
@@ -385,18 +427,38 @@ function showTooltip(m) {
   if (e.value_hijri) rows.push(["التاريخ الهجري", e.value_hijri, true]);
   if (e.currency) rows.push(["العملة", e.currency, true]);
   if (e.modifier) rows.push(["التقريب", e.modifier, true]);
+  if (anchorText(e.anchor)) rows.push(["محسوب من", anchorText(e.anchor)]);
   rows.push(["المصدر", SOURCE_NAME[e.source] ?? e.source]);
   tooltip.replaceChildren(
     el("strong", { className: "tip-text" }, e.text),
     el("dl", {}, ...rows.flatMap(([k, v, latin]) => [
       el("dt", {}, k),
-      el("dd", latin ? { className: "latin", dir: "ltr" } : {}, v),
+      el("dd", {}, ...(latin ? [el("bdi", { className: "latin", dir: "ltr" }, v)] : [v].flat())),
     ])),
   );
   tooltip.dataset.label = e.label;
   tooltip.hidden = false;
   m.setAttribute("aria-describedby", "tooltip");
   placeTooltip();
+}
+
+/**
+ * What a resolved relative date was counted from, as nodes to append, or null
+ * when the entity does not say. `anchor` is "reference" (the reference date),
+ * "text" (a full date earlier in the text) or an ISO date; an object
+ * { kind, date } is read too.
+ */
+function anchorText(anchor) {
+  if (anchor === undefined || anchor === null || anchor === "") return null;
+  const kind = typeof anchor === "object" ? (anchor.kind ?? anchor.source) : anchor;
+  const date = typeof anchor === "object" ? (anchor.date ?? anchor.value) : undefined;
+  const iso = (d) => el("bdi", { className: "latin", dir: "ltr" }, String(d));
+  const parts = [];
+  if (ANCHOR_NAME[kind]) parts.push(ANCHOR_NAME[kind]);
+  else if (/^\d{4}(-\d{2}){0,2}$/.test(String(kind))) parts.push("التاريخ ", iso(kind));
+  else if (kind !== undefined) parts.push(el("bdi", {}, String(kind)));
+  if (date !== undefined && date !== null) parts.push(parts.length ? " " : "", iso(date));
+  return parts.length ? parts : null;
 }
 
 /** Put the tooltip under (or above) its mark; hide it when the mark scrolled away. */
@@ -502,7 +564,7 @@ input.addEventListener("input", () => {
 });
 $("analyze").addEventListener("click", () => {
   clearTimeout(debounce);
-  run();
+  run({ reveal: true });
 });
 refdate.addEventListener("change", run);
 $("clear").addEventListener("click", () => {
@@ -531,7 +593,7 @@ document.querySelector(".samples").addEventListener("click", (ev) => {
   if (!b) return;
   input.value = SAMPLES[b.dataset.sample];
   clearTimeout(debounce);
-  run();
+  run({ reveal: true });
 });
 
 function countBy(xs, key) {

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { serve, launch, watchErrors, screenshotPath, referenceText, www } from "./helpers.mjs";
+import { serve, launch, watchErrors, screenshotPath, referenceText, www, axeViolations } from "./helpers.mjs";
 import { SAMPLES } from "../../www/samples.js";
 
 let server;
@@ -395,3 +395,194 @@ test("works offline after the first load (service worker)", async () => {
   assert.ok((await marks(page)).length > 0);
   await context.close();
 });
+
+// ---------------------------------------------------------------- after an analysis, as a user sees it
+
+/** A news paragraph of our own: a full date, a relative one, a percentage, Latin letters, two quotes. */
+const NEWS =
+  "أعلنت وزارة الصحة التونسية، الخميس 12 مارس 2026، أن نسبة التطعيم في ولايات الجنوب ارتفعت إلى 15% " +
+  "خلال الشهر الماضي، بعد حملة شارك فيها أكثر من 400 طبيب.\n" +
+  "وقال وزير الصحة منير العياري في مؤتمر صحفي بمدينة صفاقس: «سنفتح عشرين مركزا جديدا قبل نهاية الصيف، " +
+  "وسنبدأ بالمناطق الحدودية».\n" +
+  "وأضاف أن منظمة الصحة العالمية (WHO) ستقدم دعما بقيمة 3 ملايين دولار، فيما أكدت رئيسة الهلال الأحمر " +
+  "التونسي سلمى بن عمر أن «المتطوعين جاهزون منذ أسابيع».\n" +
+  "ومن المنتظر أن يزور وفد من الاتحاد الأوروبي العاصمة تونس في أبريل المقبل لبحث تمويل المرحلة الثانية، " +
+  "التي تقدر كلفتها بنحو 12 مليون يورو.\n";
+
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+/** Where an element is on screen, in CSS pixels of the viewport. */
+const rectOf = (page, selector) =>
+  page.$eval(selector, (el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, vh: innerHeight, vw: innerWidth };
+  });
+
+/** Wait until the page has stopped scrolling (no change of scrollY for 12 frames). */
+function settled(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    let last = -1;
+    let same = 0;
+    const tick = () => {
+      if (scrollY === last) same++;
+      else [last, same] = [scrollY, 0];
+      if (same >= 12) resolve();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
+}
+
+/** Once the page has stopped scrolling, the first highlighted entity is wholly inside the viewport. */
+async function firstMarkInView(page) {
+  await settled(page);
+  return page.waitForFunction(() => {
+    const m = document.querySelector("#output mark");
+    if (!m) return false;
+    const r = m.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;
+  }, null, { timeout: 2_000 });
+}
+
+for (const [name, viewport, contextOptions] of [
+  ["1280x900", DESKTOP, {}],
+  ["390x844", PHONE, {}],
+  ["390x844, reduced motion", PHONE, { reducedMotion: "reduce" }],
+]) {
+  test(`after "حلّل النص" the result comes into view and takes focus (${name})`, async () => {
+    const { context, page, errors } = await open(viewport, contextOptions);
+    await page.fill("#input", NEWS);
+    assert.equal(await page.evaluate(() => scrollY), 0);
+    await analyse(page, NEWS);
+    await firstMarkInView(page);
+    // Not just one line at the bottom edge: the highlighted text starts in the upper half.
+    const out = await rectOf(page, "#output");
+    assert.ok(out.top >= 0 && out.top < out.vh / 2, `#output starts at ${Math.round(out.top)} of ${out.vh}px`);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "result-title", "focus on the result's heading");
+    assert.equal(await page.getAttribute("#result-title", "tabindex"), "-1");
+    // Tab from the heading reaches the result's controls, not the top of the page.
+    await page.keyboard.press("Tab");
+    assert.ok(await page.evaluate(() => document.getElementById("result").contains(document.activeElement)), "Tab stays in the result");
+    await page.screenshot({ path: screenshotPath(`demo-result-${name.replace(/[^\w]+/g, "-")}.png`) });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test("typing does not move the view or the focus", async () => {
+  const { context, page } = await open(PHONE);
+  await page.click("#input");
+  await page.keyboard.type("زار الوفد القاهرة", { delay: 10 });
+  await page.waitForFunction(() => [...document.querySelectorAll("#output mark")].some((m) => m.textContent === "القاهرة"));
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "input");
+  await context.close();
+});
+
+test("quotes panel: beside the result at 1280x900, nothing scrolls inside the page", async () => {
+  const { context, page } = await open(DESKTOP);
+  await analyse(page, NEWS);
+  await firstMarkInView(page);
+  assert.ok((await page.$$eval("#quotes blockquote", (q) => q.length)) >= 1, "the paragraph's quotes are listed");
+  // No ancestor of the quotes panel clips it behind a scrollbar of its own.
+  const traps = await page.$eval("#quotes", (list) => {
+    const out = [];
+    for (let e = list.closest("section").parentElement; e && e !== document.documentElement && e !== document.body; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (/auto|scroll|hidden|clip/.test(s.overflowY + s.overflowX) && e.scrollHeight > e.clientHeight + 1) {
+        out.push(`${e.tagName.toLowerCase()}.${e.className}: ${e.scrollHeight}px in ${e.clientHeight}px`);
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(traps, []);
+  // And with the result in view, the whole quotes panel is on screen too.
+  const q = await page.$eval("#quotes", (list) => {
+    const r = list.closest("section").getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, vh: innerHeight };
+  });
+  assert.ok(q.top >= 0 && q.bottom <= q.vh, `quotes panel at ${Math.round(q.top)}..${Math.round(q.bottom)} of ${q.vh}px`);
+  await context.close();
+});
+
+test("entity list: a number or Latin name sits beside its label chip (bidi isolation)", async () => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    const { context, page } = await open(viewport);
+    await analyse(page, NEWS);
+    const rows = await page.$$eval("#clusters .group-head", (hs) =>
+      hs.map((h) => {
+        const chip = h.querySelector(".chip").getBoundingClientRect();
+        const name = h.querySelector("bdi"); // the isolated text itself
+        const range = document.createRange();
+        range.selectNodeContents(name);
+        const ink = range.getBoundingClientRect(); // where the glyphs are, not the box
+        return { text: name.textContent, gap: chip.left - ink.right, dir: getComputedStyle(h.querySelector(".group-name")).direction };
+      }));
+    for (const t of ["15%", "WHO", "400"]) {
+      const row = rows.find((r) => r.text === t);
+      if (!row) continue; // the paragraph's entity list decides which of these are rows
+      assert.equal(row.dir, "rtl", t);
+      assert.ok(row.gap >= 0 && row.gap < 16, `${t}: ${Math.round(row.gap)}px from its chip at ${viewport.width}px`);
+    }
+    assert.ok(rows.some((r) => r.text === "15%"), `no 15% row: ${rows.map((r) => r.text).join(" | ")}`);
+    await context.close();
+  }
+});
+
+test("legend: only the labels found, each named by its visible text; two or three rows on a phone", async () => {
+  const { context, page } = await open(PHONE);
+  await analyse(page, NEWS);
+  const doc = await extractInPage(page, NEWS);
+  const found = [...new Set(doc.entities.map((e) => e.label))].sort();
+  const shown = await page.$$eval("#legend button", (bs) => bs.map((b) => b.dataset.label));
+  assert.deepEqual([...shown].sort(), found);
+  assert.equal(await page.$$eval("#legend button[aria-label]", (bs) => bs.length), 0, "no aria-label that differs from the text");
+  const rowTops = await page.$$eval("#legend button", (bs) => new Set(bs.map((b) => Math.round(b.getBoundingClientRect().top))).size);
+  assert.ok(rowTops <= 3, `${shown.length} labels in ${rowTops} rows at 390px`);
+  await context.close();
+});
+
+for (const [name, viewport] of [["1280x900", DESKTOP], ["390x844", PHONE]]) {
+  test(`axe-core: no WCAG 2.1 A/AA violation after an analysis (${name})`, async () => {
+    const { context, page } = await open(viewport);
+    assert.deepEqual(await axeViolations(page), [], "before any analysis");
+    await analyse(page, NEWS);
+    await firstMarkInView(page);
+    assert.deepEqual(await axeViolations(page), [], "after an analysis");
+    // A label switched off, and an entity's tooltip open.
+    await page.click("#legend button >> nth=0");
+    await page.focus("#output mark >> nth=1");
+    await page.waitForSelector("#tooltip:not([hidden])");
+    assert.deepEqual(await axeViolations(page), [], "a label off, a tooltip open");
+    await context.close();
+  });
+}
+
+test("axe-core: no WCAG 2.1 A/AA violation in the dark colour scheme", async () => {
+  const { context, page } = await open(DESKTOP, { colorScheme: "dark" });
+  await analyse(page, NEWS);
+  await firstMarkInView(page);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test("a resolved relative date shows what it was counted from (needs entity.anchor)", async (t) => {
+  const { context, page } = await open(DESKTOP);
+  const doc = await extractInPage(page, NEWS);
+  const i = doc.entities.findIndex((e) => e.anchor !== undefined);
+  if (i < 0) {
+    t.skip("relative-date anchors not landed yet: no entity of the paragraph carries `anchor`");
+    await context.close();
+    return;
+  }
+  await analyse(page, NEWS);
+  await page.focus(`#output mark[data-i="${i}"]`);
+  await page.waitForSelector("#tooltip:not([hidden])");
+  assert.match(await page.textContent("#tooltip"), /محسوب من/);
+  await context.close();
+});
+
+// The lead adds here, with the Rust change: a relative date ("الشهر الماضي")
+// resolved against the text's own preceding full date ("الخميس 12 مارس 2026")
+// when no reference date is given.

@@ -73,3 +73,21 @@ export function referenceText() {
   if (existsSync(p)) return { text: readFileSync(p, "utf8"), shared: true };
   return { text: null, shared: false };
 }
+
+/**
+ * Run axe-core in `page` with the WCAG 2.1 A and AA rules; returns its
+ * violations as short strings ("rule ×n: selector …"), empty when clean.
+ * The source is evaluated through the DevTools protocol, which the page's CSP
+ * does not govern, so the page needs no exception for it.
+ */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
+  }
+  const violations = await page.evaluate(() =>
+    window.axe
+      .run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+      .then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ target: n.target, why: n.failureSummary })) }))));
+  return violations.map((v) =>
+    `${v.id} ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} (${(n.why ?? "").split("\n")[1]?.trim()})`).join("; ")}`);
+}
