@@ -5,7 +5,7 @@
 # Node, and the Playwright tests of the pages. Installs what is missing.
 # Works with or without ../shared (tests that need it say that they skip).
 # ALAM_SKIP="fmt clippy ..." skips steps while iterating locally (never in CI):
-# fmt clippy doc test train wasm-node wasm-browser build e2e retrain.
+# fmt clippy doc test train shared wasm-node wasm-browser build e2e retrain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
@@ -43,6 +43,18 @@ step "cargo test (native, doc tests included)"
 want test && cargo test
 step "cargo test --features train"
 want train && cargo test --features train
+
+step "tests on the reference article in ../shared (ignored by plain cargo test)"
+# Named article_*: run only here, only when the article is there, so that a
+# checkout without ../shared never counts them as passed.
+if want shared; then
+  if [ -f ../shared/seed/article.txt ]; then
+    cargo test --test article --test dates --test links --test numbers --test quotes \
+      --test tagger -- --ignored article_
+  else
+    echo "(skipped: ../shared is absent; these 8 tests need ../shared/seed/article.txt)"
+  fi
+fi
 
 step "wasm-bindgen tests under Node"
 want wasm-node && cargo test --target wasm32-unknown-unknown --test wasm_node

@@ -80,6 +80,36 @@ fn utf16_offsets_in_json() {
     );
 }
 
+/// Every offset unit slices the entity's text back out of the input the
+/// way its users slice: UTF-16 units (JS), bytes (Rust, Go), code points
+/// (Python). The emoji before the name is 2, 4 and 1 of them.
+#[test]
+fn offsets_in_each_unit() {
+    let text = "😀 وصلت الطائرة إلى بغداد 👍🏽 ثم إلى أربيل";
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    let chars: Vec<char> = text.chars().collect();
+    for unit in ["utf16", "bytes", "chars"] {
+        let out = alam(&["extract", "--offsets", unit], text.as_bytes());
+        assert!(out.status.success(), "{unit}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let ents = v["entities"].as_array().expect("entities");
+        assert!(ents.len() >= 2, "{unit}: {ents:?}");
+        for e in ents {
+            let (s, t) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
+            let got = match unit {
+                "utf16" => String::from_utf16(&utf16[s..t]).unwrap(),
+                "bytes" => text[s..t].to_string(),
+                _ => chars[s..t].iter().collect(),
+            };
+            assert_eq!(got, e["text"].as_str().unwrap(), "{unit}");
+        }
+    }
+    one_line_error(&alam(&["extract", "--offsets", "utf8"], text.as_bytes()));
+}
+
 #[test]
 fn invalid_utf8_is_exit_2() {
     one_line_error(&alam(&["extract"], b"abc \xff\xfe def"));

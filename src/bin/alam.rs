@@ -4,7 +4,8 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  alam extract [--format json|jsonl] [--reference-date YYYY-MM-DD] [--jobs N] [FILE|-]
+  alam extract [--format json|jsonl] [--offsets utf16|bytes|chars]
+               [--reference-date YYYY-MM-DD] [--jobs N] [FILE|-]
       json: the whole input is one document (one thread: names seen early
       inform later chunks); jsonl: each line is its own document, extracted
       on N threads (default: the cores, at most 16), output in input order
@@ -127,7 +128,10 @@ fn read_input(path: Option<&str>) -> Result<String, Fail> {
 }
 
 fn extract(args: &[String]) -> Result<(), Fail> {
-    let a = parse(args, &["--format", "--reference-date", "--jobs"])?;
+    let a = parse(
+        args,
+        &["--format", "--offsets", "--reference-date", "--jobs"],
+    )?;
     let format = a.get("--format").unwrap_or("json");
     if format != "json" && format != "jsonl" {
         return Err(Fail(
@@ -135,6 +139,17 @@ fn extract(args: &[String]) -> Result<(), Fail> {
             format!("--format must be json or jsonl, got {format:?}"),
         ));
     }
+    let unit = match a.get("--offsets").unwrap_or("utf16") {
+        "utf16" => alam::Unit::Utf16,
+        "bytes" => alam::Unit::Byte,
+        "chars" => alam::Unit::Char,
+        u => {
+            return Err(Fail(
+                2,
+                format!("--offsets must be utf16, bytes or chars, got {u:?}"),
+            ))
+        }
+    };
     if a.positional.len() > 1 {
         return Err(Fail(2, "extract takes at most one FILE".into()));
     }
@@ -155,10 +170,10 @@ fn extract(args: &[String]) -> Result<(), Fail> {
     // Build all output first: nothing reaches stdout unless everything worked.
     let parts = if format == "json" {
         let mut out = Vec::with_capacity(text.len());
-        write_doc(&ex.extract_with(&text, &opts), &mut out)?;
+        write_doc(&ex.extract_with(&text, &opts), unit, &mut out)?;
         vec![out]
     } else {
-        extract_lines(&ex, &text, &opts, jobs)?
+        extract_lines(&ex, &text, &opts, unit, jobs)?
     };
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
@@ -186,8 +201,8 @@ fn default_jobs() -> usize {
 }
 
 /// One document as a JSON line.
-fn write_doc(doc: &alam::Doc<'_>, out: &mut Vec<u8>) -> Result<(), Fail> {
-    serde_json::to_writer(&mut *out, &doc.to_wire(alam::Unit::Utf16))
+fn write_doc(doc: &alam::Doc<'_>, unit: alam::Unit, out: &mut Vec<u8>) -> Result<(), Fail> {
+    serde_json::to_writer(&mut *out, &doc.to_wire(unit))
         .map_err(|e| Fail(1, format!("cannot write JSON: {e}")))?;
     out.push(b'\n');
     Ok(())
@@ -205,12 +220,13 @@ fn extract_lines(
     ex: &alam::Extractor,
     text: &str,
     opts: &alam::Options,
+    unit: alam::Unit,
     jobs: usize,
 ) -> Result<Vec<Vec<u8>>, Fail> {
     let run = |batch: &str| -> Result<Vec<u8>, Fail> {
         let mut out = Vec::with_capacity(batch.len());
         for line in batch.lines() {
-            write_doc(&ex.extract_with(line, opts), &mut out)?;
+            write_doc(&ex.extract_with(line, opts), unit, &mut out)?;
         }
         Ok(out)
     };

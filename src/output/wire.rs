@@ -16,7 +16,7 @@ impl Doc<'_> {
         // look offsets up: linear in the text whatever order spans come in.
         let mut offs: Vec<usize> =
             Vec::with_capacity(self.entities.len() * 2 + self.quotes.len() * 4);
-        if unit == Unit::Utf16 {
+        if unit != Unit::Byte {
             for e in &self.entities {
                 offs.extend([e.span.start, e.span.end]);
             }
@@ -29,12 +29,15 @@ impl Doc<'_> {
             offs.sort_unstable();
             offs.dedup();
         }
-        let mut cur = Utf16Cursor::new(self.text());
+        let mut cur = match unit {
+            Unit::Char => Utf16Cursor::code_points(self.text()),
+            _ => Utf16Cursor::new(self.text()),
+        };
         let units: Vec<usize> = offs.iter().map(|&b| cur.at(b)).collect();
         let conv = |b: usize| -> usize {
             match unit {
                 Unit::Byte => b,
-                Unit::Utf16 => offs.binary_search(&b).map(|i| units[i]).unwrap_or(0),
+                Unit::Utf16 | Unit::Char => offs.binary_search(&b).map(|i| units[i]).unwrap_or(0),
             }
         };
         let text = self.text();
@@ -83,6 +86,8 @@ pub enum Unit {
     Byte,
     /// UTF-16 code units (JavaScript's `String.prototype.slice`).
     Utf16,
+    /// Unicode code points (Python's `str` indices, Rust's `chars()`).
+    Char,
 }
 
 /// Serializable document.
