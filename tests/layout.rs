@@ -489,3 +489,37 @@ fn the_root_exports_the_public_api_only() {
         assert!(!lib.contains(&format!("pub mod {s}")), "pub mod {s}");
     }
 }
+
+#[test]
+fn architecture_md_names_every_module_and_only_real_ones() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    // Every module is named: `src/x/` for folders, `x` or `x.rs` for files.
+    let mut files = Vec::new();
+    rust_files(&src(), &mut files);
+    for f in &files {
+        let m = module_of(f);
+        let last = m.rsplit("::").next().unwrap();
+        if last.is_empty() {
+            continue;
+        }
+        let folder = format!("src/{}/", m.replace("::", "/"));
+        assert!(
+            doc.contains(&format!("`{last}`"))
+                || doc.contains(&format!("{last}.rs"))
+                || doc.contains(&folder)
+                || doc.contains(&format!("`{last}/`")),
+            "ARCHITECTURE.md does not name {m}"
+        );
+    }
+    // Every `src/…` path it names exists.
+    for part in doc.split('`').skip(1).step_by(2) {
+        if let Some(p) = part.strip_prefix("src/") {
+            let p = p.split_whitespace().next().unwrap_or("");
+            assert!(
+                src().join(p).exists(),
+                "ARCHITECTURE.md names src/{p}, which is gone"
+            );
+        }
+    }
+}

@@ -314,7 +314,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const wasm = join(pkg, "alam_bg.wasm");
   const r = report(wasm, { names: opt("--names") });
   // The glue: wasm-bindgen's module and the JS the binding imports
-  // (src/objects.js, copied under snippets/).
+  // (src/wasm/objects.js, copied under snippets/).
   const glue = ["alam.js", "alam_bg.js"].map((f) => join(pkg, f)).filter(existsSync);
   const snippets = join(pkg, "snippets");
   if (existsSync(snippets)) {
