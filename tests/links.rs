@@ -174,6 +174,38 @@ fn close_homonym_cities_get_no_link_unless_the_context_decides() {
 }
 
 #[test]
+fn a_capital_wins_over_homonym_towns_unless_the_context_says_otherwise() {
+    // Washington, D.C. (from the capitals supplement) over two US towns.
+    let e = resolved("وصل المبعوث إلى واشنطن", &[("LOC", "واشنطن")]);
+    assert_eq!(e[0].attrs.id.as_deref(), Some("geonames:4140963"));
+    assert_eq!(e[0].attrs.name_en.as_deref(), Some("Washington"));
+    // Kingston, Jamaica over Kingston, Ontario (130,000 people)...
+    let e = resolved("أمطار غزيرة في كينغستون", &[("LOC", "كينغستون")]);
+    assert_eq!(e[0].attrs.id.as_deref(), Some("geonames:3489854"));
+    // ...until the story keeps naming Canada.
+    let text = "كندا تستضيف المؤتمر في كينغستون، ووفود كندا وصلت، وقالت كندا إن كندا مستعدة";
+    let spec = [
+        ("LOC", "كندا"),
+        ("LOC", "كينغستون"),
+        ("LOC", "كندا"),
+        ("LOC", "كندا"),
+        ("LOC", "كندا"),
+    ];
+    let e = resolved(text, &spec);
+    assert_eq!(
+        e[1].attrs.id.as_deref(),
+        Some("geonames:5992500"),
+        "{:?}",
+        e[1].attrs
+    );
+    // The capital flag comes from the compiled gazetteer.
+    assert!(Gazetteer::embedded()
+        .get("واشنطن")
+        .iter()
+        .any(|x| x.capital && x.id == "geonames:4140963"));
+}
+
+#[test]
 fn a_us_town_wins_when_the_document_is_about_the_us() {
     let text = "جولة من شيكاغو إلى هيوستن ثم نيويورك، وأخيرا موسكو في الولايات المتحدة";
     let e = resolved(
@@ -352,14 +384,13 @@ fn article_links_and_clusters() {
     for (t, en) in [("باكو", "Baku"), ("يريفان", "Yerevan"), ("موسكو", "Moscow")] {
         all_linked("LOC", t, None, Some(en));
     }
-    // The gazetteer's "واشنطن" are two US towns of about 20,000 people (it
-    // has no Washington, D.C.): too close to call, so no link rather than
-    // a wrong one.
-    assert!(!of("LOC", "واشنطن").is_empty(), "LOC واشنطن not found");
-    for e in of("LOC", "واشنطن") {
-        assert_eq!(e.attrs.id, None, "واشنطن");
-        assert_eq!(e.attrs.name_en, None, "واشنطن");
-    }
+    // "واشنطن" is the capital, not the two US towns of that name.
+    all_linked(
+        "LOC",
+        "واشنطن",
+        Some("geonames:4140963"),
+        Some("Washington"),
+    );
     for (t, cc) in [
         ("التركي", "TR"),
         ("الروسي", "RU"),

@@ -105,6 +105,9 @@ pub struct Entry {
     pub cc: &'static str,
     /// The training corpus mostly tags this key as a place.
     pub attested: bool,
+    /// A national capital: the city a news text means unless its context
+    /// says otherwise.
+    pub capital: bool,
 }
 
 /// A match: tokens `start..end` whose joined form is a key.
@@ -277,6 +280,7 @@ impl Iterator for Rows {
                 weight: field(4).and_then(|w| w.parse().ok()).unwrap_or(0),
                 cc: field(5).unwrap_or(""),
                 attested: field(6).is_some_and(|x| x.contains('L')),
+                capital: field(6).is_some_and(|x| x.contains('C')),
             };
             return Some((f[0], entry));
         }

@@ -17,10 +17,13 @@
 //! names Colombia at least twice and Armenia never. With this weight the
 //! 145,000-people US homonym of "موسكو" beats Moscow (10 million) only when
 //! the document names US places or the US four times and Russia never.
+//! A national capital counts as ten times its population, so "واشنطن" is
+//! Washington, D.C., not the two US towns of 20,000 people that share its
+//! Arabic name, unless the document keeps naming another country.
 //! When two cities of the name score within a factor of two and the context
 //! gives the first no more mentions than the second, the entity gets no link:
-//! a guess between near equals is often wrong ("واشنطن" is two US towns of
-//! 20,000 people in the gazetteer, which has no Washington, D.C.).
+//! a guess between near equals is often wrong ("كامبريدج": 150,000 people in
+//! England, 130,000 in Canada).
 //!
 //! - LOC: countries get their ISO 3166-1 alpha-2 code ("TR"), regions their
 //!   UN M49 code, cities their GeoNames id ("geonames:323786").
@@ -264,14 +267,21 @@ fn score(e: &Entry, c: u32) -> f64 {
         Kind::Country | Kind::Region if e.weight == 0 => COUNTRY_POP,
         _ => f64::from(e.weight),
     };
-    (1.0 + pop).ln() + CONTEXT_WEIGHT * (1.0 + f64::from(c)).ln()
+    let capital = if e.capital { CAPITAL_PRIOR } else { 0.0 };
+    (1.0 + pop).ln() + capital + CONTEXT_WEIGHT * (1.0 + f64::from(c)).ln()
 }
+
+/// What being a national capital adds to a city's score: as much as ten
+/// times the population. A capital then wins over homonym towns unless the
+/// document names their country more often than its own: between cities of
+/// equal size, two more mentions of the other's country outweigh it
+/// (3·ln 3 > ln 10); Kingston, Ontario needs four against Kingston, Jamaica.
+const CAPITAL_PRIOR: f64 = std::f64::consts::LN_10;
 
 /// Least lead (in score) of the chosen city over another city of the same
 /// name when the document's context does not favour it: twice the
-/// population. Below it the choice is a guess ("واشنطن" is two small US
-/// towns in the gazetteer, and the city people mean is not there), and no
-/// link beats a wrong one.
+/// population. Below it the choice is a guess, and no link beats a wrong
+/// one.
 const CITY_LEAD: f64 = std::f64::consts::LN_2;
 
 /// Choose among homonym entries (first one on ties: entries come sorted by
