@@ -62,6 +62,9 @@ before(async () => {
     csp: true,
     elements: [`<alam-highlight src="/elsewhere/model.wasm"><p>زار الوزير بغداد ثم مدينة البصرة.</p></alam-highlight>`],
   }));
+  writeFileSync(join(dir, "missing.html"), page({
+    elements: [`<alam-highlight src="/nowhere/alam_bg.wasm"><p>زار الوزير بغداد.</p></alam-highlight>`],
+  }));
   server = await serve(dir);
   ({ browser, close: closeBrowser } = await launch());
 });
@@ -231,6 +234,20 @@ test("src: the .wasm served from elsewhere on the origin", async () => {
   assert.ok(marked.includes("بغداد") && marked.includes("البصرة"), JSON.stringify(marked));
   assert.deepEqual(wasm, ["/elsewhere/model.wasm"]);
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a .wasm that cannot be loaded: an alam-error event with a message, the content untouched", async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener("alam-error", (e) => window.__errors.push(e.detail.message));
+  });
+  await page.goto(`${server.url}missing.html`);
+  await page.waitForFunction(() => window.__errors.length > 0, null, { timeout: 30_000 });
+  const r = await page.evaluate(() => ({ errors: window.__errors, html: document.querySelector("alam-highlight").innerHTML }));
+  assert.match(r.errors[0], /alam-highlight: cannot load the WebAssembly module: .*404/);
+  assert.equal(r.html, "<p>زار الوزير بغداد.</p>");
   await page.close();
 });
 

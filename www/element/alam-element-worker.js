@@ -1,5 +1,6 @@
 // The worker every <alam-highlight> of a page shares (alam-element.js starts it).
-// Messages in:  { type: "init", src }  (src: URL of the .wasm, or null for the one beside this file)
+// Messages in:  { type: "init", src, stream? }  (src: URL of the .wasm, or null for the one
+//               beside this file; stream: its body, already downloading on the page's thread)
 //               { type: "extract", id, text, options }
 // Messages out: { type: "result", id, doc } | { type: "error", id, message } | { type: "fatal", message }
 //
@@ -13,7 +14,10 @@ self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     // init() streams the response into the compiler (instantiateStreaming)
     // when the server sends application/wasm.
-    ready ??= init({ module_or_path: data.src ?? new URL("./alam_bg.wasm", import.meta.url) }).then(
+    const source = data.stream
+      ? new Response(data.stream, { headers: { "content-type": "application/wasm" } })
+      : data.src ?? new URL("./alam_bg.wasm", import.meta.url);
+    ready ??= init({ module_or_path: source }).then(
       () => true,
       (e) => {
         postMessage({ type: "fatal", message: `alam-highlight: cannot load the WebAssembly module: ${e?.message ?? e}` });

@@ -41,12 +41,7 @@ function startWorker(src) {
   if (worker) return worker;
   worker = new Worker(new URL("./alam-element-worker.js", import.meta.url), { type: "module" });
   worker.onmessage = ({ data }) => {
-    if (data.type === "fatal") {
-      failure = new Error(data.message);
-      for (const p of pending.values()) p.reject(failure);
-      pending.clear();
-      return;
-    }
+    if (data.type === "fatal") return fail(new Error(data.message));
     const p = pending.get(data.id);
     if (!p) return;
     pending.delete(data.id);
@@ -55,12 +50,35 @@ function startWorker(src) {
   };
   worker.onerror = (e) => {
     e.preventDefault?.();
-    failure = new Error(`alam-highlight: the worker failed to start (${e.message || "see the network panel"})`);
-    for (const p of pending.values()) p.reject(failure);
-    pending.clear();
+    fail(new Error(`alam-highlight: the worker failed to start (${e.message || "see the network panel"})`));
   };
-  worker.postMessage({ type: "init", src: src ?? null });
+  // The .wasm download starts here, now, rather than after the worker has
+  // loaded its modules (two or three round trips later): its body streams to
+  // the worker, which compiles it as it arrives. Browsers that cannot
+  // transfer a stream let the worker fetch it.
+  const url = src ?? new URL("./alam_bg.wasm", import.meta.url).href;
+  try {
+    const { readable, writable } = new TransformStream();
+    worker.postMessage({ type: "init", src: url, stream: readable }, [readable]);
+    const broken = (why) => {
+      fail(new Error(`alam-highlight: cannot load the WebAssembly module: ${why}`));
+      writable.abort(why).catch(() => {});
+    };
+    fetch(url, { credentials: "same-origin" }).then(
+      (res) => (res.ok ? res.body.pipeTo(writable).catch(() => {}) : broken(`HTTP ${res.status} for ${url}`)),
+      (e) => broken(`${e.message} for ${url}`),
+    );
+  } catch {
+    worker.postMessage({ type: "init", src: url });
+  }
   return worker;
+}
+
+/** The first failure is the one reported, to every waiting and later call. */
+function fail(error) {
+  failure ??= error;
+  for (const p of pending.values()) p.reject(failure);
+  pending.clear();
 }
 
 function analyse(text, options, src) {
