@@ -102,14 +102,14 @@ function adoptStyles(doc) {
 }
 
 // Keyboard focus: an outline (no layout shift) and the tooltip's text shown
-// above the mark, out of the flow.
+// below the mark, out of the flow (above would be cut off on a first line).
 const FOCUS_CSS = `
 alam-highlight { display: block; }
 alam-highlight mark.alam-mark[tabindex] { position: relative; }
 alam-highlight mark.alam-mark[tabindex]:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
 alam-highlight mark.alam-mark[tabindex]:focus-visible::before {
   content: attr(title);
-  position: absolute; inset-block-end: calc(100% + 0.35em); inset-inline-start: 0;
+  position: absolute; inset-block-start: calc(100% + 0.35em); inset-inline-start: 0;
   z-index: 1; white-space: nowrap; pointer-events: none;
   font: 500 0.8rem/1.3 system-ui, sans-serif; direction: ltr; unicode-bidi: isolate;
   padding: 0.2em 0.45em; border-radius: 0.3em;
