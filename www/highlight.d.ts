@@ -11,6 +11,10 @@ export interface HighlightOptions {
   extractOptions?: Options;
   /** Tooltip (title attribute) with label, English name, id and value. Default true. */
   title?: boolean;
+  /** Text nodes for which this returns false are neither analysed nor marked. */
+  filter?: (node: Text) => boolean;
+  /** Marks reachable by keyboard (tabindex 0), described by `aria-description`. Default false. */
+  focusable?: boolean;
 }
 
 export interface Highlight {
@@ -26,6 +30,9 @@ export interface Highlight {
 
 /** Wrap the entities of `element`'s text in `<mark data-label>` elements, keeping the page's markup. */
 export function highlight(element: Element, options: HighlightOptions): Highlight;
+
+/** The string `highlight` analyses (text nodes in order, "\n" between blocks); marks do not change it. */
+export function textOf(element: Element, options?: Pick<HighlightOptions, "filter">): string;
 
 /** Put back the original text nodes; false when `element` was not highlighted. */
 export function unhighlight(element: Element): boolean;

@@ -1,9 +1,12 @@
 // highlight(element, options): mark the entities of an element's text in
 // place, without touching the page's own markup (links, bold, paragraphs).
 //
-//   import init, { extract } from "./pkg/alam.js";   // or: from "alam-ner"
-//   import { highlight, unhighlight } from "./highlight.js";
+//   // No bundler, the files of www/pkg/ served beside the page:
+//   import init, { extract } from "./pkg/alam.js";
 //   await init();
+//   // Or from npm (bundlers and Node): initialised on import, no init() to call:
+//   //   import { extract } from "alam-ner";
+//   import { highlight, unhighlight } from "./highlight.js";   // npm: "alam-ner/highlight"
 //   const h = highlight(document.querySelector("article"), { extract, labels: ["PER", "LOC"] });
 //   h.unhighlight();   // the original nodes come back, exactly
 //
@@ -12,7 +15,9 @@
 // paragraphs); entities are found in that string and each one is wrapped in
 // one <mark> per text node it covers. Original text nodes are kept aside and
 // put back by unhighlight, so the DOM (and anything holding its nodes) is
-// restored as it was.
+// restored as it was. textOf(element) gives that string without marking, so
+// the analysis can run elsewhere (a worker) and its result be applied with
+// highlight(element, { extract: () => doc }) while the text is unchanged.
 
 /** Elements whose text is never analysed or wrapped. */
 const SKIP = new Set([
@@ -41,6 +46,10 @@ const state = new WeakMap();
  *   last piece of an entity split across nodes.
  * - `extractOptions`: passed to `extract` (e.g. `{ referenceDate: "2024-10-15" }`).
  * - `title`: put a tooltip (label, English name, id, value) on marks (default true).
+ * - `filter`: a function of a text node; nodes for which it returns false are
+ *   neither analysed nor marked (default: every text node outside SKIP elements).
+ * - `focusable`: make marks reachable by keyboard (tabindex 0) and describe
+ *   them to assistive technology (aria-description) with the tooltip's text.
  *
  * Highlighting an element again first undoes the previous highlight.
  * Returns `{ doc, text, marks, unhighlight }`.
@@ -61,9 +70,12 @@ export function highlight(element, options = {}) {
   if (labels != null && !Array.isArray(labels)) {
     throw new TypeError("highlight: options.labels must be an array of labels");
   }
+  if (opts.filter != null && typeof opts.filter !== "function") {
+    throw new TypeError("highlight: options.filter must be a function of a text node");
+  }
   unhighlight(element);
 
-  const { text, pieces } = collect(element);
+  const { text, pieces } = collect(element, opts.filter);
   const doc = extract(text, extractOptions);
   const want = labels ? new Set(labels) : null;
   const ents = doc.entities.filter((e) => !want || want.has(e.label));
@@ -90,6 +102,10 @@ export function highlight(element, options = {}) {
       if (e.end <= end) m.classList.add(`${prefix}last`);
       m.dataset.label = e.label;
       if (opts.title !== false) m.title = describe(e);
+      if (opts.focusable) {
+        m.tabIndex = 0;
+        m.setAttribute("aria-description", describe(e));
+      }
       m.textContent = data.slice(s - start, t - start);
       nodes.push(m);
       marks++;
@@ -124,15 +140,27 @@ export function unhighlight(element) {
   return true;
 }
 
+/**
+ * The string `highlight(element, options)` analyses: the text nodes in
+ * document order, "\n" between blocks. Marks do not change it, so it is the
+ * same before and after highlighting.
+ */
+export function textOf(element, options = {}) {
+  if (!element || element.nodeType !== 1) {
+    throw new TypeError("textOf: the first argument must be a DOM element");
+  }
+  return collect(element, options?.filter).text;
+}
+
 /** The element's text in document order, and where each text node starts in it. */
-function collect(root) {
+function collect(root, filter) {
   const pieces = [];
   let text = "";
   let pendingBreak = false;
   const walk = (el) => {
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) {
-        if (!n.data) continue;
+        if (!n.data || (filter && !filter(n))) continue;
         if (pendingBreak && text && !text.endsWith("\n")) text += "\n";
         pendingBreak = false;
         pieces.push({ node: n, start: text.length });

@@ -6,6 +6,7 @@ const FILES = [
   "./", "index.html", "style.css", "app.js", "worker.js", "samples.js",
   "highlight.js", "highlight.css", "embed.html", "embed.js", "embed.css",
   "pkg/alam.js", "pkg/alam_bg.wasm",
+  "pkg/alam-element.js", "pkg/alam-element-worker.js", "pkg/alam-element-css.js", "pkg/highlight.js",
 ];
 
 // pkg/alam.js imports a module of its own from pkg/snippets/, in a folder

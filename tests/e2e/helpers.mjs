@@ -15,9 +15,9 @@ const { chromium } = require("playwright-core");
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-/** Serve www/ with python3 -m http.server on a free loopback port. */
-export async function serve() {
-  const proc = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", www], {
+/** Serve www/ (or `dir`) with python3 -m http.server on a free loopback port. */
+export async function serve(dir = www) {
+  const proc = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", dir], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const port = await new Promise((resolve, reject) => {
@@ -37,20 +37,25 @@ export async function serve() {
   return { url: `http://127.0.0.1:${port}/`, close: () => proc.kill() };
 }
 
+/** What launch() passes to Playwright: the system Chromium, headless, no network of its own. */
+export const CHROMIUM_OPTIONS = {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
 /** Launch headless Chromium (Playwright gives each launch a fresh temporary profile). */
 export async function launch() {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-      "--no-first-run", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_OPTIONS);
   const close = () => browser.close().catch(() => {});
   return { browser, close };
 }
+
+export { chromium };
 
 /** Console errors and page errors of a page, collected for assertions. */
 export function watchErrors(page) {
