@@ -199,19 +199,19 @@ fn text_arg(v: &JsValue) -> Result<String, JsError> {
     })
 }
 
-/// The options object as JavaScript passes it: read by serde
-/// (`serde-wasm-bindgen`), with unknown keys refused.
+/// The options object as JavaScript passes it, read by serde
+/// (`serde-wasm-bindgen`). Its keys are checked against [`OPTION_KEYS`]
+/// first: serde-wasm-bindgen reads a struct's own fields only, so
+/// `deny_unknown_fields` would never see another key.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct OptionsArg {
     #[serde(default)]
     reference_date: Option<DateString>,
-    /// Every other key, refused in [`options_arg`]. (`deny_unknown_fields`
-    /// would never see them: serde-wasm-bindgen reads a struct's own
-    /// fields only, while a flattened map makes it read every key.)
-    #[serde(flatten)]
-    unknown: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
 }
+
+/// The keys of [`OptionsArg`] as JavaScript spells them.
+const OPTION_KEYS: [&str; 1] = ["referenceDate"];
 
 /// A string, with a message that says which string.
 struct DateString(String);
@@ -246,6 +246,17 @@ fn options_arg(v: Option<JsOptions>) -> Result<Options, JsError> {
             type_name(&v)
         )));
     }
+    let obj: &js_sys::Object = v.unchecked_ref();
+    if let Some(name) = js_sys::Object::keys(obj)
+        .iter()
+        .filter_map(|k| k.as_string())
+        .find(|k| !OPTION_KEYS.contains(&k.as_str()))
+    {
+        return Err(JsError::new(&format!(
+            "extract: unknown option {name:?} (known: {})",
+            OPTION_KEYS.join(", ")
+        )));
+    }
     let arg: OptionsArg = serde_wasm_bindgen::from_value(v).map_err(|e| {
         // The serde message ("invalid type: ..., expected referenceDate as
         // a \"YYYY-MM-DD\" string"), without the "Error: " that
@@ -253,11 +264,6 @@ fn options_arg(v: Option<JsOptions>) -> Result<Options, JsError> {
         let msg = js_sys::Error::from(JsValue::from(e)).message();
         JsError::new(&format!("extract: options: {msg}"))
     })?;
-    if let Some(name) = arg.unknown.keys().next() {
-        return Err(JsError::new(&format!(
-            "extract: unknown option {name:?} (known: referenceDate)"
-        )));
-    }
     let mut opts = Options::default();
     if let Some(DateString(s)) = arg.reference_date {
         opts = opts
