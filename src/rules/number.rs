@@ -232,7 +232,7 @@ struct Group {
 /// Number words below 1000 starting at token `j`, whose first word reads `s`.
 fn small_words(a: &Analysis<'_>, j: usize, s: &str) -> Option<(u32, usize, bool)> {
     if let Some(h) = hundreds(s) {
-        if let Some((v, e)) = wa(a, j + 1).and_then(|w| below_hundred(a, j + 1, w)) {
+        if let Some((v, e)) = and_word(a, j + 1).and_then(|(k, w)| below_hundred(a, k, w)) {
             return Some((h + v, e, false));
         }
         return Some((h, j + 1, false));
@@ -242,14 +242,14 @@ fn small_words(a: &Analysis<'_>, j: usize, s: &str) -> Option<(u32, usize, bool)
         if is_ten(next) && u < 10 && !lex::newline(a, j + 1) {
             return Some((10 + u, j + 2, false));
         }
-        if let Some(t) = wa(a, j + 1).and_then(tens) {
+        if let Some((k, t)) = and_word(a, j + 1).and_then(|(k, w)| Some((k, tens(w)?))) {
             if form != Form::TeenOnly {
-                return Some((u + t, j + 2, false));
+                return Some((u + t, k + 1, false));
             }
         }
         if (3..=9).contains(&u) && matches!(next, "مائه" | "مئه") {
             let h = u * 100;
-            if let Some((v, e)) = wa(a, j + 2).and_then(|w| below_hundred(a, j + 2, w)) {
+            if let Some((v, e)) = and_word(a, j + 2).and_then(|(k, w)| below_hundred(a, k, w)) {
                 return Some((h + v, e, false));
             }
             return Some((h, j + 2, false));
@@ -272,6 +272,18 @@ fn below_hundred(a: &Analysis<'_>, j: usize, s: &str) -> Option<(u32, usize)> {
         return None;
     }
     small_words(a, j, s).map(|(v, e, _)| (v, e))
+}
+
+/// The word after a conjunction و at token `j`, written on the word
+/// ("وعشرون") or apart ("و عشرون"): (token of the word, the word).
+fn and_word<'a>(a: &'a Analysis<'_>, j: usize) -> Option<(usize, &'a str)> {
+    if let Some(w) = wa(a, j) {
+        return Some((j, w));
+    }
+    if word(a, j) == "و" && is_arabic(a, j + 1) && !lex::newline(a, j + 1) {
+        return Some((j + 1, word(a, j + 1)));
+    }
+    None
 }
 
 /// A group at token `j`, whose first word reads `s` (digits: the token),
@@ -376,9 +388,9 @@ pub(crate) fn phrase(a: &Analysis<'_>, i: usize) -> Option<Phrase> {
             break;
         }
         // "مليون ونصف (المليون)": one and a half.
-        if wa(a, end) == Some("نصف") {
+        if let Some((k, "نصف")) = and_word(a, end) {
             total += 0.5 * last;
-            end += 1;
+            end = k + 1;
             if def(a, end)
                 .and_then(scale)
                 .is_some_and(|(sc, _)| sc == last)
@@ -387,11 +399,12 @@ pub(crate) fn phrase(a: &Analysis<'_>, i: usize) -> Option<Phrase> {
             }
             break;
         }
-        // "و200 ألف" (a separate و) or "وخمسمائة" (و as a proclitic).
+        // "و200 ألف" (a separate و), "وخمسمائة" (و as a proclitic) or
+        // "و خمسمائة" (a free-standing و).
         let g2 = if word(a, end) == "و" && is_num(a, end + 1) {
             group(a, end + 1, "")
-        } else if let Some(w) = wa(a, end) {
-            group(a, end, w)
+        } else if let Some((k, w)) = and_word(a, end) {
+            group(a, k, w)
         } else {
             None
         };
@@ -458,13 +471,12 @@ pub(crate) fn ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
         if is_ten(body(a, j + 1)) && u < 12 {
             return Some((j + 2, if u == 11 { 11 } else { 10 + u }));
         }
-        // 21-99: "الحادي والعشرين".
-        if let Some(t) = wa(a, j + 1)
-            .and_then(|w| w.strip_prefix("ال"))
-            .and_then(tens)
+        // 21-99: "الحادي والعشرين", "الحادي و العشرين".
+        if let Some((k, t)) =
+            and_word(a, j + 1).and_then(|(k, w)| Some((k, tens(w.strip_prefix("ال")?)?)))
         {
             if u < 10 || u == 11 {
-                return Some((j + 2, t + u % 10));
+                return Some((k + 1, t + u % 10));
             }
         }
     }
