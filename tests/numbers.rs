@@ -101,6 +101,17 @@ const TABLE: &[Row] = &[
     t!("مليون و نصف نسمة", "مليون و نصف", Cardinal, 1_500_000),
     t!("أربعة آلاف و مائتان", "أربعة آلاف و مائتان", Cardinal, 4200),
     t!("الدورة الثانية و الثلاثون", "الثانية و الثلاثون", Ordinal, 32),
+    // Signs and fractions: a minus or a decimal point right before the
+    // digits, the Arabic decimal separator alone, "ونصف" after a scale.
+    t!("سجل المؤشر -3.5", "-3.5", Cardinal, -3.5),
+    t!("تراجع بنسبة -2.5%", "-2.5%", Percent, -2.5),
+    t!("بقيمة (-12)", "-12", Cardinal, -12),
+    t!("المعامل .25 فقط", ".25", Cardinal, 0.25),
+    t!("المعامل ٫٥ فقط", "٫٥", Cardinal, 0.5),
+    t!("الفرق -.75", "-.75", Cardinal, -0.75),
+    t!("بلغ ٤٬٢٥٠ نسمة", "٤٬٢٥٠", Cardinal, 4250),
+    t!("مليون ونصف زائر", "مليون ونصف", Cardinal, 1_500_000),
+    t!("ثلاثة ملايين ونصف", "ثلاثة ملايين ونصف", Cardinal, 3_500_000),
     // Approximations: outside the span, in the modifier.
     t!("أقل من 50 حالة", "50", Cardinal, 50, mod "less_than"),
     t!("نحو 300 عنصر", "300", Cardinal, 300, mod "about"),
@@ -179,6 +190,14 @@ const NOT: &[(&str, &str)] = &[
     ("من ثلاثة و خمسة", "ثلاثة و خمسة"),
     ("ألف و ألفان", "ألف و ألفان"),
     ("ثلاثة و أحمد", "ثلاثة و أحمد"),
+    // A dash between numbers or inside a code is no minus, a point after a
+    // word no decimal point.
+    ("من 10-12 شخصا", "-12"),
+    ("بين 3.5-4 نقاط", "-4"),
+    ("فيروس كوفيد-19", "-19"),
+    ("طائرات F-16", "-16"),
+    ("انتهى.25 شخصا", ".25"),
+    ("الإصدار v.2", ".2"),
 ];
 
 #[test]

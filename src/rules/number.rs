@@ -935,6 +935,47 @@ fn modifier(a: &Analysis<'_>, s: usize, e: usize) -> Option<&'static str> {
     None
 }
 
+/// A minus sign or a decimal point written right before the digits at `i`
+/// ("-3.5", ".25", "٫٥" as normalized, "-.5"): the token the number then
+/// starts at and its value. A mark counts only when it stands apart from
+/// what precedes it, so a dash between two numbers ("10-12") or inside a
+/// code ("F-16", "كوفيد-19") is no sign, and "v.2" no fraction.
+fn signed(a: &Analysis<'_>, i: usize, v: f64) -> (usize, f64) {
+    if i == 0 || !tight(a, i) || !is_num(a, i) {
+        return (i, v);
+    }
+    // The mark at `k` follows a space, an opening bracket or quote, or
+    // nothing.
+    let apart = |k: usize| {
+        k == 0
+            || !tight(a, k)
+            || matches!(
+                word(a, k - 1),
+                "(" | "[" | "«" | "\"" | "'" | "،" | ":" | "="
+            )
+    };
+    let minus = |k: usize| punct(a, k, '-') || punct(a, k, '\u{2212}');
+    let mut start = i;
+    let mut value = v;
+    let digits = word(a, i);
+    if punct(a, i - 1, '.') && digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() <= 15 {
+        let point = i - 1;
+        let frac = v / 10f64.powi(digits.len() as i32);
+        if apart(point) {
+            start = point;
+            value = frac;
+        } else if point > 0 && minus(point - 1) && tight(a, point) && apart(point - 1) {
+            return (point - 1, -frac);
+        } else {
+            return (i, v);
+        }
+    }
+    if start > 0 && minus(start - 1) && tight(a, start) && apart(start - 1) {
+        return (start - 1, -value);
+    }
+    (start, value)
+}
+
 /// Append numeric candidates of `a`. Tokens already taken by DATE or TIME
 /// rule candidates in `out` are skipped.
 pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
@@ -967,16 +1008,22 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
             continue;
         }
         if let Some(p) = phrase(a, i).filter(|p| free(i, p.end)) {
-            let mut start = i;
+            let (first, value) = match signed(a, i, p.value) {
+                (s, v) if free(s, i) => (s, v),
+                _ => (i, p.value),
+            };
+            let mut start = first;
             let mut end = p.end;
             let mut label = Label::Cardinal;
             let mut code = None;
             // A sign or symbol written before the number: "%15", "$100".
-            let before = if i > 0 && tight(a, i) && !taken[i - 1] && lex::is_punct(a, i - 1) {
-                Some(word(a, i - 1))
-            } else {
-                None
-            };
+            let before =
+                if first > 0 && tight(a, first) && !taken[first - 1] && lex::is_punct(a, first - 1)
+                {
+                    Some(word(a, first - 1))
+                } else {
+                    None
+                };
             let strip_start = p.strip;
             if let Some(k) = percent(a, end).filter(|&k| free(end, end + k)) {
                 label = Label::Percent;
@@ -990,18 +1037,18 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
                 end += k;
             } else if before == Some("%") {
                 label = Label::Percent;
-                start = i - 1;
+                start = first - 1;
             } else if let Some(c) = before.and_then(symbol) {
                 label = Label::Money;
                 code = Some(c);
-                start = i - 1;
+                start = first - 1;
             } else if p.weak {
                 i = p.end;
                 continue;
             }
             let mut c = Candidate::new(start, end, label, Source::Rule, 3);
             c.strip_proclitic = strip_start || start != i;
-            c.attrs.value = Some(Value::Number(p.value));
+            c.attrs.value = Some(Value::Number(value));
             c.attrs.currency = code.map(str::to_string);
             c.attrs.modifier = modifier(a, start, end).map(str::to_string);
             out.push(c);
