@@ -633,36 +633,71 @@ fn bare_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
     Some((j + 1, v))
 }
 
-/// ISO 4217 code of a currency word with an optional nationality adjective.
-/// Returns (tokens used: 1 or 2, code or None when the word is ambiguous).
-fn currency(a: &Analysis<'_>, k: usize) -> Option<(usize, Option<&'static str>)> {
+/// The word at `k` as the segmenter left it when it starts with ف or ب
+/// (a "proclitic" the segmenter may split off "فلس", "فرنك" or "بنس"),
+/// else its body.
+fn whole<'a>(a: &'a Analysis<'_>, k: usize) -> &'a str {
+    let w = word(a, k);
+    if w.starts_with('ف') || w.starts_with('ب') {
+        w
+    } else {
+        body(a, k)
+    }
+}
+
+/// ISO 4217 codes read after or before a number ("100 USD", "LBP 5000").
+const ISO_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "NZD", "SGD", "HKD", "SEK", "NOK",
+    "DKK", "KRW", "BRL", "MXN", "ZAR", "RUB", "INR", "PKR", "TRY", "IRR", "ILS", "SAR", "AED",
+    "QAR", "KWD", "BHD", "OMR", "YER", "JOD", "IQD", "SYP", "LBP", "EGP", "SDG", "LYD", "TND",
+    "DZD", "MAD", "MRU", "SOS", "DJF",
+];
+
+/// The ISO code at token `k` (a Latin word of [`ISO_CODES`]).
+fn iso_code(a: &Analysis<'_>, k: usize) -> Option<&'static str> {
+    if a.tokens.get(k)?.kind != TokenKind::Latin {
+        return None;
+    }
+    let w = word(a, k);
+    ISO_CODES.iter().copied().find(|&c| c == w)
+}
+
+/// A currency after a number at `k`.
+#[derive(Debug, Clone, Copy)]
+struct Currency {
+    /// Tokens used.
+    len: usize,
+    /// ISO 4217 code, or None when the word names several currencies.
+    code: Option<&'static str>,
+    /// A dinar, whose fils are thousandths.
+    dinar: bool,
+}
+
+/// ISO 4217 code of a currency word with an optional nationality adjective,
+/// an abbreviation ("ج.م"), a code ("USD") or a symbol ("$").
+fn currency(a: &Analysis<'_>, k: usize) -> Option<Currency> {
     if lex::newline(a, k) {
         return None;
     }
+    let fixed = |len: usize, code: &'static str| Currency {
+        len,
+        code: Some(code),
+        dinar: false,
+    };
     // Latin ISO codes ("100 USD").
     if a.tokens.get(k)?.kind == TokenKind::Latin {
-        let code = match word(a, k) {
-            "USD" => "USD",
-            "EUR" => "EUR",
-            "GBP" => "GBP",
-            "JPY" => "JPY",
-            "CNY" => "CNY",
-            "CHF" => "CHF",
-            "SAR" => "SAR",
-            "AED" => "AED",
-            "EGP" => "EGP",
-            "KWD" => "KWD",
-            "QAR" => "QAR",
-            "TRY" => "TRY",
-            "RUB" => "RUB",
-            "INR" => "INR",
-            _ => return None,
-        };
-        return Some((1, Some(code)));
+        return iso_code(a, k).map(|c| fixed(1, c));
     }
     // Symbols right after the number ("100$", "50 €").
     if lex::is_punct(a, k) {
-        return symbol(word(a, k)).map(|c| (1, Some(c)));
+        return symbol(word(a, k)).map(|c| fixed(1, c));
+    }
+    if let Some(c) = abbreviation(a, k) {
+        return Some(Currency {
+            len: 3,
+            code: c,
+            dinar: false,
+        });
     }
     #[derive(PartialEq)]
     enum C {
@@ -676,35 +711,36 @@ fn currency(a: &Analysis<'_>, k: usize) -> Option<(usize, Option<&'static str>)>
         Franc,
         Fixed(&'static str),
     }
-    let c = match body(a, k) {
+    let c = match whole(a, k) {
         "دولار" | "دولارا" | "دولارات" | "دولاران" | "دولارين" => {
             C::Dollar
         }
-        "يورو" | "يوروات" => C::Fixed("EUR"),
+        "يورو" | "يوروات" | "يوروهات" | "اورو" | "اوروات" => {
+            C::Fixed("EUR")
+        }
         "جنيه" | "جنيها" | "جنيهات" | "جنيهان" | "جنيهين" => C::Pound,
         "استرليني" => C::Fixed("GBP"),
-        "ريال" | "ريالا" | "ريالات" | "ريالين" => C::Riyal,
-        "درهم" | "درهما" | "دراهم" | "درهمين" => C::Dirham,
-        "دينار" | "دينارا" | "دنانير" | "دينارين" => C::Dinar,
-        "ليره" | "ليرات" | "ليرتين" => C::Lira,
+        "ريال" | "ريالا" | "ريالات" | "ريالان" | "ريالين" => C::Riyal,
+        "درهم" | "درهما" | "دراهم" | "درهمان" | "درهمين" => C::Dirham,
+        "دينار" | "دينارا" | "دنانير" | "ديناران" | "دينارين" => {
+            C::Dinar
+        }
+        "ليره" | "ليرات" | "ليرتان" | "ليرتين" => C::Lira,
         "روبل" | "روبلا" | "روبلات" => C::Fixed("RUB"),
         "ين" => C::Fixed("JPY"),
         "يوان" => C::Fixed("CNY"),
         "روبيه" | "روبيات" => C::Rupee,
         "فرنك" | "فرنكا" | "فرنكات" => C::Franc,
-        "شيكل" | "شيكلا" | "شيكلات" | "شيقل" => C::Fixed("ILS"),
+        "شيكل" | "شيكلا" | "شيكلات" | "شيقل" | "شيقلا" | "شيقلات" | "شواقل" | "شواكل" => {
+            C::Fixed("ILS")
+        }
         "تومان" => C::Fixed("IRR"),
         _ => return None,
     };
     if let C::Fixed(code) = c {
-        return Some((1, Some(code)));
+        return Some(fixed(1, code));
     }
-    // The nationality adjective agrees with the noun: امريكي/امريكيا/امريكيه.
-    let adj = body(a, k + 1);
-    let adj = adj
-        .strip_suffix('ا')
-        .or_else(|| adj.strip_suffix('ه'))
-        .unwrap_or(adj);
+    let adj = adjective(body(a, k + 1));
     let with = match (&c, adj) {
         (C::Dollar, "امريكي" | "اميركي") => Some("USD"),
         (C::Dollar, "كندي") => Some("CAD"),
@@ -736,20 +772,193 @@ fn currency(a: &Analysis<'_>, k: usize) -> Option<(usize, Option<&'static str>)>
         (C::Franc, "سويسري") => Some("CHF"),
         _ => None,
     };
+    let dinar = c == C::Dinar;
     if with.is_some() && !lex::newline(a, k + 1) {
-        return Some((2, with));
+        return Some(Currency {
+            len: 2,
+            code: with,
+            dinar,
+        });
     }
     // Alone: the dollar is the US dollar and the pound (جنيه) the Egyptian
     // pound; riyal, dirham, dinar, lira, rupee and franc name several
     // currencies, so they get no code.
-    Some((
-        1,
-        match c {
+    Some(Currency {
+        len: 1,
+        code: match c {
             C::Dollar => Some("USD"),
             C::Pound => Some("EGP"),
             _ => None,
         },
-    ))
+        dinar,
+    })
+}
+
+/// A nationality adjective without its agreement ending: امريكي/امريكيا/
+/// امريكيه all give امريكي.
+fn adjective(w: &str) -> &str {
+    w.strip_suffix('ا')
+        .or_else(|| w.strip_suffix('ه'))
+        .unwrap_or(w)
+}
+
+/// A currency abbreviation at `k`: two letters around a point, written
+/// tight ("ج.م", "د.ك", "ر.س", "د.إ"). Returns its code (None for "د.ا",
+/// which is AED as "د.إ" and JOD as "د.أ"). Both letters must be single
+/// letters, so "د.كمال" (Dr Kamal) is no currency.
+fn abbreviation(a: &Analysis<'_>, k: usize) -> Option<Option<&'static str>> {
+    if !is_arabic(a, k) || !punct(a, k + 1, '.') || !tight(a, k + 1) || !tight(a, k + 2) {
+        return None;
+    }
+    if !is_arabic(a, k + 2) || lex::is_arabic(a, k + 3) && tight(a, k + 3) {
+        return None;
+    }
+    let (x, y) = (word(a, k), word(a, k + 2));
+    if x.chars().count() != 1 || y.chars().count() != 1 {
+        return None;
+    }
+    Some(Some(match (x, y) {
+        ("ج", "م") => "EGP",
+        ("ج", "س") => "SDG",
+        ("د", "ك") => "KWD",
+        ("د", "ب") => "BHD",
+        ("د", "ع") => "IQD",
+        ("د", "ل") => "LYD",
+        ("د", "ت") => "TND",
+        ("د", "ج") => "DZD",
+        ("د", "م") => "MAD",
+        ("د", "ا") => {
+            // إ and أ both normalize to ا: ask the original text.
+            let t = a.tokens[k + 2];
+            let (os, oe) = a.norm.to_original(a.text, t.start as usize, t.end as usize);
+            return Some(match a.text.get(os..oe).unwrap_or("") {
+                "إ" => Some("AED"),
+                "أ" => Some("JOD"),
+                _ => None,
+            });
+        }
+        ("ر", "س") => "SAR",
+        ("ر", "ق") => "QAR",
+        ("ر", "ع") => "OMR",
+        ("ر", "ي") => "YER",
+        ("ل", "ل") => "LBP",
+        ("ل", "س") => "SYP",
+        ("ل", "ت") => "TRY",
+        _ => return None,
+    }))
+}
+
+/// A currency's sub-unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sub {
+    /// سنت: a hundredth of a dollar or euro.
+    Cent,
+    /// قرش: a hundredth of a pound (or of a Jordanian dinar).
+    Piastre,
+    /// فلس: a thousandth of a dinar, a hundredth of a dirham or riyal.
+    Fils,
+    /// هللة: a hundredth of the Saudi riyal.
+    Halala,
+    /// سنتيم: a hundredth of the Moroccan dirham or the Algerian dinar.
+    Centime,
+    /// مليم: a thousandth of the Tunisian dinar (and the Egyptian pound).
+    Millime,
+    /// بنس: a hundredth of the pound sterling.
+    Penny,
+}
+
+/// A sub-unit word at `k`, with an optional nationality adjective: (tokens
+/// used, the sub-unit, the code the adjective gives).
+fn subunit(a: &Analysis<'_>, k: usize) -> Option<(usize, Sub, Option<&'static str>)> {
+    if lex::newline(a, k) || !is_arabic(a, k) {
+        return None;
+    }
+    let sub = match whole(a, k) {
+        "سنت" | "سنتا" | "سنتات" => Sub::Cent,
+        "قرش" | "قرشا" | "قروش" | "قرشان" | "قرشين" => Sub::Piastre,
+        "فلس" | "فلسا" | "فلوس" | "فلسات" => Sub::Fils,
+        "هلله" | "هللات" | "هللتان" | "هللتين" => Sub::Halala,
+        "سنتيم" | "سنتيما" | "سنتيمات" => Sub::Centime,
+        "مليم" | "مليما" | "مليمات" => Sub::Millime,
+        "بنس" | "بنسا" | "بنسات" => Sub::Penny,
+        _ => return None,
+    };
+    let code = match adjective(body(a, k + 1)) {
+        _ if lex::newline(a, k + 1) => None,
+        "امريكي" | "اميركي" => Some("USD"),
+        "كندي" => Some("CAD"),
+        "مصري" => Some("EGP"),
+        "سوري" => Some("SYP"),
+        "لبناني" => Some("LBP"),
+        "اردني" => Some("JOD"),
+        "كويتي" => Some("KWD"),
+        "بحريني" => Some("BHD"),
+        "عراقي" => Some("IQD"),
+        "اماراتي" => Some("AED"),
+        "يمني" => Some("YER"),
+        "سعودي" => Some("SAR"),
+        "مغربي" => Some("MAD"),
+        "جزائري" => Some("DZD"),
+        "تونسي" => Some("TND"),
+        _ => None,
+    };
+    Some((1 + usize::from(code.is_some()), sub, code))
+}
+
+/// How many sub-units make the currency `code`, or, without a code, a
+/// dinar (`Some(true)`), another currency word (`Some(false)`) or no word
+/// at all (`None`: the sub-unit stands alone).
+fn per_unit(sub: Sub, code: Option<&str>, dinar: Option<bool>) -> f64 {
+    let thousandths = match (code, dinar) {
+        (Some(c), _) => matches!(c, "KWD" | "BHD" | "IQD" | "JOD" | "OMR" | "TND" | "LYD"),
+        (None, Some(d)) => d,
+        // Alone, a fils is most often a dinar's (Kuwait, Bahrain, Jordan,
+        // Iraq) and a millime the Tunisian dinar's.
+        (None, None) => true,
+    };
+    match sub {
+        Sub::Fils | Sub::Millime if thousandths => 1000.0,
+        _ => 100.0,
+    }
+}
+
+/// The code a sub-unit gives alone: the cent is the US dollar's (as the
+/// dollar alone is), the piastre the Egyptian pound's, the halala the
+/// Saudi riyal's, the penny sterling's; fils, centime and millime belong to
+/// several currencies.
+fn sub_code(sub: Sub) -> Option<&'static str> {
+    match sub {
+        Sub::Cent => Some("USD"),
+        Sub::Piastre => Some("EGP"),
+        Sub::Halala => Some("SAR"),
+        Sub::Penny => Some("GBP"),
+        Sub::Fils | Sub::Centime | Sub::Millime => None,
+    }
+}
+
+/// Sub-units joined by و to an amount ending at `end` in currency `cur`
+/// ("20 دولارا و50 سنتا"): (new end, value in the currency). Only fewer
+/// sub-units than make one unit count.
+fn sub_amount(a: &Analysis<'_>, end: usize, cur: Currency) -> Option<(usize, f64)> {
+    if lex::newline(a, end) {
+        return None;
+    }
+    let k = if word(a, end) == "و" && is_num(a, end + 1) && !lex::newline(a, end + 1) {
+        end + 1
+    } else {
+        let (k, _) = and_word(a, end)?;
+        k
+    };
+    let p = phrase(a, k)?;
+    let (n, sub, code) = subunit(a, p.end)?;
+    if code.is_some() && cur.code.is_some() && code != cur.code {
+        return None;
+    }
+    let per = per_unit(sub, cur.code, Some(cur.dinar));
+    if p.value <= 0.0 || p.value >= per {
+        return None;
+    }
+    Some((p.end + n, p.value / per))
 }
 
 fn symbol(s: &str) -> Option<&'static str> {
@@ -761,6 +970,7 @@ fn symbol(s: &str) -> Option<&'static str> {
         "₺" => "TRY",
         "₽" => "RUB",
         "₹" => "INR",
+        "₪" => "ILS",
         _ => return None,
     })
 }
@@ -1008,7 +1218,7 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
             continue;
         }
         if let Some(p) = phrase(a, i).filter(|p| free(i, p.end)) {
-            let (first, value) = match signed(a, i, p.value) {
+            let (first, mut value) = match signed(a, i, p.value) {
                 (s, v) if free(s, i) => (s, v),
                 _ => (i, p.value),
             };
@@ -1024,13 +1234,37 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
                 } else {
                     None
                 };
+            // A currency symbol or code before the number, tight or after a
+            // space: "$100", "$ 10", "USD 100".
+            let lead_code = match first.checked_sub(1) {
+                Some(k) if !taken[k] && !lex::newline(a, first) => {
+                    if lex::is_punct(a, k) {
+                        symbol(word(a, k))
+                    } else {
+                        iso_code(a, k)
+                    }
+                }
+                _ => None,
+            };
             let strip_start = p.strip;
             if let Some(k) = percent(a, end).filter(|&k| free(end, end + k)) {
                 label = Label::Percent;
                 end += k;
-            } else if let Some((k, c)) = currency(a, end).filter(|&(k, _)| free(end, end + k)) {
+            } else if let Some(cur) = currency(a, end).filter(|c| free(end, end + c.len)) {
                 label = Label::Money;
-                code = c;
+                code = cur.code;
+                end += cur.len;
+                // "20 دولارا و50 سنتا": 20.5 dollars.
+                if let Some((e, cents)) = sub_amount(a, end, cur).filter(|&(e, _)| free(end, e)) {
+                    value += cents;
+                    end = e;
+                }
+            } else if let Some((k, sub, c)) = subunit(a, end).filter(|&(k, ..)| free(end, end + k))
+            {
+                // "50 سنتا": half a dollar.
+                label = Label::Money;
+                code = c.or(sub_code(sub));
+                value /= per_unit(sub, code, None);
                 end += k;
             } else if let Some(k) = unit_word(a, end).filter(|&k| free(end, end + k)) {
                 label = Label::Quantity;
@@ -1038,7 +1272,7 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
             } else if before == Some("%") {
                 label = Label::Percent;
                 start = first - 1;
-            } else if let Some(c) = before.and_then(symbol) {
+            } else if let Some(c) = lead_code {
                 label = Label::Money;
                 code = Some(c);
                 start = first - 1;
