@@ -608,29 +608,65 @@ pub(super) const START_WORDS: &[&str] = &[
     "ال",
 ];
 
-/// An indefinite ordinal before a noun ("أول زيارة", "ثالث أكبر").
+/// An indefinite ordinal: before a noun ("أول زيارة", "ثالث أكبر"), a
+/// teen ("خامس عشر", "ثالثة عشرة"), a compound with the tens ("حادي
+/// وعشرون"), or a word standing alone between punctuation or line ends
+/// ("ثالث"). Not in names ("آل ثاني") or chemistry ("ثاني أكسيد").
 fn bare_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
-    if a.segs[j].pro_len != 0 || !is_arabic(a, j + 1) || lex::newline(a, j + 1) {
+    if a.segs[j].pro_len != 0 || j > 0 && word(a, j - 1) == "ال" {
         return None;
     }
-    // "آل ثاني": a family name.
-    if j > 0 && word(a, j - 1) == "ال" {
+    let (u, feminine) = ordinal_stem(word(a, j))?;
+    let next = !lex::newline(a, j + 1) && is_arabic(a, j + 1);
+    if next {
+        // 11-19: "حادي عشر", "خامسة عشرة".
+        if is_ten(word(a, j + 1)) && (2..=11).contains(&u) {
+            return Some((j + 2, if u == 11 { 11 } else { 10 + u }));
+        }
+        // 21-99: "حادي وعشرون", "خامس و عشرين".
+        if let Some((k, t)) = and_word(a, j + 1).and_then(|(k, w)| Some((k, tens(w)?))) {
+            if u < 10 || u == 11 {
+                return Some((k + 1, t + u % 10));
+            }
+        }
+    }
+    // The masculine forms alone, and "أولى"; "ثانية" is also a second of
+    // time and "رابعة" a name, and "حادي" is only part of a compound.
+    if u == 11 || feminine && u != 1 {
         return None;
     }
-    let v = match word(a, j) {
-        "اول" => 1,
-        "ثاني" => 2,
-        "ثالث" => 3,
-        "رابع" => 4,
-        "خامس" => 5,
-        "سادس" => 6,
-        "سابع" => 7,
-        "ثامن" => 8,
-        "تاسع" => 9,
-        "عاشر" => 10,
-        _ => return None,
-    };
-    Some((j + 1, v))
+    if next {
+        return match body(a, j + 1) {
+            "اكسيد" | "كلوريد" | "كبريتيد" => None,
+            _ if feminine => None,
+            _ => Some((j + 1, u)),
+        };
+    }
+    // Alone: nothing but punctuation or a line end on either side.
+    let edge = |k: usize| k >= a.tokens.len() || lex::newline(a, k) || lex::is_punct(a, k);
+    let before = j == 0 || lex::newline(a, j) || lex::is_punct(a, j - 1);
+    (before && edge(j + 1)).then_some((j + 1, u))
+}
+
+/// A definite tens word as an ordinal ("الذكرى الخمسين", "التسعون" alone):
+/// after a definite noun that is not a sound plural ("الدورات الخمسين" are
+/// fifty sessions), or standing alone. Not after a verb or preposition
+/// ("بلغ الستين", "في الأربعين": ages) nor an indefinite noun ("مجموعة
+/// العشرين").
+fn tens_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
+    let t = tens(def(a, j)?)?;
+    let edge = |k: usize| k >= a.tokens.len() || lex::newline(a, k) || lex::is_punct(a, k);
+    let alone = (j == 0 || lex::newline(a, j) || lex::is_punct(a, j - 1)) && edge(j + 1);
+    let after_noun = j > 0
+        && !lex::newline(a, j)
+        && def(a, j - 1).is_some_and(|d| {
+            !d.ends_with("ات")
+                && !d.ends_with("ين")
+                && !d.ends_with("ون")
+                && ordinal_stem(d).is_none()
+                && tens(d).is_none()
+        });
+    (alone || after_noun).then_some((j + 1, t))
 }
 
 /// The word at `k` as the segmenter left it when it starts with ف or ب
@@ -1211,7 +1247,10 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
         }
         if starts[i] & lex::START_NUMBER == 0 {
             debug_assert!(
-                phrase(a, i).is_none() && ordinal(a, i).is_none() && bare_ordinal(a, i).is_none(),
+                phrase(a, i).is_none()
+                    && ordinal(a, i).is_none()
+                    && bare_ordinal(a, i).is_none()
+                    && tens_ordinal(a, i).is_none(),
                 "the prefilter hid a number at {i}"
             );
             i += 1;
@@ -1292,7 +1331,9 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
         let ord = if lex::is_num(a, i.wrapping_sub(1)) {
             None
         } else {
-            ordinal(a, i).or_else(|| bare_ordinal(a, i))
+            ordinal(a, i)
+                .or_else(|| bare_ordinal(a, i))
+                .or_else(|| tens_ordinal(a, i))
         };
         if let Some((end, v)) = ord.filter(|&(e, _)| free(i, e)) {
             let mut c = Candidate::new(i, end, Label::Ordinal, Source::Rule, 3);
