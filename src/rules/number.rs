@@ -1011,86 +1011,190 @@ fn symbol(s: &str) -> Option<&'static str> {
     })
 }
 
-/// A measure unit at token `k`; returns the tokens it takes (with "مربع").
-fn unit_word(a: &Analysis<'_>, k: usize) -> Option<usize> {
+/// A measure after a number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Measure {
+    /// Tokens used.
+    len: usize,
+    /// UCUM code of the unit ("km", "kg", "L", "Cel"); an annotation in
+    /// braces for units UCUM lacks ("{feddan}", "{dunam}", "{Richter}").
+    unit: &'static str,
+    /// "تحت الصفر": below zero, the value is negative.
+    below_zero: bool,
+}
+
+/// UCUM code of a unit word.
+fn unit_code(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "كيلومتر" | "كيلومترا" | "كيلومترات" | "كلم" | "كم" => "km",
+        "متر" | "مترا" | "امتار" => "m",
+        "سنتيمتر" | "سنتيمترا" | "سنتيمترات" | "سم" => "cm",
+        "مليمتر" | "مليمترا" | "مليمترات" | "ملم" => "mm",
+        "ميل" | "ميلا" | "اميال" => "[mi_i]",
+        "قدم" | "اقدام" => "[ft_i]",
+        "بوصه" | "بوصات" | "انش" | "انشات" => "[in_i]",
+        "طن" | "طنا" | "اطنان" => "t",
+        "كيلوغرام"
+        | "كيلوغراما"
+        | "كيلوغرامات"
+        | "كيلوجرام"
+        | "كيلوجراما"
+        | "كيلوجرامات"
+        | "كغ"
+        | "كلغ"
+        | "كجم"
+        | "كيلو" => "kg",
+        "غرام" | "غراما" | "غرامات" | "جرام" | "جراما" | "جرامات" | "غم" | "جم" => {
+            "g"
+        }
+        "مليغرام" | "مليغراما" | "مليغرامات" | "مليجرام" | "ملغ" | "ملجم" => {
+            "mg"
+        }
+        "رطل" | "رطلا" | "ارطال" => "[lb_av]",
+        "اونصه" | "اونصات" | "اونس" => "[oz_av]",
+        "برميل" | "برميلا" | "براميل" => "[bbl_us]",
+        "لتر" | "لترا" | "لترات" | "ليتر" | "ليترا" | "ليترات" => "L",
+        "مل" | "مليلتر" | "مليلترا" | "مليلترات" | "ملليلتر" | "ميليلتر" | "ملل" => {
+            "mL"
+        }
+        "هكتولتر" | "هكتوليتر" | "هكتولترات" | "هكتوليترات" => {
+            "hL"
+        }
+        "غالون" | "غالونا" | "غالونات" | "جالون" | "جالونا" | "جالونات" => {
+            "[gal_us]"
+        }
+        "كوب" | "كوبا" | "اكواب" => "[cup_us]",
+        "هكتار" | "هكتارا" | "هكتارات" => "har",
+        "فدان" | "فدانا" | "افدنه" => "{feddan}",
+        "دونم" | "دونما" | "دونمات" => "{dunam}",
+        "ميغاواط" | "ميغاوات" | "ميجاوات" | "ميجاواط" => "MW",
+        "غيغاواط" | "غيغاوات" | "جيجاوات" | "جيجاواط" => "GW",
+        "كيلوواط" | "كيلووات" => "kW",
+        "واط" => "W",
+        "سلزيوس" | "سيلسيوس" | "سيلزيوس" | "مئويه" => "Cel",
+        "فهرنهايت" | "فهرنهيت" => "[degF]",
+        _ => return None,
+    })
+}
+
+/// UCUM code of a unit written in Latin letters ("50 km").
+fn latin_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "km" => "km",
+        "cm" => "cm",
+        "mm" => "mm",
+        "kg" => "kg",
+        "mg" => "mg",
+        "ml" | "mL" => "mL",
+        "MW" => "MW",
+        "GW" => "GW",
+        "kW" => "kW",
+        "ha" => "har",
+        _ => return None,
+    })
+}
+
+/// A measure unit at token `k` ("كيلومترا", "متر مربع", "درجة مئوية",
+/// "°C", "درجات تحت الصفر").
+fn unit_word(a: &Analysis<'_>, k: usize) -> Option<Measure> {
     if lex::newline(a, k) {
         return None;
     }
-    let ok = matches!(
-        body(a, k),
-        "كيلومتر"
-            | "كيلومترا"
-            | "كيلومترات"
-            | "كلم"
-            | "كم"
-            | "متر"
-            | "مترا"
-            | "امتار"
-            | "سنتيمتر"
-            | "سنتيمترا"
-            | "سنتيمترات"
-            | "سم"
-            | "مليمتر"
-            | "مليمترا"
-            | "ملم"
-            | "ميل"
-            | "ميلا"
-            | "اميال"
-            | "قدم"
-            | "اقدام"
-            | "طن"
-            | "طنا"
-            | "اطنان"
-            | "كيلوغرام"
-            | "كيلوغراما"
-            | "كيلوغرامات"
-            | "كيلوجرام"
-            | "كيلوجراما"
-            | "كيلوجرامات"
-            | "كغ"
-            | "كلغ"
-            | "كيلو"
-            | "غرام"
-            | "غراما"
-            | "غرامات"
-            | "جرام"
-            | "جراما"
-            | "جرامات"
-            | "برميل"
-            | "برميلا"
-            | "براميل"
-            | "لتر"
-            | "لترا"
-            | "لترات"
-            | "هكتار"
-            | "هكتارا"
-            | "هكتارات"
-            | "فدان"
-            | "فدانا"
-            | "افدنه"
-            | "دونم"
-            | "دونما"
-            | "دونمات"
-            | "ميغاواط"
-            | "ميغاوات"
-            | "ميجاوات"
-            | "ميجاواط"
-            | "غيغاواط"
-            | "جيجاوات"
-            | "كيلوواط"
-            | "كيلووات"
-            | "واط"
-            | "درجه"
-            | "درجات"
-    );
-    if !ok {
-        return None;
+    let mk = |len: usize, unit: &'static str| Measure {
+        len,
+        unit,
+        below_zero: false,
+    };
+    let mut m = match a.tokens.get(k)?.kind {
+        TokenKind::Latin => mk(1, latin_unit(word(a, k))?),
+        TokenKind::Punct => match word(a, k) {
+            // "30°", "30 °C", "86°F", "30°م", "86 °ف".
+            "°" => {
+                let next = if tight(a, k + 1) { word(a, k + 1) } else { "" };
+                match next {
+                    "C" | "م" => mk(2, "Cel"),
+                    "F" | "ف" => mk(2, "[degF]"),
+                    _ => mk(1, "Cel"),
+                }
+            }
+            "℃" => mk(1, "Cel"),
+            "℉" => mk(1, "[degF]"),
+            _ => return None,
+        },
+        TokenKind::Arabic => {
+            let w = whole(a, k);
+            if matches!(w, "درجه" | "درجات") {
+                degree(a, k)
+            } else {
+                let unit = unit_code(w)?;
+                // "مربع"/"مكعب" after a length: km2, m3.
+                let power = match body(a, k + 1) {
+                    _ if lex::newline(a, k + 1) => None,
+                    "مربع" | "مربعا" | "مربعه" => Some(2),
+                    "مكعب" | "مكعبا" | "مكعبه" => Some(3),
+                    _ => None,
+                };
+                match (power, unit) {
+                    (Some(2), "km") => mk(2, "km2"),
+                    (Some(2), "m") => mk(2, "m2"),
+                    (Some(2), "cm") => mk(2, "cm2"),
+                    (Some(2), "mm") => mk(2, "mm2"),
+                    (Some(2), "[mi_i]") => mk(2, "[mi_i]2"),
+                    (Some(2), "[ft_i]") => mk(2, "[ft_i]2"),
+                    (Some(3), "m") => mk(2, "m3"),
+                    (Some(3), "cm") => mk(2, "cm3"),
+                    (Some(3), "[ft_i]") => mk(2, "[ft_i]3"),
+                    (Some(3), "km") => mk(2, "km3"),
+                    _ => mk(1, unit),
+                }
+            }
+        }
+        TokenKind::Number => return None,
+    };
+    if m.unit == "Cel" || m.unit == "[degF]" {
+        let e = k + m.len;
+        if word(a, e) == "تحت" && word(a, e + 1) == "الصفر" && !lex::newline(a, e) {
+            m.len += 2;
+            m.below_zero = true;
+        }
     }
-    let extra = matches!(
-        body(a, k + 1),
-        "مربع" | "مربعا" | "مربعه" | "مكعب" | "مكعبا" | "مكعبه" | "مئويه"
-    ) && !lex::newline(a, k + 1);
-    Some(1 + usize::from(extra))
+    Some(m)
+}
+
+/// "درجة" or "درجات" at `k` with what names its scale: Celsius
+/// ("مئوية", "سلزيوس"), Fahrenheit, or the Richter scale of an earthquake
+/// ("بقوة 5 درجات على مقياس ريختر"). Alone, a degree in the news is a
+/// temperature.
+fn degree(a: &Analysis<'_>, k: usize) -> Measure {
+    let mk = |len: usize, unit: &'static str| Measure {
+        len,
+        unit,
+        below_zero: false,
+    };
+    let next = if lex::newline(a, k + 1) {
+        ""
+    } else {
+        whole(a, k + 1)
+    };
+    match next {
+        "مئويه" | "مئوي" | "سلزيوس" | "سيلسيوس" | "سيلزيوس" => {
+            return mk(2, "Cel")
+        }
+        "فهرنهايت" | "فهرنهيت" => return mk(2, "[degF]"),
+        _ => {}
+    }
+    let richter = |j: usize| matches!(word(a, j), "ريختر" | "رختر");
+    let before =
+        |f: fn(&str) -> bool| (1..=3).any(|d| k.checked_sub(d).is_some_and(|j| f(word(a, j))));
+    if (k + 1..k + 4).any(richter) || before(|w| matches!(w, "بقوه" | "قوته" | "قوتها"))
+    {
+        return mk(1, "{Richter}");
+    }
+    // "زاوية 90 درجة": an angle.
+    if before(|w| matches!(w, "زاويه" | "بزاويه")) {
+        return mk(1, "deg");
+    }
+    mk(1, "Cel")
 }
 
 /// Percent sign or words after a number at token `k`; returns tokens used.
@@ -1305,9 +1409,12 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
                 code = c.or(sub_code(sub));
                 value /= per_unit(sub, code, None);
                 end += k;
-            } else if let Some(k) = unit_word(a, end).filter(|&k| free(end, end + k)) {
+            } else if let Some(m) = unit_word(a, end).filter(|m| free(end, end + m.len)) {
                 label = Label::Quantity;
-                end += k;
+                end += m.len;
+                if m.below_zero {
+                    value = -value;
+                }
             } else if before == Some("%") {
                 label = Label::Percent;
                 start = first - 1;
@@ -1395,6 +1502,56 @@ mod tests {
         for w in START_WORDS {
             assert_eq!(crate::normalize::Normalized::new(w).text, *w);
         }
+    }
+
+    /// The unit after the first number of `text`.
+    fn unit_after(text: &str) -> Option<(&'static str, bool)> {
+        let a = Analysis::new(text, crate::gazetteer::Gazetteer::embedded());
+        let i = (0..a.tokens.len()).find(|&i| phrase(&a, i).is_some())?;
+        let p = phrase(&a, i)?;
+        unit_word(&a, p.end).map(|m| (m.unit, m.below_zero))
+    }
+
+    #[test]
+    fn ucum_units() {
+        let t = [
+            ("5 كيلومترات", "km"),
+            ("5 كلم", "km"),
+            ("100 متر مربع", "m2"),
+            ("1000 متر مكعب", "m3"),
+            ("3 بوصات", "[in_i]"),
+            ("10 أطنان", "t"),
+            ("5 كيلو", "kg"),
+            ("250 غراما", "g"),
+            ("10 أرطال", "[lb_av]"),
+            ("5 أونصات", "[oz_av]"),
+            ("مليون برميل", "[bbl_us]"),
+            ("5 لترات", "L"),
+            ("250 مل", "mL"),
+            ("2 هكتوليتر", "hL"),
+            ("3 غالونات", "[gal_us]"),
+            ("ثلاثة أكواب", "[cup_us]"),
+            ("50 هكتارا", "har"),
+            ("50 فدانا", "{feddan}"),
+            ("20 دونما", "{dunam}"),
+            ("300 ميغاواط", "MW"),
+            ("50 km", "km"),
+            ("30 درجة مئوية", "Cel"),
+            ("30 درجة سلزيوس", "Cel"),
+            ("86 درجة فهرنهايت", "[degF]"),
+            ("45 درجة", "Cel"),
+            ("30°", "Cel"),
+            ("30 °C", "Cel"),
+            ("86°F", "[degF]"),
+            ("25°م", "Cel"),
+            ("6 درجات على مقياس ريختر", "{Richter}"),
+            ("زاوية 90 درجة", "deg"),
+        ];
+        for (text, want) in t {
+            assert_eq!(unit_after(text).map(|u| u.0), Some(want), "{text}");
+        }
+        assert_eq!(unit_after("10 درجات تحت الصفر"), Some(("Cel", true)));
+        assert_eq!(unit_after("10 أشخاص"), None);
     }
 
     #[test]
