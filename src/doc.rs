@@ -62,6 +62,10 @@ pub struct Attrs {
     /// ISO 4217 currency code of money.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
+    /// UCUM code of a quantity's unit ("km", "kg", "L", "Cel"); the value
+    /// is in that unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// Approximation ("more_than", "less_than", "about", ...).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub modifier: Option<String>,
@@ -291,7 +295,7 @@ pub mod attr {
     /// A numeric `value` (in [`super::Packed::nums`]).
     pub const NUMBER: u32 = 1;
     /// A string `value`; then, in this order, `value_hijri`, `currency`,
-    /// `modifier`, `id` and `name_en`, each at the next bit.
+    /// `unit`, `modifier`, `id` and `name_en`, each at the next bit.
     pub const TEXT: u32 = 2;
 }
 
@@ -320,7 +324,14 @@ impl WireDoc<'_> {
         let to = to.min(self.entities.len());
         for e in &self.entities[from.min(to)..to] {
             let a = e.attrs;
-            let strings = [&a.value_hijri, &a.currency, &a.modifier, &a.id, &a.name_en];
+            let strings = [
+                &a.value_hijri,
+                &a.currency,
+                &a.unit,
+                &a.modifier,
+                &a.id,
+                &a.name_en,
+            ];
             let mut bits = match a.value {
                 None => 0,
                 Some(Value::Number(_)) => attr::NUMBER,

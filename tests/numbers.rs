@@ -1,12 +1,13 @@
 //! CARDINAL, ORDINAL, PERCENT, MONEY and QUANTITY expressions through the
-//! public API: label, text (as a slice of the input), value, currency and
-//! modifier. Table-driven: one row per expression.
+//! public API: label, text (as a slice of the input), value, currency,
+//! unit and modifier. Table-driven: one row per expression.
 
 mod common;
 
 use alam::{Extractor, Label, Value};
 
-/// (input, entity text, label, value, currency or "", modifier or "").
+/// (input, entity text, label, value, currency or "", modifier or "",
+/// UCUM unit or "").
 type Row = (
     &'static str,
     &'static str,
@@ -14,17 +15,21 @@ type Row = (
     f64,
     &'static str,
     &'static str,
+    &'static str,
 );
 
 macro_rules! t {
     ($input:expr, $ent:expr, $label:ident, $v:expr) => {
-        ($input, $ent, Label::$label, $v as f64, "", "")
+        ($input, $ent, Label::$label, $v as f64, "", "", "")
     };
     ($input:expr, $ent:expr, $label:ident, $v:expr, cur $c:expr) => {
-        ($input, $ent, Label::$label, $v as f64, $c, "")
+        ($input, $ent, Label::$label, $v as f64, $c, "", "")
     };
     ($input:expr, $ent:expr, $label:ident, $v:expr, mod $m:expr) => {
-        ($input, $ent, Label::$label, $v as f64, "", $m)
+        ($input, $ent, Label::$label, $v as f64, "", $m, "")
+    };
+    ($input:expr, $ent:expr, $label:ident, $v:expr, unit $u:expr) => {
+        ($input, $ent, Label::$label, $v as f64, "", "", $u)
     };
 }
 
@@ -83,7 +88,7 @@ const TABLE: &[Row] = &[
         "بلغت ألف مليون متر مكعب",
         "ألف مليون متر مكعب",
         Quantity,
-        1e9
+        1e9, unit "m3"
     ),
     t!("أكثر من ألف قتيل", "ألف", Cardinal, 1000, mod "more_than"),
     t!("37 مليونا و12 ألف دولار", "37 مليونا و12 ألف دولار", Money, 37_012_000, cur "USD"),
@@ -178,39 +183,39 @@ const TABLE: &[Row] = &[
     t!("السعر 40 ₪", "40 ₪", Money, 40, cur "ILS"),
     t!("ثلاثة و أربعون دولارا", "ثلاثة و أربعون دولارا", Money, 43, cur "USD"),
     // Quantities.
-    t!("على بعد 20 كيلومترا", "20 كيلومترا", Quantity, 20),
-    t!("500 كلم", "500 كلم", Quantity, 500),
-    t!("10 أطنان", "10 أطنان", Quantity, 10),
-    t!("مليون برميل يوميا", "مليون برميل", Quantity, 1e6),
-    t!("50 هكتارا", "50 هكتارا", Quantity, 50),
-    t!("100 متر مربع", "100 متر مربع", Quantity, 100),
-    t!("30 درجة مئوية", "30 درجة مئوية", Quantity, 30),
+    t!("على بعد 20 كيلومترا", "20 كيلومترا", Quantity, 20, unit "km"),
+    t!("500 كلم", "500 كلم", Quantity, 500, unit "km"),
+    t!("10 أطنان", "10 أطنان", Quantity, 10, unit "t"),
+    t!("مليون برميل يوميا", "مليون برميل", Quantity, 1e6, unit "[bbl_us]"),
+    t!("50 هكتارا", "50 هكتارا", Quantity, 50, unit "har"),
+    t!("100 متر مربع", "100 متر مربع", Quantity, 100, unit "m2"),
+    t!("30 درجة مئوية", "30 درجة مئوية", Quantity, 30, unit "Cel"),
     // Temperatures and volumes, and more units.
-    t!("سجلت 30 درجة مئوية", "30 درجة مئوية", Quantity, 30),
-    t!("بلغت 98 درجة فهرنهايت", "98 درجة فهرنهايت", Quantity, 98),
-    t!("الحرارة 21 درجة سلزيوس", "21 درجة سلزيوس", Quantity, 21),
+    t!("سجلت 30 درجة مئوية", "30 درجة مئوية", Quantity, 30, unit "Cel"),
+    t!("بلغت 98 درجة فهرنهايت", "98 درجة فهرنهايت", Quantity, 98, unit "[degF]"),
+    t!("الحرارة 21 درجة سلزيوس", "21 درجة سلزيوس", Quantity, 21, unit "Cel"),
     t!(
         "هبطت إلى 7 درجات تحت الصفر",
         "7 درجات تحت الصفر",
         Quantity,
-        -7
+        -7, unit "Cel"
     ),
-    t!("الحرارة -3 درجات", "-3 درجات", Quantity, -3),
-    t!("الحرارة 41° ظهرا", "41°", Quantity, 41),
-    t!("الحرارة 41 °C ظهرا", "41 °C", Quantity, 41),
-    t!("الحرارة 104°F", "104°F", Quantity, 104),
-    t!("زلزال بقوة 5.8 درجة", "5.8 درجة", Quantity, 5.8),
-    t!("أضف 250 مل من الماء", "250 مل", Quantity, 250),
-    t!("خزان سعته 40 لترا", "40 لترا", Quantity, 40),
-    t!("استهلك 12 غالونا", "12 غالونا", Quantity, 12),
-    t!("أنتج 900 هكتوليتر", "900 هكتوليتر", Quantity, 900),
-    t!("ثلاثة أكواب من الحليب", "ثلاثة أكواب", Quantity, 3),
-    t!("وزنه 70 كيلو", "70 كيلو", Quantity, 70),
-    t!("قطع 42 km", "42 km", Quantity, 42),
-    t!("قطعة من 8 أونصات", "8 أونصات", Quantity, 8),
-    t!("شاشة 55 بوصة", "55 بوصة", Quantity, 55),
-    t!("زرع 40 فدانا", "40 فدانا", Quantity, 40),
-    t!("مساحة 6 كيلومترات مربعة", "6 كيلومترات مربعة", Quantity, 6),
+    t!("الحرارة -3 درجات", "-3 درجات", Quantity, -3, unit "Cel"),
+    t!("الحرارة 41° ظهرا", "41°", Quantity, 41, unit "Cel"),
+    t!("الحرارة 41 °C ظهرا", "41 °C", Quantity, 41, unit "Cel"),
+    t!("الحرارة 104°F", "104°F", Quantity, 104, unit "[degF]"),
+    t!("زلزال بقوة 5.8 درجة", "5.8 درجة", Quantity, 5.8, unit "{Richter}"),
+    t!("أضف 250 مل من الماء", "250 مل", Quantity, 250, unit "mL"),
+    t!("خزان سعته 40 لترا", "40 لترا", Quantity, 40, unit "L"),
+    t!("استهلك 12 غالونا", "12 غالونا", Quantity, 12, unit "[gal_us]"),
+    t!("أنتج 900 هكتوليتر", "900 هكتوليتر", Quantity, 900, unit "hL"),
+    t!("ثلاثة أكواب من الحليب", "ثلاثة أكواب", Quantity, 3, unit "[cup_us]"),
+    t!("وزنه 70 كيلو", "70 كيلو", Quantity, 70, unit "kg"),
+    t!("قطع 42 km", "42 km", Quantity, 42, unit "km"),
+    t!("قطعة من 8 أونصات", "8 أونصات", Quantity, 8, unit "[oz_av]"),
+    t!("شاشة 55 بوصة", "55 بوصة", Quantity, 55, unit "[in_i]"),
+    t!("زرع 40 فدانا", "40 فدانا", Quantity, 40, unit "{feddan}"),
+    t!("مساحة 6 كيلومترات مربعة", "6 كيلومترات مربعة", Quantity, 6, unit "km2"),
     // Ordinals.
     t!("المؤتمر الأول", "الأول", Ordinal, 1),
     t!("للمرة الثانية", "الثانية", Ordinal, 2),
@@ -297,7 +302,9 @@ const NOT: &[(&str, &str)] = &[
 fn number_table() {
     let ex = Extractor::without_model();
     let mut failures = Vec::new();
-    for &(input, ent, label, value, cur, m) in TABLE {
+    for &(input, ent, label, value, cur, m, unit) in TABLE {
+        // Every quantity has a unit.
+        assert!(label != Label::Quantity || !unit.is_empty(), "{input}");
         let doc = ex.extract(input);
         common::check_offsets(input, &doc);
         let Some(e) = doc
@@ -318,9 +325,10 @@ fn number_table() {
         let close = (got - value).abs() <= 1e-9 * value.abs().max(1.0);
         let got_cur = e.attrs.currency.as_deref().unwrap_or("");
         let got_mod = e.attrs.modifier.as_deref().unwrap_or("");
-        if e.label != label || !close || got_cur != cur || got_mod != m {
+        let got_unit = e.attrs.unit.as_deref().unwrap_or("");
+        if e.label != label || !close || got_cur != cur || got_mod != m || got_unit != unit {
             failures.push(format!(
-                "{input:?} {ent:?}: want {label} {value} {cur:?} {m:?}, got {} {got} {got_cur:?} {got_mod:?}",
+                "{input:?} {ent:?}: want {label} {value} {cur:?} {m:?} {unit:?}, got {} {got} {got_cur:?} {got_mod:?} {got_unit:?}",
                 e.label
             ));
         }

@@ -1369,6 +1369,7 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
             let mut end = p.end;
             let mut label = Label::Cardinal;
             let mut code = None;
+            let mut unit = None;
             // A sign or symbol written before the number: "%15", "$100".
             let before =
                 if first > 0 && tight(a, first) && !taken[first - 1] && lex::is_punct(a, first - 1)
@@ -1411,6 +1412,7 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
                 end += k;
             } else if let Some(m) = unit_word(a, end).filter(|m| free(end, end + m.len)) {
                 label = Label::Quantity;
+                unit = Some(m.unit);
                 end += m.len;
                 if m.below_zero {
                     value = -value;
@@ -1430,6 +1432,7 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
             c.strip_proclitic = strip_start || start != i;
             c.attrs.value = Some(Value::Number(value));
             c.attrs.currency = code.map(str::to_string);
+            c.attrs.unit = unit.map(str::to_string);
             c.attrs.modifier = modifier(a, start, end).map(str::to_string);
             out.push(c);
             i = end;
