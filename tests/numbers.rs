@@ -190,6 +190,14 @@ const TABLE: &[Row] = &[
     t!("50 هكتارا", "50 هكتارا", Quantity, 50, unit "har"),
     t!("100 متر مربع", "100 متر مربع", Quantity, 100, unit "m2"),
     t!("30 درجة مئوية", "30 درجة مئوية", Quantity, 30, unit "Cel"),
+    // Duals alone count two; "سالب" is a minus.
+    t!("دفع دولارين فقط", "دولارين", Money, 2, cur "USD"),
+    t!("ثمنه ريالين سعوديين", "ريالين", Money, 2),
+    t!("شرب كوبين من الماء", "كوبين", Quantity, 2, unit "[cup_us]"),
+    t!("كوبان من الماء", "كوبان", Quantity, 2, unit "[cup_us]"),
+    t!("على بعد مترين", "مترين", Quantity, 2, unit "m"),
+    t!("الناتج سالب خمسة", "سالب خمسة", Cardinal, -5),
+    t!("الحرارة سالب 4 درجات", "سالب 4 درجات", Quantity, -4, unit "Cel"),
     // Temperatures and volumes, and more units.
     t!("سجلت 30 درجة مئوية", "30 درجة مئوية", Quantity, 30, unit "Cel"),
     t!("بلغت 98 درجة فهرنهايت", "98 درجة فهرنهايت", Quantity, 98, unit "[degF]"),
@@ -296,6 +304,10 @@ const NOT: &[(&str, &str)] = &[
     ("قتل 5 فدائيين", "5 فدائيين"),
     ("صنع 5 بوصلات", "5 بوصلات"),
     ("وصل 3 ملايين و 4 ملاعب", "4 ملاعب"),
+    // Words like duals that are names or other words.
+    ("مباراة ميلان", "ميلان"),
+    ("سمع طنين النحل", "طنين"),
+    ("الرقم السالب 5", "السالب 5"),
 ];
 
 #[test]

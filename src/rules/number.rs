@@ -606,6 +606,57 @@ pub(super) const START_WORDS: &[&str] = &[
     "حاديه",
     // ordinal(): "الـ20".
     "ال",
+    // DUALS
+    "دولاران",
+    "دولارين",
+    "جنيهان",
+    "جنيهين",
+    "ريالان",
+    "ريالين",
+    "درهمان",
+    "درهمين",
+    "ديناران",
+    "دينارين",
+    "ليرتان",
+    "ليرتين",
+    "كيلومتران",
+    "كيلومترين",
+    "متران",
+    "مترين",
+    "لتران",
+    "لترين",
+    "كوبان",
+    "كوبين",
+    "غالونان",
+    "غالونين",
+];
+
+/// Duals of currencies and units that count two alone ("دفع دولارين",
+/// "كوبان من الماء"); [`currency`] and [`unit_code`] read them. Not
+/// "ميلان" (Milan) nor "طنين" (a buzz).
+const DUALS: &[&str] = &[
+    "دولاران",
+    "دولارين",
+    "جنيهان",
+    "جنيهين",
+    "ريالان",
+    "ريالين",
+    "درهمان",
+    "درهمين",
+    "ديناران",
+    "دينارين",
+    "ليرتان",
+    "ليرتين",
+    "كيلومتران",
+    "كيلومترين",
+    "متران",
+    "مترين",
+    "لتران",
+    "لترين",
+    "كوبان",
+    "كوبين",
+    "غالونان",
+    "غالونين",
 ];
 
 /// An indefinite ordinal: before a noun ("أول زيارة", "ثالث أكبر"), a
@@ -669,16 +720,11 @@ fn tens_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
     (alone || after_noun).then_some((j + 1, t))
 }
 
-/// The word at `k` as the segmenter left it when it starts with ف or ب
-/// (a "proclitic" the segmenter may split off "فلس", "فرنك" or "بنس"),
-/// else its body.
-fn whole<'a>(a: &'a Analysis<'_>, k: usize) -> &'a str {
-    let w = word(a, k);
-    if w.starts_with('ف') || w.starts_with('ب') {
-        w
-    } else {
-        body(a, k)
-    }
+/// `f` of the body of token `k`, else of the word as written: the
+/// segmenter may split a "proclitic" off a unit or currency word ("فلس",
+/// "فرنك", "بنس", "كوبان").
+fn either<'a, T>(a: &'a Analysis<'_>, k: usize, f: impl Fn(&'a str) -> Option<T>) -> Option<T> {
+    f(body(a, k)).or_else(|| f(word(a, k)))
 }
 
 /// ISO 4217 codes read after or before a number ("100 USD", "LBP 5000").
@@ -715,6 +761,11 @@ fn currency(a: &Analysis<'_>, k: usize) -> Option<Currency> {
     if lex::newline(a, k) {
         return None;
     }
+    currency_word(a, k)
+}
+
+/// [`currency`] at `k`, wherever the line starts.
+fn currency_word(a: &Analysis<'_>, k: usize) -> Option<Currency> {
     let fixed = |len: usize, code: &'static str| Currency {
         len,
         code: Some(code),
@@ -747,32 +798,39 @@ fn currency(a: &Analysis<'_>, k: usize) -> Option<Currency> {
         Franc,
         Fixed(&'static str),
     }
-    let c = match whole(a, k) {
-        "دولار" | "دولارا" | "دولارات" | "دولاران" | "دولارين" => {
-            C::Dollar
-        }
-        "يورو" | "يوروات" | "يوروهات" | "اورو" | "اوروات" => {
-            C::Fixed("EUR")
-        }
-        "جنيه" | "جنيها" | "جنيهات" | "جنيهان" | "جنيهين" => C::Pound,
-        "استرليني" => C::Fixed("GBP"),
-        "ريال" | "ريالا" | "ريالات" | "ريالان" | "ريالين" => C::Riyal,
-        "درهم" | "درهما" | "دراهم" | "درهمان" | "درهمين" => C::Dirham,
-        "دينار" | "دينارا" | "دنانير" | "ديناران" | "دينارين" => {
-            C::Dinar
-        }
-        "ليره" | "ليرات" | "ليرتان" | "ليرتين" => C::Lira,
-        "روبل" | "روبلا" | "روبلات" => C::Fixed("RUB"),
-        "ين" => C::Fixed("JPY"),
-        "يوان" => C::Fixed("CNY"),
-        "روبيه" | "روبيات" => C::Rupee,
-        "فرنك" | "فرنكا" | "فرنكات" => C::Franc,
-        "شيكل" | "شيكلا" | "شيكلات" | "شيقل" | "شيقلا" | "شيقلات" | "شواقل" | "شواكل" => {
-            C::Fixed("ILS")
-        }
-        "تومان" => C::Fixed("IRR"),
-        _ => return None,
+    let kind = |w: &str| -> Option<C> {
+        Some(match w {
+            "دولار" | "دولارا" | "دولارات" | "دولاران" | "دولارين" => {
+                C::Dollar
+            }
+            "يورو" | "يوروات" | "يوروهات" | "اورو" | "اوروات" => {
+                C::Fixed("EUR")
+            }
+            "جنيه" | "جنيها" | "جنيهات" | "جنيهان" | "جنيهين" => {
+                C::Pound
+            }
+            "استرليني" => C::Fixed("GBP"),
+            "ريال" | "ريالا" | "ريالات" | "ريالان" | "ريالين" => {
+                C::Riyal
+            }
+            "درهم" | "درهما" | "دراهم" | "درهمان" | "درهمين" => C::Dirham,
+            "دينار" | "دينارا" | "دنانير" | "ديناران" | "دينارين" => {
+                C::Dinar
+            }
+            "ليره" | "ليرات" | "ليرتان" | "ليرتين" => C::Lira,
+            "روبل" | "روبلا" | "روبلات" => C::Fixed("RUB"),
+            "ين" => C::Fixed("JPY"),
+            "يوان" => C::Fixed("CNY"),
+            "روبيه" | "روبيات" => C::Rupee,
+            "فرنك" | "فرنكا" | "فرنكات" => C::Franc,
+            "شيكل" | "شيكلا" | "شيكلات" | "شيقل" | "شيقلا" | "شيقلات" | "شواقل" | "شواكل" => {
+                C::Fixed("ILS")
+            }
+            "تومان" => C::Fixed("IRR"),
+            _ => return None,
+        })
     };
+    let c = either(a, k, kind)?;
     if let C::Fixed(code) = c {
         return Some(fixed(1, code));
     }
@@ -909,16 +967,19 @@ fn subunit(a: &Analysis<'_>, k: usize) -> Option<(usize, Sub, Option<&'static st
     if lex::newline(a, k) || !is_arabic(a, k) {
         return None;
     }
-    let sub = match whole(a, k) {
-        "سنت" | "سنتا" | "سنتات" => Sub::Cent,
-        "قرش" | "قرشا" | "قروش" | "قرشان" | "قرشين" => Sub::Piastre,
-        "فلس" | "فلسا" | "فلوس" | "فلسات" => Sub::Fils,
-        "هلله" | "هللات" | "هللتان" | "هللتين" => Sub::Halala,
-        "سنتيم" | "سنتيما" | "سنتيمات" => Sub::Centime,
-        "مليم" | "مليما" | "مليمات" => Sub::Millime,
-        "بنس" | "بنسا" | "بنسات" => Sub::Penny,
-        _ => return None,
+    let read = |w: &str| -> Option<Sub> {
+        Some(match w {
+            "سنت" | "سنتا" | "سنتات" => Sub::Cent,
+            "قرش" | "قرشا" | "قروش" | "قرشان" | "قرشين" => Sub::Piastre,
+            "فلس" | "فلسا" | "فلوس" | "فلسات" => Sub::Fils,
+            "هلله" | "هللات" | "هللتان" | "هللتين" => Sub::Halala,
+            "سنتيم" | "سنتيما" | "سنتيمات" => Sub::Centime,
+            "مليم" | "مليما" | "مليمات" => Sub::Millime,
+            "بنس" | "بنسا" | "بنسات" => Sub::Penny,
+            _ => return None,
+        })
     };
+    let sub = either(a, k, read)?;
     let code = match adjective(body(a, k + 1)) {
         _ if lex::newline(a, k + 1) => None,
         "امريكي" | "اميركي" => Some("USD"),
@@ -1026,8 +1087,10 @@ struct Measure {
 /// UCUM code of a unit word.
 fn unit_code(w: &str) -> Option<&'static str> {
     Some(match w {
-        "كيلومتر" | "كيلومترا" | "كيلومترات" | "كلم" | "كم" => "km",
-        "متر" | "مترا" | "امتار" => "m",
+        "كيلومتر" | "كيلومترا" | "كيلومترات" | "كلم" | "كم" | "كيلومتران" | "كيلومترين" => {
+            "km"
+        }
+        "متر" | "مترا" | "امتار" | "متران" | "مترين" => "m",
         "سنتيمتر" | "سنتيمترا" | "سنتيمترات" | "سم" => "cm",
         "مليمتر" | "مليمترا" | "مليمترات" | "ملم" => "mm",
         "ميل" | "ميلا" | "اميال" => "[mi_i]",
@@ -1053,17 +1116,19 @@ fn unit_code(w: &str) -> Option<&'static str> {
         "رطل" | "رطلا" | "ارطال" => "[lb_av]",
         "اونصه" | "اونصات" | "اونس" => "[oz_av]",
         "برميل" | "برميلا" | "براميل" => "[bbl_us]",
-        "لتر" | "لترا" | "لترات" | "ليتر" | "ليترا" | "ليترات" => "L",
+        "لتر" | "لترا" | "لترات" | "ليتر" | "ليترا" | "ليترات" | "لتران" | "لترين" => {
+            "L"
+        }
         "مل" | "مليلتر" | "مليلترا" | "مليلترات" | "ملليلتر" | "ميليلتر" | "ملل" => {
             "mL"
         }
         "هكتولتر" | "هكتوليتر" | "هكتولترات" | "هكتوليترات" => {
             "hL"
         }
-        "غالون" | "غالونا" | "غالونات" | "جالون" | "جالونا" | "جالونات" => {
+        "غالون" | "غالونا" | "غالونات" | "جالون" | "جالونا" | "جالونات" | "غالونان" | "غالونين" => {
             "[gal_us]"
         }
-        "كوب" | "كوبا" | "اكواب" => "[cup_us]",
+        "كوب" | "كوبا" | "اكواب" | "كوبان" | "كوبين" => "[cup_us]",
         "هكتار" | "هكتارا" | "هكتارات" => "har",
         "فدان" | "فدانا" | "افدنه" => "{feddan}",
         "دونم" | "دونما" | "دونمات" => "{dunam}",
@@ -1100,6 +1165,11 @@ fn unit_word(a: &Analysis<'_>, k: usize) -> Option<Measure> {
     if lex::newline(a, k) {
         return None;
     }
+    measure(a, k)
+}
+
+/// [`unit_word`] at `k`, wherever the line starts.
+fn measure(a: &Analysis<'_>, k: usize) -> Option<Measure> {
     let mk = |len: usize, unit: &'static str| Measure {
         len,
         unit,
@@ -1122,11 +1192,11 @@ fn unit_word(a: &Analysis<'_>, k: usize) -> Option<Measure> {
             _ => return None,
         },
         TokenKind::Arabic => {
-            let w = whole(a, k);
-            if matches!(w, "درجه" | "درجات") {
+            let deg = |w: &str| matches!(w, "درجه" | "درجات").then_some(());
+            if either(a, k, deg).is_some() {
                 degree(a, k)
             } else {
-                let unit = unit_code(w)?;
+                let unit = either(a, k, unit_code)?;
                 // "مربع"/"مكعب" after a length: km2, m3.
                 let power = match body(a, k + 1) {
                     _ if lex::newline(a, k + 1) => None,
@@ -1171,17 +1241,17 @@ fn degree(a: &Analysis<'_>, k: usize) -> Measure {
         unit,
         below_zero: false,
     };
-    let next = if lex::newline(a, k + 1) {
-        ""
-    } else {
-        whole(a, k + 1)
-    };
-    match next {
+    let scale = |w: &str| match w {
         "مئويه" | "مئوي" | "سلزيوس" | "سيلسيوس" | "سيلزيوس" => {
-            return mk(2, "Cel")
+            Some("Cel")
         }
-        "فهرنهايت" | "فهرنهيت" => return mk(2, "[degF]"),
-        _ => {}
+        "فهرنهايت" | "فهرنهيت" => Some("[degF]"),
+        _ => None,
+    };
+    if !lex::newline(a, k + 1) {
+        if let Some(u) = either(a, k + 1, scale) {
+            return mk(2, u);
+        }
     }
     let richter = |j: usize| matches!(word(a, j), "ريختر" | "رختر");
     let before =
@@ -1326,6 +1396,26 @@ fn signed(a: &Analysis<'_>, i: usize, v: f64) -> (usize, f64) {
     (start, value)
 }
 
+/// A dual of a currency or unit alone at `i` ([`DUALS`]): MONEY or
+/// QUANTITY two.
+fn dual(a: &Analysis<'_>, i: usize) -> Option<Candidate> {
+    if !DUALS.contains(&body(a, i)) && !DUALS.contains(&word(a, i)) {
+        return None;
+    }
+    let mut c;
+    if let Some(cur) = currency_word(a, i) {
+        c = Candidate::new(i, i + cur.len, Label::Money, Source::Rule, 3);
+        c.attrs.currency = cur.code.map(str::to_string);
+    } else {
+        let m = measure(a, i)?;
+        c = Candidate::new(i, i + m.len, Label::Quantity, Source::Rule, 3);
+        c.attrs.unit = Some(m.unit.to_string());
+    }
+    c.attrs.value = Some(Value::Number(2.0));
+    c.attrs.modifier = modifier(a, i, c.end).map(str::to_string);
+    Some(c)
+}
+
 /// Append numeric candidates of `a`. Tokens already taken by DATE or TIME
 /// rule candidates in `out` are skipped.
 pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
@@ -1352,6 +1442,7 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
         if starts[i] & lex::START_NUMBER == 0 {
             debug_assert!(
                 phrase(a, i).is_none()
+                    && dual(a, i).is_none()
                     && ordinal(a, i).is_none()
                     && bare_ordinal(a, i).is_none()
                     && tens_ordinal(a, i).is_none(),
@@ -1362,6 +1453,10 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
         }
         if let Some(p) = phrase(a, i).filter(|p| free(i, p.end)) {
             let (first, mut value) = match signed(a, i, p.value) {
+                // "سالب خمسة": minus five.
+                _ if i > 0 && word(a, i - 1) == "سالب" && !lex::newline(a, i) && free(i - 1, i) => {
+                    (i - 1, -p.value)
+                }
                 (s, v) if free(s, i) => (s, v),
                 _ => (i, p.value),
             };
@@ -1438,6 +1533,11 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
             i = end;
             continue;
         }
+        if let Some(c) = dual(a, i).filter(|c| free(i, c.end)) {
+            i = c.end;
+            out.push(c);
+            continue;
+        }
         let ord = if lex::is_num(a, i.wrapping_sub(1)) {
             None
         } else {
@@ -1493,6 +1593,7 @@ mod tests {
                 || is_ten(w)
                 || tens(w).is_some()
                 || ordinal_stem(w).is_some()
+                || DUALS.contains(&w)
                 || hundreds(w) == Some(200);
             assert!(
                 !read || START_WORDS.contains(&w),
