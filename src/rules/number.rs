@@ -1416,6 +1416,48 @@ fn dual(a: &Analysis<'_>, i: usize) -> Option<Candidate> {
     Some(c)
 }
 
+/// "ونصف" or "وربع" after a whole amount below 1000 with its unit or
+/// currency ("ثلاثة لترات ونصف": 3.5 L), not before a noun it governs
+/// ("ونصف المبلغ"): (new end, the fraction).
+fn and_part(a: &Analysis<'_>, end: usize, value: f64) -> Option<(usize, f64)> {
+    if lex::newline(a, end) || value.fract() != 0.0 || !(1.0..1000.0).contains(&value) {
+        return None;
+    }
+    let (k, w) = and_word(a, end)?;
+    let f = match w {
+        "نصف" => 0.5,
+        "ربع" => 0.25,
+        _ => return None,
+    };
+    if def(a, k + 1).is_some() && !lex::newline(a, k + 1) {
+        return None;
+    }
+    Some((k + 1, f))
+}
+
+/// "دولار واحد", "ليرة واحدة", "لتر واحد": a currency or unit word right
+/// before a lone "واحد"/"واحدة" (phrase `p` at `i`), not on another line.
+/// Returns (start, label, currency, unit).
+fn one_of(
+    a: &Analysis<'_>,
+    i: usize,
+    p: &Phrase,
+) -> Option<(usize, Label, Option<&'static str>, Option<&'static str>)> {
+    if !p.weak || p.value != 1.0 || p.end != i + 1 || i == 0 || lex::newline(a, i) {
+        return None;
+    }
+    let s = i - 1;
+    if let Some(cur) = currency_word(a, s).filter(|c| c.len == 1) {
+        return Some((s, Label::Money, cur.code, None));
+    }
+    // Not "درجة واحدة": one place in a ranking as often as a degree.
+    if matches!(body(a, s), "درجه" | "درجات") {
+        return None;
+    }
+    let m = measure(a, s).filter(|m| m.len == 1 && a.tokens[s].kind == TokenKind::Arabic)?;
+    Some((s, Label::Quantity, None, Some(m.unit)))
+}
+
 /// Append numeric candidates of `a`. Tokens already taken by DATE or TIME
 /// rule candidates in `out` are skipped.
 pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
@@ -1434,6 +1476,8 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
     let free = |s: usize, e: usize| !taken[s..e.min(n)].iter().any(|&t| t);
     let starts = a.rule_starts();
     let mut i = 0;
+    // End of the last candidate pushed here.
+    let mut last_end = 0;
     while i < n {
         if taken[i] {
             i += 1;
@@ -1497,6 +1541,10 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
                 if let Some((e, cents)) = sub_amount(a, end, cur).filter(|&(e, _)| free(end, e)) {
                     value += cents;
                     end = e;
+                } else if let Some((e, f)) = and_part(a, end, value).filter(|&(e, _)| free(end, e))
+                {
+                    value += f;
+                    end = e;
                 }
             } else if let Some((k, sub, c)) = subunit(a, end).filter(|&(k, ..)| free(end, end + k))
             {
@@ -1509,6 +1557,10 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
                 label = Label::Quantity;
                 unit = Some(m.unit);
                 end += m.len;
+                if let Some((e, f)) = and_part(a, end, value).filter(|&(e, _)| free(end, e)) {
+                    value += f;
+                    end = e;
+                }
                 if m.below_zero {
                     value = -value;
                 }
@@ -1519,6 +1571,14 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
                 label = Label::Money;
                 code = Some(c);
                 start = first - 1;
+            } else if let Some((s, l, cur, m)) =
+                one_of(a, i, &p).filter(|&(s, ..)| s >= last_end && free(s, i))
+            {
+                // "دولار واحد", "لتر واحد": one of the unit before.
+                start = s;
+                label = l;
+                code = cur;
+                unit = m;
             } else if p.weak {
                 i = p.end;
                 continue;
@@ -1531,10 +1591,12 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
             c.attrs.modifier = modifier(a, start, end).map(str::to_string);
             out.push(c);
             i = end;
+            last_end = end;
             continue;
         }
         if let Some(c) = dual(a, i).filter(|c| free(i, c.end)) {
             i = c.end;
+            last_end = i;
             out.push(c);
             continue;
         }
@@ -1550,6 +1612,7 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
             c.attrs.value = Some(Value::Number(f64::from(v)));
             out.push(c);
             i = end;
+            last_end = end;
             continue;
         }
         i += 1;
