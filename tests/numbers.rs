@@ -106,6 +106,17 @@ const TABLE: &[Row] = &[
     t!("مليون و نصف نسمة", "مليون و نصف", Cardinal, 1_500_000),
     t!("أربعة آلاف و مائتان", "أربعة آلاف و مائتان", Cardinal, 4200),
     t!("الدورة الثانية و الثلاثون", "الثانية و الثلاثون", Ordinal, 32),
+    // Egyptian and Levantine number words.
+    t!("دفع تلتمية جنيه", "تلتمية جنيه", Money, 300, cur "EGP"),
+    t!("حداشر لاعب", "حداشر", Cardinal, 11),
+    t!("عندي خمستاشر كتاب", "خمستاشر", Cardinal, 15),
+    t!("اربعتعش بيت", "اربعتعش", Cardinal, 14),
+    t!("اتنين و تلاتين", "اتنين و تلاتين", Cardinal, 32),
+    t!("ميتين و خمسين", "ميتين و خمسين", Cardinal, 250),
+    t!("تلات تلاف جنيه", "تلات تلاف جنيه", Money, 3000, cur "EGP"),
+    t!("ميه وعشرين", "ميه وعشرين", Cardinal, 120),
+    t!("تمانين كيلو", "تمانين كيلو", Quantity, 80, unit "kg"),
+    t!("بـ ميه جنيه", "ميه جنيه", Money, 100, cur "EGP"),
     // Signs and fractions: a minus or a decimal point right before the
     // digits, the Arabic decimal separator alone, "ونصف" after a scale.
     t!("سجل المؤشر -3.5", "-3.5", Cardinal, -3.5),
@@ -319,6 +330,13 @@ const NOT: &[(&str, &str)] = &[
     ("دفع خمسة دولارات ونصف المبلغ", "خمسة دولارات ونصف"),
     ("تقدم درجة واحدة", "درجة واحدة"),
     ("وزير واحد", "وزير واحد"),
+    // Dialect number words that are other words alone: water, solid,
+    // dead, a dragon, a price.
+    ("شرب ميه باردة", "ميه"),
+    ("جدار متين", "متين"),
+    ("الناس دول ميتين", "ميتين"),
+    ("التنين الصيني", "التنين"),
+    ("تمن الكيلو غالي", "تمن"),
 ];
 
 #[test]
