@@ -369,6 +369,12 @@ fn group_inner(a: &Analysis<'_>, j: usize, s: &str) -> Option<Group> {
     if let Some(f) = fraction(s) {
         return match scale(body(a, j + 1)) {
             Some((sc, Scale::Single)) => Some(mk(f * sc, sc, j + 2, false)),
+            // "نصف لتر", "ربع دولار": a fraction of a unit or currency.
+            _ if is_arabic(a, j + 1)
+                && (unit_word(a, j + 1).is_some() || currency(a, j + 1).is_some()) =>
+            {
+                Some(mk(f, 1.0, j + 1, false))
+            }
             _ => None,
         };
     }
@@ -1379,8 +1385,10 @@ fn percent(a: &Analysis<'_>, k: usize) -> Option<usize> {
         return Some(1);
     }
     match word(a, k) {
-        "بالمئه" | "بالمائه" => Some(1),
-        "في" if matches!(word(a, k + 1), "المئه" | "المائه") && !lex::newline(a, k + 1) => {
+        "بالمئه" | "بالمائه" | "بالميه" => Some(1),
+        "في" if matches!(word(a, k + 1), "المئه" | "المائه" | "الميه")
+            && !lex::newline(a, k + 1) =>
+        {
             Some(2)
         }
         _ => None,
