@@ -1,15 +1,19 @@
 //! CARDINAL, ORDINAL, PERCENT, MONEY and QUANTITY rules.
 //!
-//! A number phrase is digits ("2020", "1,500.5", "١٫٥") or number words
-//! ("خمسة وعشرون", "ثلاثمائة", "مليونين"), optionally times a scale word
-//! ("100 ألف", "1.5 مليار", "ثلاثة ملايين"), joined by و into a sum whose
-//! parts strictly decrease ("مليون و200 ألف", "ألف وخمسمائة"). The strict
+//! A number phrase is digits ("2020", "1,500.5", "١٫٥", with a minus or
+//! a leading point written before them: "-3.5", ".25") or number words
+//! ("خمسة وعشرون", "ثلاثمائة", "مليونين", Egyptian and Levantine "تلتمية"),
+//! optionally times a scale word ("100 ألف", "1.5 مليار", "ثلاثة ملايين"),
+//! joined by و, written on the word or apart, into a sum whose parts
+//! strictly decrease ("مليون و200 ألف", "ألف و خمسمائة"). The strict
 //! decrease bounds a phrase to a handful of tokens, so the scan is linear.
 //!
 //! What follows the phrase decides the label: % or في المئة (PERCENT), a
-//! currency word or symbol (MONEY, with its ISO 4217 code when known), a unit
-//! (QUANTITY), else CARDINAL. Time units ("ثلاث سنوات") belong to the date
-//! rules, which run first; tokens they took are skipped here.
+//! currency word, abbreviation, code or symbol (MONEY, with its ISO 4217
+//! code when known, sub-units such as "و50 سنتا" added in the main unit), a
+//! unit (QUANTITY, with the UCUM code of the unit in `attrs.unit`), else
+//! CARDINAL. Time units ("ثلاث سنوات") belong to the date rules, which run
+//! first; tokens they took are skipped here.
 //!
 //! Approximations ("أكثر من", "نحو", "حوالي", "قرابة", "ما يزيد على", ...)
 //! stay OUTSIDE the entity span and set `attrs.modifier`: in "أكثر من 100
