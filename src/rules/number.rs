@@ -819,6 +819,13 @@ fn bare_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
 /// العشرين").
 fn tens_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
     let t = tens(def(a, j)?)?;
+    // "الأربع والعشرين": the tens of a compound count; "الثلاثين يوما":
+    // a count before its noun.
+    if wa(a, j).is_some()
+        || !lex::newline(a, j + 1) && is_arabic(a, j + 1) && word(a, j + 1).ends_with('ا')
+    {
+        return None;
+    }
     let edge = |k: usize| k >= a.tokens.len() || lex::newline(a, k) || lex::is_punct(a, k);
     let alone = (j == 0 || lex::newline(a, j) || lex::is_punct(a, j - 1)) && edge(j + 1);
     let after_noun = j > 0
@@ -828,6 +835,7 @@ fn tens_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
                 && !d.ends_with("ين")
                 && !d.ends_with("ون")
                 && ordinal_stem(d).is_none()
+                && unit(d).is_none()
                 && tens(d).is_none()
         });
     (alone || after_noun).then_some((j + 1, t))
