@@ -177,6 +177,16 @@ const TABLE: &[Row] = &[
     t!("ثمنه 30 فلسا إماراتيا", "30 فلسا إماراتيا", Money, 0.3, cur "AED"),
     t!("ثمنه 60 بنسا", "60 بنسا", Money, 0.6, cur "GBP"),
     t!("ثمنه 50 سنتيما", "50 سنتيما", Money, 0.5),
+    // A sub-unit alone belongs to the currency named shortly before it.
+    t!(
+        "أغلق عند 8 دراهم وكسب السهم 15 فلسا",
+        "15 فلسا",
+        Money,
+        0.15
+    ),
+    t!("سعره 2 دينار كويتي وربح 40 فلسا", "40 فلسا", Money, 0.04, cur "KWD"),
+    t!("كلف 4 يورو ثم زاد 20 سنتا", "20 سنتا", Money, 0.2, cur "EUR"),
+    t!("بلغ 900 ليرة سورية ثم زاد 50 قرشا", "50 قرشا", Money, 0.5, cur "SYP"),
     // Spellings, plurals, abbreviations, codes and symbols.
     t!("كلف 40 أورو", "40 أورو", Money, 40, cur "EUR"),
     t!("كلف 40 اورو", "40 اورو", Money, 40, cur "EUR"),

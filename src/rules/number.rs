@@ -872,8 +872,23 @@ struct Currency {
     len: usize,
     /// ISO 4217 code, or None when the word names several currencies.
     code: Option<&'static str>,
-    /// A dinar, whose fils are thousandths.
-    dinar: bool,
+    /// The currency word's kind.
+    kind: Kind,
+}
+
+/// Kinds of currency words that name several currencies, and the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Dollar,
+    Pound,
+    Riyal,
+    Dirham,
+    Dinar,
+    Lira,
+    Rupee,
+    Franc,
+    /// A word, code or symbol of one currency.
+    Other,
 }
 
 /// ISO 4217 code of a currency word with an optional nationality adjective,
@@ -890,7 +905,7 @@ fn currency_word(a: &Analysis<'_>, k: usize) -> Option<Currency> {
     let fixed = |len: usize, code: &'static str| Currency {
         len,
         code: Some(code),
-        dinar: false,
+        kind: Kind::Other,
     };
     // Latin ISO codes ("100 USD").
     if a.tokens.get(k)?.kind == TokenKind::Latin {
@@ -904,46 +919,42 @@ fn currency_word(a: &Analysis<'_>, k: usize) -> Option<Currency> {
         return Some(Currency {
             len: 3,
             code: c,
-            dinar: false,
+            kind: Kind::Other,
         });
     }
-    #[derive(PartialEq)]
+    /// A kind, or the code of a word of one currency.
     enum C {
-        Dollar,
-        Pound,
-        Riyal,
-        Dirham,
-        Dinar,
-        Lira,
-        Rupee,
-        Franc,
+        Of(Kind),
         Fixed(&'static str),
     }
+    use Kind::*;
     let kind = |w: &str| -> Option<C> {
         Some(match w {
             "دولار" | "دولارا" | "دولارات" | "دولاران" | "دولارين" => {
-                C::Dollar
+                C::Of(Dollar)
             }
             "يورو" | "يوروات" | "يوروهات" | "اورو" | "اوروات" => {
                 C::Fixed("EUR")
             }
             "جنيه" | "جنيها" | "جنيهات" | "جنيهان" | "جنيهين" => {
-                C::Pound
+                C::Of(Pound)
             }
             "استرليني" => C::Fixed("GBP"),
             "ريال" | "ريالا" | "ريالات" | "ريالان" | "ريالين" => {
-                C::Riyal
+                C::Of(Riyal)
             }
-            "درهم" | "درهما" | "دراهم" | "درهمان" | "درهمين" => C::Dirham,
+            "درهم" | "درهما" | "دراهم" | "درهمان" | "درهمين" => {
+                C::Of(Dirham)
+            }
             "دينار" | "دينارا" | "دنانير" | "ديناران" | "دينارين" => {
-                C::Dinar
+                C::Of(Dinar)
             }
-            "ليره" | "ليرات" | "ليرتان" | "ليرتين" => C::Lira,
+            "ليره" | "ليرات" | "ليرتان" | "ليرتين" => C::Of(Lira),
             "روبل" | "روبلا" | "روبلات" => C::Fixed("RUB"),
             "ين" => C::Fixed("JPY"),
             "يوان" => C::Fixed("CNY"),
-            "روبيه" | "روبيات" => C::Rupee,
-            "فرنك" | "فرنكا" | "فرنكات" => C::Franc,
+            "روبيه" | "روبيات" => C::Of(Rupee),
+            "فرنك" | "فرنكا" | "فرنكات" => C::Of(Franc),
             "شيكل" | "شيكلا" | "شيكلات" | "شيقل" | "شيقلا" | "شيقلات" | "شواقل" | "شواكل" => {
                 C::Fixed("ILS")
             }
@@ -952,47 +963,47 @@ fn currency_word(a: &Analysis<'_>, k: usize) -> Option<Currency> {
         })
     };
     let c = either(a, k, kind)?;
-    if let C::Fixed(code) = c {
-        return Some(fixed(1, code));
-    }
+    let c = match c {
+        C::Fixed(code) => return Some(fixed(1, code)),
+        C::Of(kind) => kind,
+    };
     let adj = adjective(body(a, k + 1));
     let with = match (&c, adj) {
-        (C::Dollar, "امريكي" | "اميركي") => Some("USD"),
-        (C::Dollar, "كندي") => Some("CAD"),
-        (C::Dollar, "استرالي") => Some("AUD"),
-        (C::Dollar, "سنغافوري") => Some("SGD"),
-        (C::Dollar, "نيوزيلندي") => Some("NZD"),
-        (C::Pound, "مصري") => Some("EGP"),
-        (C::Pound, "استرليني") => Some("GBP"),
-        (C::Pound, "سوداني") => Some("SDG"),
-        (C::Riyal, "سعودي") => Some("SAR"),
-        (C::Riyal, "قطري") => Some("QAR"),
-        (C::Riyal, "عماني") => Some("OMR"),
-        (C::Riyal, "يمني") => Some("YER"),
-        (C::Riyal, "ايراني") => Some("IRR"),
-        (C::Dirham, "اماراتي") => Some("AED"),
-        (C::Dirham, "مغربي") => Some("MAD"),
-        (C::Dinar, "كويتي") => Some("KWD"),
-        (C::Dinar, "اردني") => Some("JOD"),
-        (C::Dinar, "عراقي") => Some("IQD"),
-        (C::Dinar, "ليبي") => Some("LYD"),
-        (C::Dinar, "تونسي") => Some("TND"),
-        (C::Dinar, "جزائري") => Some("DZD"),
-        (C::Dinar, "بحريني") => Some("BHD"),
-        (C::Lira, "تركي") => Some("TRY"),
-        (C::Lira, "لبناني") => Some("LBP"),
-        (C::Lira, "سوري") => Some("SYP"),
-        (C::Rupee, "هندي") => Some("INR"),
-        (C::Rupee, "باكستاني") => Some("PKR"),
-        (C::Franc, "سويسري") => Some("CHF"),
+        (Dollar, "امريكي" | "اميركي") => Some("USD"),
+        (Dollar, "كندي") => Some("CAD"),
+        (Dollar, "استرالي") => Some("AUD"),
+        (Dollar, "سنغافوري") => Some("SGD"),
+        (Dollar, "نيوزيلندي") => Some("NZD"),
+        (Pound, "مصري") => Some("EGP"),
+        (Pound, "استرليني") => Some("GBP"),
+        (Pound, "سوداني") => Some("SDG"),
+        (Riyal, "سعودي") => Some("SAR"),
+        (Riyal, "قطري") => Some("QAR"),
+        (Riyal, "عماني") => Some("OMR"),
+        (Riyal, "يمني") => Some("YER"),
+        (Riyal, "ايراني") => Some("IRR"),
+        (Dirham, "اماراتي") => Some("AED"),
+        (Dirham, "مغربي") => Some("MAD"),
+        (Dinar, "كويتي") => Some("KWD"),
+        (Dinar, "اردني") => Some("JOD"),
+        (Dinar, "عراقي") => Some("IQD"),
+        (Dinar, "ليبي") => Some("LYD"),
+        (Dinar, "تونسي") => Some("TND"),
+        (Dinar, "جزائري") => Some("DZD"),
+        (Dinar, "بحريني") => Some("BHD"),
+        (Lira, "تركي") => Some("TRY"),
+        (Lira, "لبناني") => Some("LBP"),
+        (Lira, "سوري") => Some("SYP"),
+        (Rupee, "هندي") => Some("INR"),
+        (Rupee, "باكستاني") => Some("PKR"),
+        (Franc, "سويسري") => Some("CHF"),
         _ => None,
     };
-    let dinar = c == C::Dinar;
     if with.is_some() && !lex::newline(a, k + 1) {
         return Some(Currency {
             len: 2,
             code: with,
-            dinar,
+            kind: c,
         });
     }
     // Alone: the dollar is the US dollar and the pound (جنيه) the Egyptian
@@ -1001,11 +1012,11 @@ fn currency_word(a: &Analysis<'_>, k: usize) -> Option<Currency> {
     Some(Currency {
         len: 1,
         code: match c {
-            C::Dollar => Some("USD"),
-            C::Pound => Some("EGP"),
+            Dollar => Some("USD"),
+            Pound => Some("EGP"),
             _ => None,
         },
-        dinar,
+        kind: c,
     })
 }
 
@@ -1154,6 +1165,32 @@ fn sub_code(sub: Sub) -> Option<&'static str> {
     }
 }
 
+/// The currency a sub-unit alone at `start` belongs to, when the 40 tokens
+/// before name one it can belong to ("سعره 13 درهما ... 15 فلسا").
+fn parent(a: &Analysis<'_>, start: usize, sub: Sub) -> Option<Currency> {
+    use Kind::*;
+    (start.saturating_sub(40)..start)
+        .rev()
+        .filter(|&k| is_arabic(a, k) || a.tokens[k].kind == TokenKind::Latin)
+        .filter_map(|k| currency_word(a, k))
+        .find(|c| match sub {
+            Sub::Cent => c.kind == Dollar || matches!(c.code, Some("EUR" | "CAD" | "AUD" | "USD")),
+            Sub::Piastre => {
+                matches!(c.kind, Pound | Lira)
+                    || matches!(c.code, Some("EGP" | "LBP" | "SYP" | "SDG" | "JOD"))
+            }
+            Sub::Fils => {
+                matches!(c.kind, Dinar | Dirham)
+                    || matches!(c.code, Some("KWD" | "BHD" | "IQD" | "JOD" | "AED" | "YER"))
+            }
+            Sub::Centime => {
+                matches!(c.kind, Dinar | Dirham) || matches!(c.code, Some("MAD" | "DZD"))
+            }
+            Sub::Millime => c.kind == Dinar || matches!(c.code, Some("TND" | "EGP")),
+            Sub::Halala | Sub::Penny => false,
+        })
+}
+
 /// Sub-units joined by و to an amount ending at `end` in currency `cur`
 /// ("20 دولارا و50 سنتا"): (new end, value in the currency). Only fewer
 /// sub-units than make one unit count.
@@ -1172,7 +1209,7 @@ fn sub_amount(a: &Analysis<'_>, end: usize, cur: Currency) -> Option<(usize, f64
     if code.is_some() && cur.code.is_some() && code != cur.code {
         return None;
     }
-    let per = per_unit(sub, cur.code, Some(cur.dinar));
+    let per = per_unit(sub, cur.code, Some(cur.kind == Kind::Dinar));
     if p.value <= 0.0 || p.value >= per {
         return None;
     }
@@ -1671,10 +1708,19 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
                 }
             } else if let Some((k, sub, c)) = subunit(a, end).filter(|&(k, ..)| free(end, end + k))
             {
-                // "50 سنتا": half a dollar.
+                // "50 سنتا": half a dollar; "15 فلسا" after dirhams: 0.15
+                // dirham.
                 label = Label::Money;
-                code = c.or(sub_code(sub));
-                value /= per_unit(sub, code, None);
+                match c.map_or_else(|| parent(a, start, sub), |_| None) {
+                    Some(cur) => {
+                        code = cur.code;
+                        value /= per_unit(sub, code, Some(cur.kind == Kind::Dinar));
+                    }
+                    None => {
+                        code = c.or(sub_code(sub));
+                        value /= per_unit(sub, code, None);
+                    }
+                }
                 end += k;
             } else if let Some(m) = unit_word(a, end).filter(|m| free(end, end + m.len)) {
                 label = Label::Quantity;
