@@ -1354,26 +1354,41 @@ fn measure(a: &Analysis<'_>, k: usize) -> Option<Measure> {
             if either(a, k, deg).is_some() {
                 degree(a, k)
             } else {
-                let unit = either(a, k, unit_code)?;
+                // "كيلو متر", "ملي لتر": a prefix written apart.
+                let next = if lex::newline(a, k + 1) {
+                    None
+                } else {
+                    either(a, k + 1, unit_code)
+                };
+                let (unit, n) = match (body(a, k), next) {
+                    ("كيلو", Some("m")) => ("km", 2),
+                    ("كيلو", Some("g")) => ("kg", 2),
+                    ("كيلو", Some("W")) => ("kW", 2),
+                    ("ملي", Some("m")) => ("mm", 2),
+                    ("ملي", Some("L")) => ("mL", 2),
+                    ("ملي", Some("g")) => ("mg", 2),
+                    ("سنتي", Some("m")) => ("cm", 2),
+                    _ => (either(a, k, unit_code)?, 1),
+                };
                 // "مربع"/"مكعب" after a length: km2, m3.
-                let power = match body(a, k + 1) {
-                    _ if lex::newline(a, k + 1) => None,
+                let power = match body(a, k + n) {
+                    _ if lex::newline(a, k + n) => None,
                     "مربع" | "مربعا" | "مربعه" => Some(2),
                     "مكعب" | "مكعبا" | "مكعبه" => Some(3),
                     _ => None,
                 };
                 match (power, unit) {
-                    (Some(2), "km") => mk(2, "km2"),
-                    (Some(2), "m") => mk(2, "m2"),
-                    (Some(2), "cm") => mk(2, "cm2"),
-                    (Some(2), "mm") => mk(2, "mm2"),
-                    (Some(2), "[mi_i]") => mk(2, "[mi_i]2"),
-                    (Some(2), "[ft_i]") => mk(2, "[ft_i]2"),
-                    (Some(3), "m") => mk(2, "m3"),
-                    (Some(3), "cm") => mk(2, "cm3"),
-                    (Some(3), "[ft_i]") => mk(2, "[ft_i]3"),
-                    (Some(3), "km") => mk(2, "km3"),
-                    _ => mk(1, unit),
+                    (Some(2), "km") => mk(n + 1, "km2"),
+                    (Some(2), "m") => mk(n + 1, "m2"),
+                    (Some(2), "cm") => mk(n + 1, "cm2"),
+                    (Some(2), "mm") => mk(n + 1, "mm2"),
+                    (Some(2), "[mi_i]") => mk(n + 1, "[mi_i]2"),
+                    (Some(2), "[ft_i]") => mk(n + 1, "[ft_i]2"),
+                    (Some(3), "m") => mk(n + 1, "m3"),
+                    (Some(3), "cm") => mk(n + 1, "cm3"),
+                    (Some(3), "[ft_i]") => mk(n + 1, "[ft_i]3"),
+                    (Some(3), "km") => mk(n + 1, "km3"),
+                    _ => mk(n, unit),
                 }
             }
         }
@@ -1859,6 +1874,10 @@ mod tests {
             ("3 بوصات", "[in_i]"),
             ("10 أطنان", "t"),
             ("5 كيلو", "kg"),
+            ("70 كيلو مترا", "km"),
+            ("313 ألف كيلو متر مربع", "km2"),
+            ("5 ملي لتر", "mL"),
+            ("3 سنتي متر", "cm"),
             ("250 غراما", "g"),
             ("10 أرطال", "[lb_av]"),
             ("5 أونصات", "[oz_av]"),
