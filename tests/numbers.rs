@@ -219,6 +219,11 @@ const TABLE: &[Row] = &[
     t!("على بعد مترين", "مترين", Quantity, 2, unit "m"),
     t!("الناتج سالب خمسة", "سالب خمسة", Cardinal, -5),
     t!("الحرارة سالب 4 درجات", "سالب 4 درجات", Quantity, -4, unit "Cel"),
+    // A word that is also an ordinary word counts alone on its line.
+    t!("واحد", "واحد", Cardinal, 1),
+    t!("سبع.", "سبع", Cardinal, 7),
+    t!("دفع دولارا واحدا", "دولارا واحدا", Money, 1, cur "USD"),
+    t!("ارتفعت درجتين مئويتين", "درجتين مئويتين", Quantity, 2, unit "Cel"),
     // One of a unit, and a half or a quarter after an amount.
     t!("ثمنه دولار واحد", "دولار واحد", Money, 1, cur "USD"),
     t!("سعرها ليرة واحدة", "ليرة واحدة", Money, 1),
@@ -277,6 +282,7 @@ const TABLE: &[Row] = &[
     t!("حل ثاني و عشرين", "ثاني و عشرين", Ordinal, 22),
     t!("سابع", "سابع", Ordinal, 7),
     t!("الترتيب: رابع.", "رابع", Ordinal, 4),
+    t!("ثالثة", "ثالثة", Ordinal, 3),
     // The tens, and compounds with a free-standing و.
     t!("التسعون", "التسعون", Ordinal, 90),
     t!("احتفلت بالذكرى الخمسين", "الخمسين", Ordinal, 50),
@@ -337,6 +343,11 @@ const NOT: &[(&str, &str)] = &[
     ("أكمل الشهر الثلاثين يوما", "الثلاثين"),
     ("قال إنه حل ثالث.", "ثالث"),
     ("حادي", "حادي"),
+    ("ثانية", "ثانية"),
+    ("رابعة", "رابعة"),
+    ("جاءت ثالثة الأثافي", "ثالثة"),
+    ("قال واحد منهم", "واحد"),
+    ("فاز واحد.", "واحد"),
     // Unit-like words that are no units here.
     ("مؤتمر كوب 28 للمناخ", "كوب 28"),
     ("سرعة 5 kmh", "5 kmh"),

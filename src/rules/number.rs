@@ -58,7 +58,7 @@ enum Form {
 fn unit(s: &str) -> Option<(u32, Form)> {
     use Form::*;
     Some(match s {
-        "واحد" | "واحده" => (1, Weak),
+        "واحد" | "واحده" | "واحدا" => (1, Weak),
         "احد" | "احدي" => (1, TeenOnly),
         "اثنان" | "اثنين" | "اثنتان" | "اثنتين" => (2, Plain),
         "اثنا" | "اثني" | "اثنتا" | "اثنتي" => (2, TeenOnly),
@@ -407,7 +407,7 @@ fn group_inner(a: &Analysis<'_>, j: usize, s: &str) -> Option<Group> {
 /// the word, the word is not read at all (the span would include the و).
 fn first_word<'a>(a: &'a Analysis<'_>, j: usize) -> (&'a str, bool) {
     let w = word(a, j);
-    if matches!(w, "واحد" | "واحده") {
+    if matches!(w, "واحد" | "واحده" | "واحدا") {
         let t = a.tokens[j];
         let (os, oe) = a.norm.to_original(a.text, t.start as usize, t.end as usize);
         let orig = a.text.get(os..oe).unwrap_or("");
@@ -589,6 +589,7 @@ pub(super) const START_WORDS: &[&str] = &[
     // unit()
     "واحد",
     "واحده",
+    "واحدا",
     "احد",
     "احدي",
     "اثنان",
@@ -742,6 +743,8 @@ pub(super) const START_WORDS: &[&str] = &[
     "كوبين",
     "غالونان",
     "غالونين",
+    "درجتان",
+    "درجتين",
 ];
 
 /// Duals of currencies and units that count two alone ("دفع دولارين",
@@ -770,6 +773,8 @@ const DUALS: &[&str] = &[
     "كوبين",
     "غالونان",
     "غالونين",
+    "درجتان",
+    "درجتين",
 ];
 
 /// An indefinite ordinal: before a noun ("أول زيارة", "ثالث أكبر"), a
@@ -794,9 +799,9 @@ fn bare_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
             }
         }
     }
-    // The masculine forms alone, and "أولى"; "ثانية" is also a second of
-    // time and "رابعة" a name, and "حادي" is only part of a compound.
-    if u == 11 || feminine && u != 1 {
+    // "حادي" is only part of a compound; before a noun, only the
+    // masculine forms count.
+    if u == 11 {
         return None;
     }
     if next {
@@ -805,6 +810,10 @@ fn bare_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
             _ if feminine => None,
             _ => Some((j + 1, u)),
         };
+    }
+    // Alone, "ثانية" is also a second of time and "رابعة" a name.
+    if feminine && matches!(u, 2 | 4) {
+        return None;
     }
     // Alone: nothing but punctuation or a line end on either side.
     let edge = |k: usize| k >= a.tokens.len() || lex::newline(a, k) || lex::is_punct(a, k);
@@ -1350,7 +1359,7 @@ fn measure(a: &Analysis<'_>, k: usize) -> Option<Measure> {
             _ => return None,
         },
         TokenKind::Arabic => {
-            let deg = |w: &str| matches!(w, "درجه" | "درجات").then_some(());
+            let deg = |w: &str| matches!(w, "درجه" | "درجات" | "درجتان" | "درجتين").then_some(());
             if either(a, k, deg).is_some() {
                 degree(a, k)
             } else {
@@ -1415,7 +1424,7 @@ fn degree(a: &Analysis<'_>, k: usize) -> Measure {
         below_zero: false,
     };
     let scale = |w: &str| match w {
-        "مئويه" | "مئوي" | "سلزيوس" | "سيلسيوس" | "سيلزيوس" => {
+        "مئويه" | "مئوي" | "مئويتان" | "مئويتين" | "سلزيوس" | "سيلسيوس" | "سيلزيوس" => {
             Some("Cel")
         }
         "فهرنهايت" | "فهرنهيت" => Some("[degF]"),
@@ -1633,6 +1642,13 @@ fn one_of(
     Some((s, Label::Quantity, None, Some(m.unit)))
 }
 
+/// Do tokens `s..e` stand alone on their line (a punctuation mark may
+/// close it)?
+fn alone(a: &Analysis<'_>, s: usize, e: usize) -> bool {
+    let end = |k: usize| k >= a.tokens.len() || lex::newline(a, k);
+    (s == 0 || lex::newline(a, s)) && (end(e) || lex::is_punct(a, e) && end(e + 1))
+}
+
 /// Append numeric candidates of `a`. Tokens already taken by DATE or TIME
 /// rule candidates in `out` are skipped.
 pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
@@ -1763,7 +1779,8 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
                 label = l;
                 code = cur;
                 unit = m;
-            } else if p.weak {
+            } else if p.weak && !alone(a, i, p.end) {
+                // "واحد" is a number only alone on its line.
                 i = p.end;
                 continue;
             }
