@@ -222,6 +222,8 @@ const TABLE: &[Row] = &[
     // A word that is also an ordinary word counts alone on its line.
     t!("واحد", "واحد", Cardinal, 1),
     t!("سبع.", "سبع", Cardinal, 7),
+    t!("صفر", "صفر", Cardinal, 0),
+    t!("قطع ثلاثة أرباع الطريق", "ثلاثة أرباع", Cardinal, 0.75),
     t!("دفع دولارا واحدا", "دولارا واحدا", Money, 1, cur "USD"),
     t!("ارتفعت درجتين مئويتين", "درجتين مئويتين", Quantity, 2, unit "Cel"),
     // One of a unit, and a half or a quarter after an amount.
@@ -347,6 +349,8 @@ const NOT: &[(&str, &str)] = &[
     ("رابعة", "رابعة"),
     ("جاءت ثالثة الأثافي", "ثالثة"),
     ("قال واحد منهم", "واحد"),
+    ("سجل صفر أهداف", "صفر"),
+    ("في شهر صفر", "صفر"),
     ("فاز واحد.", "واحد"),
     // Unit-like words that are no units here.
     ("مؤتمر كوب 28 للمناخ", "كوب 28"),

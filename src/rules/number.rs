@@ -397,6 +397,19 @@ fn group_inner(a: &Analysis<'_>, j: usize, s: &str) -> Option<Group> {
         None => {}
     }
     let (v, e, weak) = small_words(a, j, s)?;
+    // "ثلاثة أرباع": three quarters.
+    if (2..=10).contains(&v) && !lex::newline(a, e) {
+        let parts = match body(a, e) {
+            "اثلاث" => 3.0,
+            "ارباع" => 4.0,
+            "اخماس" => 5.0,
+            "اعشار" => 10.0,
+            _ => 0.0,
+        };
+        if parts > f64::from(v) {
+            return Some(mk(f64::from(v) / parts, 1.0, e + 1, false));
+        }
+    }
     let plural_ok = (3..=10).contains(&v);
     Some(scaled(f64::from(v), e, plural_ok).unwrap_or(mk(f64::from(v), 1.0, e, weak)))
 }
@@ -720,6 +733,8 @@ pub(super) const START_WORDS: &[&str] = &[
     "تمانميه",
     "تسعميه",
     "تلاف",
+    // zero()
+    "صفر",
     // DUALS
     "دولاران",
     "دولارين",
@@ -1649,6 +1664,16 @@ fn alone(a: &Analysis<'_>, s: usize, e: usize) -> bool {
     (s == 0 || lex::newline(a, s)) && (end(e) || lex::is_punct(a, e) && end(e + 1))
 }
 
+/// "صفر" alone on its line: zero (elsewhere it is also the month Safar).
+fn zero(a: &Analysis<'_>, i: usize) -> Option<Candidate> {
+    if word(a, i) != "صفر" || !alone(a, i, i + 1) {
+        return None;
+    }
+    let mut c = Candidate::new(i, i + 1, Label::Cardinal, Source::Rule, 3);
+    c.attrs.value = Some(Value::Number(0.0));
+    Some(c)
+}
+
 /// Append numeric candidates of `a`. Tokens already taken by DATE or TIME
 /// rule candidates in `out` are skipped.
 pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
@@ -1678,6 +1703,7 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
             debug_assert!(
                 phrase(a, i).is_none()
                     && dual(a, i).is_none()
+                    && zero(a, i).is_none()
                     && ordinal(a, i).is_none()
                     && bare_ordinal(a, i).is_none()
                     && tens_ordinal(a, i).is_none(),
@@ -1795,7 +1821,7 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
             last_end = end;
             continue;
         }
-        if let Some(c) = dual(a, i).filter(|c| free(i, c.end)) {
+        if let Some(c) = dual(a, i).or_else(|| zero(a, i)).filter(|c| free(i, c.end)) {
             i = c.end;
             last_end = i;
             out.push(c);
