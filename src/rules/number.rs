@@ -19,9 +19,10 @@
 //! stay OUTSIDE the entity span and set `attrs.modifier`: in "أكثر من 100
 //! ألف" the entity is "100 ألف" with value 100000 and modifier "more_than".
 //!
-//! Single number words that are also ordinary words are not tagged alone:
-//! واحد/واحدة (one), ست (lady), سبع (lion), تسع (fits), ثمان and عشر; nor is
-//! صفر (also the month Safar). They count inside longer phrases.
+//! Single number words that are also ordinary words are not tagged alone in
+//! a sentence: واحد/واحدة (one), ست (lady), سبع (lion), تسع (fits), ثمان and
+//! عشر; nor is صفر (also the month Safar). They count inside longer phrases,
+//! before a unit or currency, and alone on their line.
 
 use super::lex::{self, body, def, int, is_arabic, is_num, punct, tight, wa, word};
 use crate::analysis::Analysis;
