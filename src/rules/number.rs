@@ -444,6 +444,15 @@ pub(crate) fn phrase(a: &Analysis<'_>, i: usize) -> Option<Phrase> {
         return None;
     }
     let (s, strip) = first_word(a, i);
+    // "صفر فاصلة خمسة": 0.5.
+    if s == "صفر" {
+        return point(a, i + 1).map(|f| Phrase {
+            end: f.end,
+            value: f.value,
+            weak: false,
+            strip,
+        });
+    }
     let g = group(a, i, s)?;
     let mut total = g.value;
     let mut last = g.scale;
@@ -483,6 +492,22 @@ pub(crate) fn phrase(a: &Analysis<'_>, i: usize) -> Option<Phrase> {
             _ => break,
         }
     }
+    let mut weak = weak;
+    // "ثلاثة فاصلة خمسة", "3 فاصل 25": a decimal point said in words.
+    if last == 1.0 && total.fract() == 0.0 && !lex::newline(a, end) {
+        if let Some(f) = point(a, end) {
+            total += f.value;
+            end = f.end;
+            weak = false;
+            // "ثلاثة فاصلة خمسة مليون": 3.5 million.
+            if let Some((sc, Scale::Single | Scale::Plural)) = scale(body(a, end)) {
+                if !lex::newline(a, end) {
+                    total *= sc;
+                    end += 1;
+                }
+            }
+        }
+    }
     if !total.is_finite() {
         return None;
     }
@@ -491,6 +516,50 @@ pub(crate) fn phrase(a: &Analysis<'_>, i: usize) -> Option<Phrase> {
         value: total,
         weak,
         strip,
+    })
+}
+
+/// The decimals after "فاصلة" at `k`: up to six digits or a number below
+/// 1000 in words, read as the digits after the point ("فاصلة خمسة وعشرون"
+/// is .25). No scale word and no further point, so a chain of them stays
+/// linear.
+fn point(a: &Analysis<'_>, k: usize) -> Option<Group> {
+    let comma = |w: &str| matches!(w, "فاصله" | "فاصل").then_some(());
+    if either(a, k, comma).is_none() || lex::newline(a, k + 1) {
+        return None;
+    }
+    let j = k + 1;
+    let g = if is_num(a, j) {
+        // Digits keep their leading zeros: "3 فاصل 05".
+        let w = word(a, j);
+        if !w.bytes().all(|b| b.is_ascii_digit()) || w.len() > 6 {
+            return None;
+        }
+        let v = parse_digits(w)?;
+        return Some(Group {
+            value: v / 10f64.powi(w.len() as i32),
+            scale: 1.0,
+            end: j + 1,
+            weak: false,
+        });
+    } else if is_arabic(a, j) {
+        let (v, end, _) = small_words(a, j, body(a, j))?;
+        Group {
+            value: f64::from(v),
+            scale: 1.0,
+            end,
+            weak: false,
+        }
+    } else {
+        return None;
+    };
+    let mut div = 10.0;
+    while div <= g.value {
+        div *= 10.0;
+    }
+    Some(Group {
+        value: g.value / div,
+        ..g
     })
 }
 
