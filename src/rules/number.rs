@@ -1358,11 +1358,12 @@ fn unit_code(w: &str) -> Option<&'static str> {
         | "كغ"
         | "كلغ"
         | "كجم"
+        | "كغم"
         | "كيلو" => "kg",
         "غرام" | "غراما" | "غرامات" | "جرام" | "جراما" | "جرامات" | "غم" | "جم" => {
             "g"
         }
-        "مليغرام" | "مليغراما" | "مليغرامات" | "مليجرام" | "ملغ" | "ملجم" => {
+        "مليغرام" | "مليغراما" | "مليغرامات" | "مليجرام" | "ملغ" | "ملجم" | "ملغم" => {
             "mg"
         }
         "رطل" | "رطلا" | "ارطال" => "[lb_av]",
@@ -1454,7 +1455,15 @@ fn measure(a: &Analysis<'_>, k: usize) -> Option<Measure> {
                 } else {
                     either(a, k + 1, unit_code)
                 };
+                // "كم2", "م²": a power written right after the unit.
+                let tight_power = |j: usize| match word(a, j) {
+                    _ if !tight(a, j) => None,
+                    "2" | "²" => Some(2),
+                    "3" | "³" => Some(3),
+                    _ => None,
+                };
                 let (unit, n) = match (body(a, k), next) {
+                    ("م", _) if tight_power(k + 1).is_some() => ("m", 1),
                     ("كيلو", Some("m")) => ("km", 2),
                     ("كيلو", Some("g")) => ("kg", 2),
                     ("كيلو", Some("W")) => ("kW", 2),
@@ -1466,6 +1475,7 @@ fn measure(a: &Analysis<'_>, k: usize) -> Option<Measure> {
                 };
                 // "مربع"/"مكعب" after a length: km2, m3.
                 let power = match body(a, k + n) {
+                    _ if tight_power(k + n).is_some() => tight_power(k + n),
                     _ if lex::newline(a, k + n) => None,
                     "مربع" | "مربعا" | "مربعه" => Some(2),
                     "مكعب" | "مكعبا" | "مكعبه" => Some(3),
