@@ -805,7 +805,7 @@ pub(super) const START_WORDS: &[&str] = &[
     "تلاف",
     // zero()
     "صفر",
-    // DUALS
+    // dual(): the words of DUALS.
     "دولاران",
     "دولارين",
     "جنيهان",
