@@ -350,6 +350,7 @@ const NOT: &[(&str, &str)] = &[
     ("وصل 10 أوروبيين", "10 أوروبيين"),
     ("اعتقل 20 فلسطينيا", "20 فلسطينيا"),
     ("المنتج 5 USDA", "5 USDA"),
+    ("دفع 5 USD 10 مرات", "USD 10"),
     ("5 دولارات و 200 سنت", "5 دولارات و 200 سنت"),
     // Ordinal-like words that are no ordinals here: chemistry, names, ages,
     // the G20, a second of time, counted sessions, a word in a sentence.

@@ -1817,7 +1817,7 @@ pub fn find(a: &Analysis<'_>, _gaz: &Gazetteer, out: &mut Vec<Candidate>) {
             // A currency symbol or code before the number, tight or after a
             // space: "$100", "$ 10", "USD 100".
             let lead_code = match first.checked_sub(1) {
-                Some(k) if !taken[k] && !lex::newline(a, first) => {
+                Some(k) if !taken[k] && k >= last_end && !lex::newline(a, first) => {
                     if lex::is_punct(a, k) {
                         symbol(word(a, k))
                     } else {
