@@ -1492,7 +1492,13 @@ fn measure(a: &Analysis<'_>, k: usize) -> Option<Measure> {
                     (Some(3), "cm") => mk(n + 1, "cm3"),
                     (Some(3), "[ft_i]") => mk(n + 1, "[ft_i]3"),
                     (Some(3), "km") => mk(n + 1, "km3"),
-                    _ => mk(n, unit),
+                    // "ميل بحري": a nautical mile; "طن متري": a tonne.
+                    _ => match (unit, adjective(body(a, k + n))) {
+                        _ if lex::newline(a, k + n) => mk(n, unit),
+                        ("[mi_i]", "بحري") => mk(n + 1, "[nmi_i]"),
+                        ("t", "متري") => mk(n + 1, "t"),
+                        _ => mk(n, unit),
+                    },
                 }
             }
         }
@@ -1997,6 +2003,8 @@ mod tests {
             ("3 بوصات", "[in_i]"),
             ("10 أطنان", "t"),
             ("5 كيلو", "kg"),
+            ("12 ميلا بحريا", "[nmi_i]"),
+            ("20 طنا متريا", "t"),
             ("70 كيلو مترا", "km"),
             ("313 ألف كيلو متر مربع", "km2"),
             ("5 ملي لتر", "mL"),
