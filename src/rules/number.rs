@@ -906,18 +906,26 @@ fn bare_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
     (before && edge(j + 1)).then_some((j + 1, u))
 }
 
-/// A definite tens word as an ordinal ("الذكرى الخمسين", "التسعون" alone):
+/// A definite tens word or hundred as an ordinal ("الذكرى الخمسين",
+/// "الذكرى المئة", "التسعون" alone):
 /// after a definite noun that is not a sound plural ("الدورات الخمسين" are
 /// fifty sessions), or standing alone. Not after a verb or preposition
 /// ("بلغ الستين", "في الأربعين": ages) nor an indefinite noun ("مجموعة
 /// العشرين").
 fn tens_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
-    let t = tens(def(a, j)?)?;
-    // "الأربع والعشرين": the tens of a compound count; "الثلاثين يوما":
-    // a count before its noun.
-    if wa(a, j).is_some()
-        || !lex::newline(a, j + 1) && is_arabic(a, j + 1) && word(a, j + 1).ends_with('ا')
-    {
+    let d = def(a, j)?;
+    // "الذكرى المئة": the hundredth.
+    let t = tens(d).or_else(|| matches!(d, "مئه" | "مائه").then_some(100))?;
+    // "الأربع والعشرين": the tens of a compound count; "بالمئة": a
+    // percent; "الثلاثين يوما": a count before its accusative noun.
+    let next = word(a, j + 1);
+    let counted = !lex::newline(a, j + 1)
+        && is_arabic(a, j + 1)
+        && a.segs[j + 1].pro_len == 0
+        && next.ends_with('ا')
+        && !next.ends_with("ها")
+        && !next.starts_with("ال");
+    if a.segs[j].pro_len != 0 || wa(a, j).is_some() || counted {
         return None;
     }
     let edge = |k: usize| k >= a.tokens.len() || lex::newline(a, k) || lex::is_punct(a, k);
