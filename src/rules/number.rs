@@ -914,8 +914,33 @@ fn bare_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
 /// العشرين").
 fn tens_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
     let d = def(a, j)?;
-    // "الذكرى المئة": the hundredth.
-    let t = tens(d).or_else(|| matches!(d, "مئه" | "مائه").then_some(100))?;
+    // "الذكرى المئة": the hundredth, after a noun that counts occasions
+    // ("الأفلام الأمريكية المائة الأفضل" are a hundred films).
+    let t = match tens(d) {
+        Some(t) => t,
+        None if matches!(d, "مئه" | "مائه") => {
+            let occasion = j > 0
+                && def(a, j - 1).is_some_and(|p| {
+                    matches!(
+                        p,
+                        "ذكري"
+                            | "دوره"
+                            | "نسخه"
+                            | "مره"
+                            | "عام"
+                            | "سنه"
+                            | "جلسه"
+                            | "حلقه"
+                            | "قمه"
+                    )
+                });
+            if !occasion {
+                return None;
+            }
+            100
+        }
+        None => return None,
+    };
     // "الأربع والعشرين": the tens of a compound count; "بالمئة": a
     // percent; "الثلاثين يوما": a count before its accusative noun.
     let next = word(a, j + 1);
