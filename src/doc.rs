@@ -154,6 +154,10 @@ pub struct Attrs {
     /// ISO 4217 currency code of money.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
+    /// UCUM code of a quantity's unit ("km", "kg", "L", "Cel"); the value
+    /// is in that unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// Approximation ("more_than", "less_than", "about", ...).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub modifier: Option<String>,

@@ -19,6 +19,7 @@ fn unpack(text: &str, ents: &Packed, quotes: &Packed) -> J {
         "value",
         "value_hijri",
         "currency",
+        "unit",
         "modifier",
         "id",
         "name_en",
@@ -87,6 +88,7 @@ fn packed_form_gives_the_wire_form() {
     assert!(has(|a| matches!(a.value, Some(alam::Value::Number(_)))));
     assert!(has(|a| matches!(a.value, Some(alam::Value::Text(_)))));
     assert!(has(|a| a.value_hijri.is_some()) && has(|a| a.currency.is_some()));
+    assert!(has(|a| a.unit.is_some()));
     assert!(has(|a| a.id.is_some()) && has(|a| a.name_en.is_some()));
     assert!(w
         .quotes

@@ -426,6 +426,7 @@ function showTooltip(m) {
   if (e.value !== undefined) rows.push(["القيمة", String(e.value), true]);
   if (e.value_hijri) rows.push(["التاريخ الهجري", e.value_hijri, true]);
   if (e.currency) rows.push(["العملة", e.currency, true]);
+  if (e.unit) rows.push(["الوحدة", e.unit, true]);
   if (e.modifier) rows.push(["التقريب", e.modifier, true]);
   if (anchorText(e.anchor)) rows.push(["محسوب من", anchorText(e.anchor)]);
   rows.push(["المصدر", SOURCE_NAME[e.source] ?? e.source]);

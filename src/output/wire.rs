@@ -176,7 +176,7 @@ pub mod attr {
     /// A numeric `value` (in [`super::Packed::nums`]).
     pub const NUMBER: u32 = 1;
     /// A string `value`; then, in this order, `value_hijri`, `currency`,
-    /// `modifier`, `id` and `name_en`, each at the next bit.
+    /// `unit`, `modifier`, `id` and `name_en`, each at the next bit.
     pub const TEXT: u32 = 2;
 }
 
@@ -205,7 +205,14 @@ impl WireDoc<'_> {
         let to = to.min(self.entities.len());
         for e in &self.entities[from.min(to)..to] {
             let a = e.attrs;
-            let strings = [&a.value_hijri, &a.currency, &a.modifier, &a.id, &a.name_en];
+            let strings = [
+                &a.value_hijri,
+                &a.currency,
+                &a.unit,
+                &a.modifier,
+                &a.id,
+                &a.name_en,
+            ];
             let mut bits = match a.value {
                 None => 0,
                 Some(Value::Number(_)) => attr::NUMBER,

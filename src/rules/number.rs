@@ -1,23 +1,28 @@
 //! CARDINAL, ORDINAL, PERCENT, MONEY and QUANTITY rules.
 //!
-//! A number phrase is digits ("2020", "1,500.5", "١٫٥") or number words
-//! ("خمسة وعشرون", "ثلاثمائة", "مليونين"), optionally times a scale word
-//! ("100 ألف", "1.5 مليار", "ثلاثة ملايين"), joined by و into a sum whose
-//! parts strictly decrease ("مليون و200 ألف", "ألف وخمسمائة"). The strict
+//! A number phrase is digits ("2020", "1,500.5", "١٫٥", with a minus or
+//! a leading point written before them: "-3.5", ".25") or number words
+//! ("خمسة وعشرون", "ثلاثمائة", "مليونين", Egyptian and Levantine "تلتمية"),
+//! optionally times a scale word ("100 ألف", "1.5 مليار", "ثلاثة ملايين"),
+//! joined by و, written on the word or apart, into a sum whose parts
+//! strictly decrease ("مليون و200 ألف", "ألف و خمسمائة"). The strict
 //! decrease bounds a phrase to a handful of tokens, so the scan is linear.
 //!
 //! What follows the phrase decides the label: % or في المئة (PERCENT), a
-//! currency word or symbol (MONEY, with its ISO 4217 code when known), a unit
-//! (QUANTITY), else CARDINAL. Time units ("ثلاث سنوات") belong to the date
-//! rules, which run first; tokens they took are skipped here.
+//! currency word, abbreviation, code or symbol (MONEY, with its ISO 4217
+//! code when known, sub-units such as "و50 سنتا" added in the main unit), a
+//! unit (QUANTITY, with the UCUM code of the unit in `attrs.unit`), else
+//! CARDINAL. Time units ("ثلاث سنوات") belong to the date rules, which run
+//! first; tokens they took are skipped here.
 //!
 //! Approximations ("أكثر من", "نحو", "حوالي", "قرابة", "ما يزيد على", ...)
 //! stay OUTSIDE the entity span and set `attrs.modifier`: in "أكثر من 100
 //! ألف" the entity is "100 ألف" with value 100000 and modifier "more_than".
 //!
-//! Single number words that are also ordinary words are not tagged alone:
-//! واحد/واحدة (one), ست (lady), سبع (lion), تسع (fits), ثمان and عشر; nor is
-//! صفر (also the month Safar). They count inside longer phrases.
+//! Single number words that are also ordinary words are not tagged alone in
+//! a sentence: واحد/واحدة (one), ست (lady), سبع (lion), تسع (fits), ثمان and
+//! عشر; nor is صفر (also the month Safar). They count inside longer phrases,
+//! before a unit or currency, and alone on their line.
 
 use super::lex::{self, body, def, int, is_arabic, is_num, punct, tight, wa, word};
 use crate::doc::Label;
@@ -53,7 +58,7 @@ enum Form {
 fn unit(s: &str) -> Option<(u32, Form)> {
     use Form::*;
     Some(match s {
-        "واحد" | "واحده" => (1, Weak),
+        "واحد" | "واحده" | "واحدا" => (1, Weak),
         "احد" | "احدي" => (1, TeenOnly),
         "اثنان" | "اثنين" | "اثنتان" | "اثنتين" => (2, Plain),
         "اثنا" | "اثني" | "اثنتا" | "اثنتي" => (2, TeenOnly),
@@ -68,6 +73,28 @@ fn unit(s: &str) -> Option<(u32, Form)> {
         "ثمان" => (8, Weak),
         "تسعه" => (9, Plain),
         "تسع" => (9, Weak),
+        // Egyptian and Levantine spellings (not "تنين", a dragon, nor
+        // "تمن", a price).
+        "اتنين" => (2, Plain),
+        "تلاته" | "تلات" => (3, Plain),
+        "تمانيه" | "تمانه" | "تماني" => (8, Plain),
+        _ => return None,
+    })
+}
+
+/// Egyptian and Levantine teens written as one word: "حداشر", "تلتاشر",
+/// "خمستعش".
+fn teen(s: &str) -> Option<u32> {
+    Some(match s {
+        "حداشر" | "احداشر" | "حدعش" | "احدعش" => 11,
+        "اتناشر" | "اطناشر" | "تناشر" | "اتنعش" | "تنعش" => 12,
+        "تلتاشر" | "تلطاشر" | "تلتعش" | "تلطعش" => 13,
+        "اربعتاشر" | "اربعطاشر" | "اربعتعش" | "اربطعش" => 14,
+        "خمستاشر" | "خمسطاشر" | "خمستعش" | "خمسطعش" => 15,
+        "ستاشر" | "سطاشر" | "ستعش" | "سطعش" => 16,
+        "سبعتاشر" | "سبعطاشر" | "سبعتعش" | "سبعطعش" => 17,
+        "تمنتاشر" | "تمنطاشر" | "تمنتعش" | "تمنطعش" => 18,
+        "تسعتاشر" | "تسعطاشر" | "تسعتعش" | "تسعطعش" => 19,
         _ => return None,
     })
 }
@@ -79,12 +106,12 @@ fn is_ten(s: &str) -> bool {
 fn tens(s: &str) -> Option<u32> {
     Some(match s {
         "عشرون" | "عشرين" => 20,
-        "ثلاثون" | "ثلاثين" => 30,
+        "ثلاثون" | "ثلاثين" | "تلاتين" => 30,
         "اربعون" | "اربعين" => 40,
         "خمسون" | "خمسين" => 50,
         "ستون" | "ستين" => 60,
         "سبعون" | "سبعين" => 70,
-        "ثمانون" | "ثمانين" => 80,
+        "ثمانون" | "ثمانين" | "تمانين" => 80,
         "تسعون" | "تسعين" => 90,
         _ => return None,
     })
@@ -95,7 +122,23 @@ fn hundreds(s: &str) -> Option<u32> {
         "مائتان" | "مائتين" | "مائتا" | "مائتي" | "مئتان" | "مئتين" | "مئتا" | "مئتي" => {
             return Some(200)
         }
+        // Egyptian and Levantine.
+        "ميتين" | "متين" => return Some(200),
         _ => {}
+    }
+    if let Some(p) = s.strip_suffix("ميه") {
+        // "ميه", "تلتميه", "خمسميه".
+        return Some(match p {
+            "" => 100,
+            "تلت" | "تلات" => 300,
+            "ربع" | "اربع" => 400,
+            "خمس" => 500,
+            "ست" | "سيت" => 600,
+            "سبع" => 700,
+            "تمن" | "تمان" => 800,
+            "تسع" => 900,
+            _ => return None,
+        });
     }
     let p = s.strip_suffix("مائه").or_else(|| s.strip_suffix("مئه"))?;
     Some(match p {
@@ -126,7 +169,7 @@ fn scale(s: &str) -> Option<(f64, Scale)> {
     use Scale::*;
     Some(match s {
         "الف" | "الفا" => (1e3, Single),
-        "الاف" => (1e3, Plural),
+        "الاف" | "تلاف" => (1e3, Plural),
         "الفان" | "الفين" | "الفي" => (1e3, Dual),
         "مليون" | "مليونا" => (1e6, Single),
         "ملايين" => (1e6, Plural),
@@ -231,24 +274,28 @@ struct Group {
 /// Number words below 1000 starting at token `j`, whose first word reads `s`.
 fn small_words(a: &Analysis<'_>, j: usize, s: &str) -> Option<(u32, usize, bool)> {
     if let Some(h) = hundreds(s) {
-        if let Some((v, e)) = wa(a, j + 1).and_then(|w| below_hundred(a, j + 1, w)) {
+        if let Some((v, e)) = and_word(a, j + 1).and_then(|(k, w)| below_hundred(a, k, w)) {
             return Some((h + v, e, false));
         }
-        return Some((h, j + 1, false));
+        // Alone, "ميه" is also water, "متين" solid, "ميتين" dead.
+        return Some((h, j + 1, matches!(s, "ميه" | "متين" | "ميتين")));
+    }
+    if let Some(t) = teen(s) {
+        return Some((t, j + 1, false));
     }
     if let Some((u, form)) = unit(s) {
         let next = body(a, j + 1);
         if is_ten(next) && u < 10 && !lex::newline(a, j + 1) {
             return Some((10 + u, j + 2, false));
         }
-        if let Some(t) = wa(a, j + 1).and_then(tens) {
+        if let Some((k, t)) = and_word(a, j + 1).and_then(|(k, w)| Some((k, tens(w)?))) {
             if form != Form::TeenOnly {
-                return Some((u + t, j + 2, false));
+                return Some((u + t, k + 1, false));
             }
         }
-        if (3..=9).contains(&u) && matches!(next, "مائه" | "مئه") {
+        if (3..=9).contains(&u) && matches!(next, "مائه" | "مئه" | "ميه") {
             let h = u * 100;
-            if let Some((v, e)) = wa(a, j + 2).and_then(|w| below_hundred(a, j + 2, w)) {
+            if let Some((v, e)) = and_word(a, j + 2).and_then(|(k, w)| below_hundred(a, k, w)) {
                 return Some((h + v, e, false));
             }
             return Some((h, j + 2, false));
@@ -271,6 +318,18 @@ fn below_hundred(a: &Analysis<'_>, j: usize, s: &str) -> Option<(u32, usize)> {
         return None;
     }
     small_words(a, j, s).map(|(v, e, _)| (v, e))
+}
+
+/// The word after a conjunction و at token `j`, written on the word
+/// ("وعشرون") or apart ("و عشرون"): (token of the word, the word).
+fn and_word<'a>(a: &'a Analysis<'_>, j: usize) -> Option<(usize, &'a str)> {
+    if let Some(w) = wa(a, j) {
+        return Some((j, w));
+    }
+    if word(a, j) == "و" && is_arabic(a, j + 1) && !lex::newline(a, j + 1) {
+        return Some((j + 1, word(a, j + 1)));
+    }
+    None
 }
 
 /// A group at token `j`, whose first word reads `s` (digits: the token),
@@ -314,6 +373,12 @@ fn group_inner(a: &Analysis<'_>, j: usize, s: &str) -> Option<Group> {
     if let Some(f) = fraction(s) {
         return match scale(body(a, j + 1)) {
             Some((sc, Scale::Single)) => Some(mk(f * sc, sc, j + 2, false)),
+            // "نصف لتر", "ربع دولار": a fraction of a unit or currency.
+            _ if is_arabic(a, j + 1)
+                && (unit_word(a, j + 1).is_some() || currency(a, j + 1).is_some()) =>
+            {
+                Some(mk(f, 1.0, j + 1, false))
+            }
             _ => None,
         };
     }
@@ -332,6 +397,19 @@ fn group_inner(a: &Analysis<'_>, j: usize, s: &str) -> Option<Group> {
         None => {}
     }
     let (v, e, weak) = small_words(a, j, s)?;
+    // "ثلاثة أرباع": three quarters.
+    if (2..=10).contains(&v) && !lex::newline(a, e) {
+        let parts = match body(a, e) {
+            "اثلاث" => 3.0,
+            "ارباع" => 4.0,
+            "اخماس" => 5.0,
+            "اعشار" => 10.0,
+            _ => 0.0,
+        };
+        if parts > f64::from(v) {
+            return Some(mk(f64::from(v) / parts, 1.0, e + 1, false));
+        }
+    }
     let plural_ok = (3..=10).contains(&v);
     Some(scaled(f64::from(v), e, plural_ok).unwrap_or(mk(f64::from(v), 1.0, e, weak)))
 }
@@ -342,7 +420,7 @@ fn group_inner(a: &Analysis<'_>, j: usize, s: &str) -> Option<Group> {
 /// the word, the word is not read at all (the span would include the و).
 fn first_word<'a>(a: &'a Analysis<'_>, j: usize) -> (&'a str, bool) {
     let w = word(a, j);
-    if matches!(w, "واحد" | "واحده") {
+    if matches!(w, "واحد" | "واحده" | "واحدا") {
         let t = a.tokens[j];
         let (os, oe) = a.norm.to_original(a.text, t.start as usize, t.end as usize);
         let orig = a.text.get(os..oe).unwrap_or("");
@@ -365,6 +443,15 @@ pub(crate) fn phrase(a: &Analysis<'_>, i: usize) -> Option<Phrase> {
         return None;
     }
     let (s, strip) = first_word(a, i);
+    // "صفر فاصلة خمسة": 0.5.
+    if s == "صفر" {
+        return point(a, i + 1).map(|f| Phrase {
+            end: f.end,
+            value: f.value,
+            weak: false,
+            strip,
+        });
+    }
     let g = group(a, i, s)?;
     let mut total = g.value;
     let mut last = g.scale;
@@ -375,9 +462,9 @@ pub(crate) fn phrase(a: &Analysis<'_>, i: usize) -> Option<Phrase> {
             break;
         }
         // "مليون ونصف (المليون)": one and a half.
-        if wa(a, end) == Some("نصف") {
+        if let Some((k, "نصف")) = and_word(a, end) {
             total += 0.5 * last;
-            end += 1;
+            end = k + 1;
             if def(a, end)
                 .and_then(scale)
                 .is_some_and(|(sc, _)| sc == last)
@@ -386,11 +473,12 @@ pub(crate) fn phrase(a: &Analysis<'_>, i: usize) -> Option<Phrase> {
             }
             break;
         }
-        // "و200 ألف" (a separate و) or "وخمسمائة" (و as a proclitic).
+        // "و200 ألف" (a separate و), "وخمسمائة" (و as a proclitic) or
+        // "و خمسمائة" (a free-standing و).
         let g2 = if word(a, end) == "و" && is_num(a, end + 1) {
             group(a, end + 1, "")
-        } else if let Some(w) = wa(a, end) {
-            group(a, end, w)
+        } else if let Some((k, w)) = and_word(a, end) {
+            group(a, k, w)
         } else {
             None
         };
@@ -403,6 +491,22 @@ pub(crate) fn phrase(a: &Analysis<'_>, i: usize) -> Option<Phrase> {
             _ => break,
         }
     }
+    let mut weak = weak;
+    // "ثلاثة فاصلة خمسة", "3 فاصل 25": a decimal point said in words.
+    if last == 1.0 && total.fract() == 0.0 && !lex::newline(a, end) {
+        if let Some(f) = point(a, end) {
+            total += f.value;
+            end = f.end;
+            weak = false;
+            // "ثلاثة فاصلة خمسة مليون": 3.5 million.
+            if let Some((sc, Scale::Single | Scale::Plural)) = scale(body(a, end)) {
+                if !lex::newline(a, end) {
+                    total *= sc;
+                    end += 1;
+                }
+            }
+        }
+    }
     if !total.is_finite() {
         return None;
     }
@@ -411,6 +515,50 @@ pub(crate) fn phrase(a: &Analysis<'_>, i: usize) -> Option<Phrase> {
         value: total,
         weak,
         strip,
+    })
+}
+
+/// The decimals after "فاصلة" at `k`: up to six digits or a number below
+/// 1000 in words, read as the digits after the point ("فاصلة خمسة وعشرون"
+/// is .25). No scale word and no further point, so a chain of them stays
+/// linear.
+fn point(a: &Analysis<'_>, k: usize) -> Option<Group> {
+    let comma = |w: &str| matches!(w, "فاصله" | "فاصل").then_some(());
+    if either(a, k, comma).is_none() || lex::newline(a, k + 1) {
+        return None;
+    }
+    let j = k + 1;
+    let g = if is_num(a, j) {
+        // Digits keep their leading zeros: "3 فاصل 05".
+        let w = word(a, j);
+        if !w.bytes().all(|b| b.is_ascii_digit()) || w.len() > 6 {
+            return None;
+        }
+        let v = parse_digits(w)?;
+        return Some(Group {
+            value: v / 10f64.powi(w.len() as i32),
+            scale: 1.0,
+            end: j + 1,
+            weak: false,
+        });
+    } else if is_arabic(a, j) {
+        let (v, end, _) = small_words(a, j, body(a, j))?;
+        Group {
+            value: f64::from(v),
+            scale: 1.0,
+            end,
+            weak: false,
+        }
+    } else {
+        return None;
+    };
+    let mut div = 10.0;
+    while div <= g.value {
+        div *= 10.0;
+    }
+    Some(Group {
+        value: g.value / div,
+        ..g
     })
 }
 
@@ -457,13 +605,12 @@ pub(crate) fn ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
         if is_ten(body(a, j + 1)) && u < 12 {
             return Some((j + 2, if u == 11 { 11 } else { 10 + u }));
         }
-        // 21-99: "الحادي والعشرين".
-        if let Some(t) = wa(a, j + 1)
-            .and_then(|w| w.strip_prefix("ال"))
-            .and_then(tens)
+        // 21-99: "الحادي والعشرين", "الحادي و العشرين".
+        if let Some((k, t)) =
+            and_word(a, j + 1).and_then(|(k, w)| Some((k, tens(w.strip_prefix("ال")?)?)))
         {
             if u < 10 || u == 11 {
-                return Some((j + 2, t + u % 10));
+                return Some((k + 1, t + u % 10));
             }
         }
     }
@@ -524,6 +671,7 @@ pub(crate) const START_WORDS: &[&str] = &[
     // unit()
     "واحد",
     "واحده",
+    "واحدا",
     "احد",
     "احدي",
     "اثنان",
@@ -593,150 +741,605 @@ pub(crate) const START_WORDS: &[&str] = &[
     "حاديه",
     // ordinal(): "الـ20".
     "ال",
+    // Egyptian and Levantine: unit(), teen(), tens(), hundreds(), scale().
+    "اتنين",
+    "تلاته",
+    "تلات",
+    "تمانيه",
+    "تمانه",
+    "تماني",
+    "حداشر",
+    "احداشر",
+    "حدعش",
+    "احدعش",
+    "اتناشر",
+    "اطناشر",
+    "تناشر",
+    "اتنعش",
+    "تنعش",
+    "تلتاشر",
+    "تلطاشر",
+    "تلتعش",
+    "تلطعش",
+    "اربعتاشر",
+    "اربعطاشر",
+    "اربعتعش",
+    "اربطعش",
+    "خمستاشر",
+    "خمسطاشر",
+    "خمستعش",
+    "خمسطعش",
+    "ستاشر",
+    "سطاشر",
+    "ستعش",
+    "سطعش",
+    "سبعتاشر",
+    "سبعطاشر",
+    "سبعتعش",
+    "سبعطعش",
+    "تمنتاشر",
+    "تمنطاشر",
+    "تمنتعش",
+    "تمنطعش",
+    "تسعتاشر",
+    "تسعطاشر",
+    "تسعتعش",
+    "تسعطعش",
+    "تلاتين",
+    "تمانين",
+    "ميتين",
+    "متين",
+    "ميه",
+    "تلتميه",
+    "تلاتميه",
+    "ربعميه",
+    "اربعميه",
+    "خمسميه",
+    "ستميه",
+    "سيتميه",
+    "سبعميه",
+    "تمنميه",
+    "تمانميه",
+    "تسعميه",
+    "تلاف",
+    // zero()
+    "صفر",
+    // dual(): the words of DUALS.
+    "دولاران",
+    "دولارين",
+    "جنيهان",
+    "جنيهين",
+    "ريالان",
+    "ريالين",
+    "درهمان",
+    "درهمين",
+    "ديناران",
+    "دينارين",
+    "ليرتان",
+    "ليرتين",
+    "كيلومتران",
+    "كيلومترين",
+    "متران",
+    "مترين",
+    "لتران",
+    "لترين",
+    "كوبان",
+    "كوبين",
+    "غالونان",
+    "غالونين",
+    "درجتان",
+    "درجتين",
 ];
 
-/// An indefinite ordinal before a noun ("أول زيارة", "ثالث أكبر").
+/// Duals of currencies and units that count two alone ("دفع دولارين",
+/// "كوبان من الماء"); [`currency`] and [`unit_code`] read them. Not
+/// "ميلان" (Milan) nor "طنين" (a buzz).
+const DUALS: &[&str] = &[
+    "دولاران",
+    "دولارين",
+    "جنيهان",
+    "جنيهين",
+    "ريالان",
+    "ريالين",
+    "درهمان",
+    "درهمين",
+    "ديناران",
+    "دينارين",
+    "ليرتان",
+    "ليرتين",
+    "كيلومتران",
+    "كيلومترين",
+    "متران",
+    "مترين",
+    "لتران",
+    "لترين",
+    "كوبان",
+    "كوبين",
+    "غالونان",
+    "غالونين",
+    "درجتان",
+    "درجتين",
+];
+
+/// An indefinite ordinal: before a noun ("أول زيارة", "ثالث أكبر"), a
+/// teen ("خامس عشر", "ثالثة عشرة"), a compound with the tens ("حادي
+/// وعشرون"), or a word standing alone between punctuation or line ends
+/// ("ثالث"). Not in names ("آل ثاني") or chemistry ("ثاني أكسيد").
 fn bare_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
-    if a.segs[j].pro_len != 0 || !is_arabic(a, j + 1) || lex::newline(a, j + 1) {
+    if a.segs[j].pro_len != 0 || j > 0 && word(a, j - 1) == "ال" {
         return None;
     }
-    // "آل ثاني": a family name.
-    if j > 0 && word(a, j - 1) == "ال" {
+    let (u, feminine) = ordinal_stem(word(a, j))?;
+    let next = !lex::newline(a, j + 1) && is_arabic(a, j + 1);
+    if next {
+        // 11-19: "حادي عشر", "خامسة عشرة".
+        if is_ten(word(a, j + 1)) && (2..=11).contains(&u) {
+            return Some((j + 2, if u == 11 { 11 } else { 10 + u }));
+        }
+        // 21-99: "حادي وعشرون", "خامس و عشرين".
+        if let Some((k, t)) = and_word(a, j + 1).and_then(|(k, w)| Some((k, tens(w)?))) {
+            if u < 10 || u == 11 {
+                return Some((k + 1, t + u % 10));
+            }
+        }
+    }
+    // "حادي" is only part of a compound; before a noun, only the
+    // masculine forms count.
+    if u == 11 {
         return None;
     }
-    let v = match word(a, j) {
-        "اول" => 1,
-        "ثاني" => 2,
-        "ثالث" => 3,
-        "رابع" => 4,
-        "خامس" => 5,
-        "سادس" => 6,
-        "سابع" => 7,
-        "ثامن" => 8,
-        "تاسع" => 9,
-        "عاشر" => 10,
-        _ => return None,
-    };
-    Some((j + 1, v))
+    if next {
+        return match body(a, j + 1) {
+            "اكسيد" | "كلوريد" | "كبريتيد" => None,
+            _ if feminine => None,
+            _ => Some((j + 1, u)),
+        };
+    }
+    // Alone, "ثانية" is also a second of time and "رابعة" a name.
+    if feminine && matches!(u, 2 | 4) {
+        return None;
+    }
+    // Alone: nothing but punctuation or a line end on either side.
+    let edge = |k: usize| k >= a.tokens.len() || lex::newline(a, k) || lex::is_punct(a, k);
+    let before = j == 0 || lex::newline(a, j) || lex::is_punct(a, j - 1);
+    (before && edge(j + 1)).then_some((j + 1, u))
 }
 
-/// ISO 4217 code of a currency word with an optional nationality adjective.
-/// Returns (tokens used: 1 or 2, code or None when the word is ambiguous).
-fn currency(a: &Analysis<'_>, k: usize) -> Option<(usize, Option<&'static str>)> {
+/// A definite tens word or hundred as an ordinal ("الذكرى الخمسين",
+/// "الذكرى المئة", "التسعون" alone):
+/// after a definite noun that is not a sound plural ("الدورات الخمسين" are
+/// fifty sessions), or standing alone. Not after a verb or preposition
+/// ("بلغ الستين", "في الأربعين": ages) nor an indefinite noun ("مجموعة
+/// العشرين").
+fn tens_ordinal(a: &Analysis<'_>, j: usize) -> Option<(usize, u32)> {
+    let d = def(a, j)?;
+    // "الذكرى المئة": the hundredth, after a noun that counts occasions
+    // ("الأفلام الأمريكية المائة الأفضل" are a hundred films).
+    let t = match tens(d) {
+        Some(t) => t,
+        None if matches!(d, "مئه" | "مائه") => {
+            let occasion = j > 0
+                && def(a, j - 1).is_some_and(|p| {
+                    matches!(
+                        p,
+                        "ذكري"
+                            | "دوره"
+                            | "نسخه"
+                            | "مره"
+                            | "عام"
+                            | "سنه"
+                            | "جلسه"
+                            | "حلقه"
+                            | "قمه"
+                    )
+                });
+            if !occasion {
+                return None;
+            }
+            100
+        }
+        None => return None,
+    };
+    // "الأربع والعشرين": the tens of a compound count; "بالمئة": a
+    // percent; "الثلاثين يوما": a count before its accusative noun.
+    let next = word(a, j + 1);
+    let counted = !lex::newline(a, j + 1)
+        && is_arabic(a, j + 1)
+        && a.segs[j + 1].pro_len == 0
+        && next.ends_with('ا')
+        && !next.ends_with("ها")
+        && !next.starts_with("ال");
+    if a.segs[j].pro_len != 0 || wa(a, j).is_some() || counted {
+        return None;
+    }
+    let edge = |k: usize| k >= a.tokens.len() || lex::newline(a, k) || lex::is_punct(a, k);
+    let alone = (j == 0 || lex::newline(a, j) || lex::is_punct(a, j - 1)) && edge(j + 1);
+    let after_noun = j > 0
+        && !lex::newline(a, j)
+        && def(a, j - 1).is_some_and(|d| {
+            !d.ends_with("ات")
+                && !d.ends_with("ين")
+                && !d.ends_with("ون")
+                && ordinal_stem(d).is_none()
+                && unit(d).is_none()
+                && tens(d).is_none()
+        });
+    (alone || after_noun).then_some((j + 1, t))
+}
+
+/// `f` of the body of token `k`, else of the word as written: the
+/// segmenter may split a "proclitic" off a unit or currency word ("فلس",
+/// "فرنك", "بنس", "كوبان").
+fn either<'a, T>(a: &'a Analysis<'_>, k: usize, f: impl Fn(&'a str) -> Option<T>) -> Option<T> {
+    f(body(a, k)).or_else(|| f(word(a, k)))
+}
+
+/// ISO 4217 codes read after or before a number ("100 USD", "LBP 5000").
+const ISO_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "NZD", "SGD", "HKD", "SEK", "NOK",
+    "DKK", "KRW", "BRL", "MXN", "ZAR", "RUB", "INR", "PKR", "TRY", "IRR", "ILS", "SAR", "AED",
+    "QAR", "KWD", "BHD", "OMR", "YER", "JOD", "IQD", "SYP", "LBP", "EGP", "SDG", "LYD", "TND",
+    "DZD", "MAD", "MRU", "SOS", "DJF",
+];
+
+/// The ISO code at token `k` (a Latin word of [`ISO_CODES`]).
+fn iso_code(a: &Analysis<'_>, k: usize) -> Option<&'static str> {
+    if a.tokens.get(k)?.kind != TokenKind::Latin {
+        return None;
+    }
+    let w = word(a, k);
+    ISO_CODES.iter().copied().find(|&c| c == w)
+}
+
+/// A currency after a number at `k`.
+#[derive(Debug, Clone, Copy)]
+struct Currency {
+    /// Tokens used.
+    len: usize,
+    /// ISO 4217 code, or None when the word names several currencies.
+    code: Option<&'static str>,
+    /// The currency word's kind.
+    kind: Kind,
+}
+
+/// Kinds of currency words that name several currencies, and the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Dollar,
+    Pound,
+    Riyal,
+    Dirham,
+    Dinar,
+    Lira,
+    Rupee,
+    Franc,
+    /// A word, code or symbol of one currency.
+    Other,
+}
+
+/// ISO 4217 code of a currency word with an optional nationality adjective,
+/// an abbreviation ("ج.م"), a code ("USD") or a symbol ("$").
+fn currency(a: &Analysis<'_>, k: usize) -> Option<Currency> {
     if lex::newline(a, k) {
         return None;
     }
+    currency_word(a, k)
+}
+
+/// [`currency`] at `k`, wherever the line starts.
+fn currency_word(a: &Analysis<'_>, k: usize) -> Option<Currency> {
+    let fixed = |len: usize, code: &'static str| Currency {
+        len,
+        code: Some(code),
+        kind: Kind::Other,
+    };
     // Latin ISO codes ("100 USD").
     if a.tokens.get(k)?.kind == TokenKind::Latin {
-        let code = match word(a, k) {
-            "USD" => "USD",
-            "EUR" => "EUR",
-            "GBP" => "GBP",
-            "JPY" => "JPY",
-            "CNY" => "CNY",
-            "CHF" => "CHF",
-            "SAR" => "SAR",
-            "AED" => "AED",
-            "EGP" => "EGP",
-            "KWD" => "KWD",
-            "QAR" => "QAR",
-            "TRY" => "TRY",
-            "RUB" => "RUB",
-            "INR" => "INR",
-            _ => return None,
-        };
-        return Some((1, Some(code)));
+        return iso_code(a, k).map(|c| fixed(1, c));
     }
     // Symbols right after the number ("100$", "50 €").
     if lex::is_punct(a, k) {
-        return symbol(word(a, k)).map(|c| (1, Some(c)));
+        return symbol(word(a, k)).map(|c| fixed(1, c));
     }
-    #[derive(PartialEq)]
+    if let Some(c) = abbreviation(a, k) {
+        return Some(Currency {
+            len: 3,
+            code: c,
+            kind: Kind::Other,
+        });
+    }
+    /// A kind, or the code of a word of one currency.
     enum C {
-        Dollar,
-        Pound,
-        Riyal,
-        Dirham,
-        Dinar,
-        Lira,
-        Rupee,
-        Franc,
+        Of(Kind),
         Fixed(&'static str),
     }
-    let c = match body(a, k) {
-        "دولار" | "دولارا" | "دولارات" | "دولاران" | "دولارين" => {
-            C::Dollar
-        }
-        "يورو" | "يوروات" => C::Fixed("EUR"),
-        "جنيه" | "جنيها" | "جنيهات" | "جنيهان" | "جنيهين" => C::Pound,
-        "استرليني" => C::Fixed("GBP"),
-        "ريال" | "ريالا" | "ريالات" | "ريالين" => C::Riyal,
-        "درهم" | "درهما" | "دراهم" | "درهمين" => C::Dirham,
-        "دينار" | "دينارا" | "دنانير" | "دينارين" => C::Dinar,
-        "ليره" | "ليرات" | "ليرتين" => C::Lira,
-        "روبل" | "روبلا" | "روبلات" => C::Fixed("RUB"),
-        "ين" => C::Fixed("JPY"),
-        "يوان" => C::Fixed("CNY"),
-        "روبيه" | "روبيات" => C::Rupee,
-        "فرنك" | "فرنكا" | "فرنكات" => C::Franc,
-        "شيكل" | "شيكلا" | "شيكلات" | "شيقل" => C::Fixed("ILS"),
-        "تومان" => C::Fixed("IRR"),
-        _ => return None,
+    use Kind::*;
+    let kind = |w: &str| -> Option<C> {
+        Some(match w {
+            "دولار" | "دولارا" | "دولارات" | "دولاران" | "دولارين" => {
+                C::Of(Dollar)
+            }
+            "يورو" | "يوروات" | "يوروهات" | "اورو" | "اوروات" => {
+                C::Fixed("EUR")
+            }
+            "جنيه" | "جنيها" | "جنيهات" | "جنيهان" | "جنيهين" => {
+                C::Of(Pound)
+            }
+            "استرليني" => C::Fixed("GBP"),
+            "ريال" | "ريالا" | "ريالات" | "ريالان" | "ريالين" => {
+                C::Of(Riyal)
+            }
+            "درهم" | "درهما" | "دراهم" | "درهمان" | "درهمين" => {
+                C::Of(Dirham)
+            }
+            "دينار" | "دينارا" | "دنانير" | "ديناران" | "دينارين" => {
+                C::Of(Dinar)
+            }
+            "ليره" | "ليرات" | "ليرتان" | "ليرتين" => C::Of(Lira),
+            "روبل" | "روبلا" | "روبلات" => C::Fixed("RUB"),
+            "ين" => C::Fixed("JPY"),
+            "يوان" => C::Fixed("CNY"),
+            "روبيه" | "روبيات" => C::Of(Rupee),
+            "فرنك" | "فرنكا" | "فرنكات" => C::Of(Franc),
+            "شيكل" | "شيكلا" | "شيكلات" | "شيقل" | "شيقلا" | "شيقلات" | "شواقل" | "شواكل" => {
+                C::Fixed("ILS")
+            }
+            "تومان" => C::Fixed("IRR"),
+            _ => return None,
+        })
     };
-    if let C::Fixed(code) = c {
-        return Some((1, Some(code)));
-    }
-    // The nationality adjective agrees with the noun: امريكي/امريكيا/امريكيه.
-    let adj = body(a, k + 1);
-    let adj = adj
-        .strip_suffix('ا')
-        .or_else(|| adj.strip_suffix('ه'))
-        .unwrap_or(adj);
+    let c = either(a, k, kind)?;
+    let c = match c {
+        C::Fixed(code) => return Some(fixed(1, code)),
+        C::Of(kind) => kind,
+    };
+    let adj = adjective(body(a, k + 1));
     let with = match (&c, adj) {
-        (C::Dollar, "امريكي" | "اميركي") => Some("USD"),
-        (C::Dollar, "كندي") => Some("CAD"),
-        (C::Dollar, "استرالي") => Some("AUD"),
-        (C::Dollar, "سنغافوري") => Some("SGD"),
-        (C::Dollar, "نيوزيلندي") => Some("NZD"),
-        (C::Pound, "مصري") => Some("EGP"),
-        (C::Pound, "استرليني") => Some("GBP"),
-        (C::Pound, "سوداني") => Some("SDG"),
-        (C::Riyal, "سعودي") => Some("SAR"),
-        (C::Riyal, "قطري") => Some("QAR"),
-        (C::Riyal, "عماني") => Some("OMR"),
-        (C::Riyal, "يمني") => Some("YER"),
-        (C::Riyal, "ايراني") => Some("IRR"),
-        (C::Dirham, "اماراتي") => Some("AED"),
-        (C::Dirham, "مغربي") => Some("MAD"),
-        (C::Dinar, "كويتي") => Some("KWD"),
-        (C::Dinar, "اردني") => Some("JOD"),
-        (C::Dinar, "عراقي") => Some("IQD"),
-        (C::Dinar, "ليبي") => Some("LYD"),
-        (C::Dinar, "تونسي") => Some("TND"),
-        (C::Dinar, "جزائري") => Some("DZD"),
-        (C::Dinar, "بحريني") => Some("BHD"),
-        (C::Lira, "تركي") => Some("TRY"),
-        (C::Lira, "لبناني") => Some("LBP"),
-        (C::Lira, "سوري") => Some("SYP"),
-        (C::Rupee, "هندي") => Some("INR"),
-        (C::Rupee, "باكستاني") => Some("PKR"),
-        (C::Franc, "سويسري") => Some("CHF"),
+        (Dollar, "امريكي" | "اميركي") => Some("USD"),
+        (Dollar, "كندي") => Some("CAD"),
+        (Dollar, "استرالي") => Some("AUD"),
+        (Dollar, "سنغافوري") => Some("SGD"),
+        (Dollar, "نيوزيلندي") => Some("NZD"),
+        (Pound, "مصري") => Some("EGP"),
+        (Pound, "استرليني") => Some("GBP"),
+        (Pound, "سوداني") => Some("SDG"),
+        (Riyal, "سعودي") => Some("SAR"),
+        (Riyal, "قطري") => Some("QAR"),
+        (Riyal, "عماني") => Some("OMR"),
+        (Riyal, "يمني") => Some("YER"),
+        (Riyal, "ايراني") => Some("IRR"),
+        (Dirham, "اماراتي") => Some("AED"),
+        (Dirham, "مغربي") => Some("MAD"),
+        (Dinar, "كويتي") => Some("KWD"),
+        (Dinar, "اردني") => Some("JOD"),
+        (Dinar, "عراقي") => Some("IQD"),
+        (Dinar, "ليبي") => Some("LYD"),
+        (Dinar, "تونسي") => Some("TND"),
+        (Dinar, "جزائري") => Some("DZD"),
+        (Dinar, "بحريني") => Some("BHD"),
+        (Lira, "تركي") => Some("TRY"),
+        (Lira, "لبناني") => Some("LBP"),
+        (Lira, "سوري") => Some("SYP"),
+        (Rupee, "هندي") => Some("INR"),
+        (Rupee, "باكستاني") => Some("PKR"),
+        (Franc, "سويسري") => Some("CHF"),
         _ => None,
     };
     if with.is_some() && !lex::newline(a, k + 1) {
-        return Some((2, with));
+        return Some(Currency {
+            len: 2,
+            code: with,
+            kind: c,
+        });
     }
     // Alone: the dollar is the US dollar and the pound (جنيه) the Egyptian
     // pound; riyal, dirham, dinar, lira, rupee and franc name several
     // currencies, so they get no code.
-    Some((
-        1,
-        match c {
-            C::Dollar => Some("USD"),
-            C::Pound => Some("EGP"),
+    Some(Currency {
+        len: 1,
+        code: match c {
+            Dollar => Some("USD"),
+            Pound => Some("EGP"),
             _ => None,
         },
-    ))
+        kind: c,
+    })
+}
+
+/// A nationality adjective without its agreement ending: امريكي/امريكيا/
+/// امريكيه all give امريكي.
+fn adjective(w: &str) -> &str {
+    w.strip_suffix('ا')
+        .or_else(|| w.strip_suffix('ه'))
+        .unwrap_or(w)
+}
+
+/// A currency abbreviation at `k`: two letters around a point, written
+/// tight ("ج.م", "د.ك", "ر.س", "د.إ"). Returns its code (None for "د.ا",
+/// which is AED as "د.إ" and JOD as "د.أ"). Both letters must be single
+/// letters, so "د.كمال" (Dr Kamal) is no currency.
+fn abbreviation(a: &Analysis<'_>, k: usize) -> Option<Option<&'static str>> {
+    if !is_arabic(a, k) || !punct(a, k + 1, '.') || !tight(a, k + 1) || !tight(a, k + 2) {
+        return None;
+    }
+    if !is_arabic(a, k + 2) || lex::is_arabic(a, k + 3) && tight(a, k + 3) {
+        return None;
+    }
+    let (x, y) = (word(a, k), word(a, k + 2));
+    if x.chars().count() != 1 || y.chars().count() != 1 {
+        return None;
+    }
+    Some(Some(match (x, y) {
+        ("ج", "م") => "EGP",
+        ("ج", "س") => "SDG",
+        ("د", "ك") => "KWD",
+        ("د", "ب") => "BHD",
+        ("د", "ع") => "IQD",
+        ("د", "ل") => "LYD",
+        ("د", "ت") => "TND",
+        ("د", "ج") => "DZD",
+        ("د", "م") => "MAD",
+        ("د", "ا") => {
+            // إ and أ both normalize to ا: ask the original text.
+            let t = a.tokens[k + 2];
+            let (os, oe) = a.norm.to_original(a.text, t.start as usize, t.end as usize);
+            return Some(match a.text.get(os..oe).unwrap_or("") {
+                "إ" => Some("AED"),
+                "أ" => Some("JOD"),
+                _ => None,
+            });
+        }
+        ("ر", "س") => "SAR",
+        ("ر", "ق") => "QAR",
+        ("ر", "ع") => "OMR",
+        ("ر", "ي") => "YER",
+        ("ل", "ل") => "LBP",
+        ("ل", "س") => "SYP",
+        ("ل", "ت") => "TRY",
+        _ => return None,
+    }))
+}
+
+/// A currency's sub-unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sub {
+    /// سنت: a hundredth of a dollar or euro.
+    Cent,
+    /// قرش: a hundredth of a pound (or of a Jordanian dinar).
+    Piastre,
+    /// فلس: a thousandth of a dinar, a hundredth of a dirham or riyal.
+    Fils,
+    /// هللة: a hundredth of the Saudi riyal.
+    Halala,
+    /// سنتيم: a hundredth of the Moroccan dirham or the Algerian dinar.
+    Centime,
+    /// مليم: a thousandth of the Tunisian dinar (and the Egyptian pound).
+    Millime,
+    /// بنس: a hundredth of the pound sterling.
+    Penny,
+}
+
+/// A sub-unit word at `k`, with an optional nationality adjective: (tokens
+/// used, the sub-unit, the code the adjective gives).
+fn subunit(a: &Analysis<'_>, k: usize) -> Option<(usize, Sub, Option<&'static str>)> {
+    if lex::newline(a, k) || !is_arabic(a, k) {
+        return None;
+    }
+    let read = |w: &str| -> Option<Sub> {
+        Some(match w {
+            "سنت" | "سنتا" | "سنتات" => Sub::Cent,
+            "قرش" | "قرشا" | "قروش" | "قرشان" | "قرشين" => Sub::Piastre,
+            "فلس" | "فلسا" | "فلوس" | "فلسات" => Sub::Fils,
+            "هلله" | "هللات" | "هللتان" | "هللتين" => Sub::Halala,
+            "سنتيم" | "سنتيما" | "سنتيمات" => Sub::Centime,
+            "مليم" | "مليما" | "مليمات" => Sub::Millime,
+            "بنس" | "بنسا" | "بنسات" => Sub::Penny,
+            _ => return None,
+        })
+    };
+    let sub = either(a, k, read)?;
+    let code = match adjective(body(a, k + 1)) {
+        _ if lex::newline(a, k + 1) => None,
+        "امريكي" | "اميركي" => Some("USD"),
+        "كندي" => Some("CAD"),
+        "مصري" => Some("EGP"),
+        "سوري" => Some("SYP"),
+        "لبناني" => Some("LBP"),
+        "اردني" => Some("JOD"),
+        "كويتي" => Some("KWD"),
+        "بحريني" => Some("BHD"),
+        "عراقي" => Some("IQD"),
+        "اماراتي" => Some("AED"),
+        "يمني" => Some("YER"),
+        "سعودي" => Some("SAR"),
+        "مغربي" => Some("MAD"),
+        "جزائري" => Some("DZD"),
+        "تونسي" => Some("TND"),
+        _ => None,
+    };
+    Some((1 + usize::from(code.is_some()), sub, code))
+}
+
+/// How many sub-units make the currency `code`, or, without a code, a
+/// dinar (`Some(true)`), another currency word (`Some(false)`) or no word
+/// at all (`None`: the sub-unit stands alone).
+fn per_unit(sub: Sub, code: Option<&str>, dinar: Option<bool>) -> f64 {
+    let thousandths = match (code, dinar) {
+        (Some(c), _) => matches!(c, "KWD" | "BHD" | "IQD" | "JOD" | "OMR" | "TND" | "LYD"),
+        (None, Some(d)) => d,
+        // Alone, a fils is most often a dinar's (Kuwait, Bahrain, Jordan,
+        // Iraq) and a millime the Tunisian dinar's.
+        (None, None) => true,
+    };
+    match sub {
+        Sub::Fils | Sub::Millime if thousandths => 1000.0,
+        _ => 100.0,
+    }
+}
+
+/// The code a sub-unit gives alone: the cent is the US dollar's (as the
+/// dollar alone is), the piastre the Egyptian pound's, the halala the
+/// Saudi riyal's, the penny sterling's; fils, centime and millime belong to
+/// several currencies.
+fn sub_code(sub: Sub) -> Option<&'static str> {
+    match sub {
+        Sub::Cent => Some("USD"),
+        Sub::Piastre => Some("EGP"),
+        Sub::Halala => Some("SAR"),
+        Sub::Penny => Some("GBP"),
+        Sub::Fils | Sub::Centime | Sub::Millime => None,
+    }
+}
+
+/// The currency a sub-unit alone at `start` belongs to, when the 40 tokens
+/// before name one it can belong to ("سعره 13 درهما ... 15 فلسا").
+fn parent(a: &Analysis<'_>, start: usize, sub: Sub) -> Option<Currency> {
+    use Kind::*;
+    (start.saturating_sub(40)..start)
+        .rev()
+        .filter(|&k| is_arabic(a, k) || a.tokens[k].kind == TokenKind::Latin)
+        .filter_map(|k| currency_word(a, k))
+        .find(|c| match sub {
+            Sub::Cent => c.kind == Dollar || matches!(c.code, Some("EUR" | "CAD" | "AUD" | "USD")),
+            Sub::Piastre => {
+                matches!(c.kind, Pound | Lira)
+                    || matches!(c.code, Some("EGP" | "LBP" | "SYP" | "SDG" | "JOD"))
+            }
+            Sub::Fils => {
+                matches!(c.kind, Dinar | Dirham)
+                    || matches!(c.code, Some("KWD" | "BHD" | "IQD" | "JOD" | "AED" | "YER"))
+            }
+            Sub::Centime => {
+                matches!(c.kind, Dinar | Dirham) || matches!(c.code, Some("MAD" | "DZD"))
+            }
+            Sub::Millime => c.kind == Dinar || matches!(c.code, Some("TND" | "EGP")),
+            Sub::Halala | Sub::Penny => false,
+        })
+}
+
+/// Sub-units joined by و to an amount ending at `end` in currency `cur`
+/// ("20 دولارا و50 سنتا"): (new end, value in the currency). Only fewer
+/// sub-units than make one unit count.
+fn sub_amount(a: &Analysis<'_>, end: usize, cur: Currency) -> Option<(usize, f64)> {
+    if lex::newline(a, end) {
+        return None;
+    }
+    let k = if word(a, end) == "و" && is_num(a, end + 1) && !lex::newline(a, end + 1) {
+        end + 1
+    } else {
+        let (k, _) = and_word(a, end)?;
+        k
+    };
+    let p = phrase(a, k)?;
+    let (n, sub, code) = subunit(a, p.end)?;
+    if code.is_some() && cur.code.is_some() && code != cur.code {
+        return None;
+    }
+    let per = per_unit(sub, cur.code, Some(cur.kind == Kind::Dinar));
+    if p.value <= 0.0 || p.value >= per {
+        return None;
+    }
+    Some((p.end + n, p.value / per))
 }
 
 fn symbol(s: &str) -> Option<&'static str> {
@@ -748,90 +1351,235 @@ fn symbol(s: &str) -> Option<&'static str> {
         "₺" => "TRY",
         "₽" => "RUB",
         "₹" => "INR",
+        "₪" => "ILS",
         _ => return None,
     })
 }
 
-/// A measure unit at token `k`; returns the tokens it takes (with "مربع").
-fn unit_word(a: &Analysis<'_>, k: usize) -> Option<usize> {
+/// A measure after a number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Measure {
+    /// Tokens used.
+    len: usize,
+    /// UCUM code of the unit ("km", "kg", "L", "Cel"); an annotation in
+    /// braces for units UCUM lacks ("{feddan}", "{dunam}", "{Richter}").
+    unit: &'static str,
+    /// "تحت الصفر": below zero, the value is negative.
+    below_zero: bool,
+}
+
+/// UCUM code of a unit word.
+fn unit_code(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "كيلومتر" | "كيلومترا" | "كيلومترات" | "كلم" | "كم" | "كيلومتران" | "كيلومترين" => {
+            "km"
+        }
+        "متر" | "مترا" | "امتار" | "مترات" | "متران" | "مترين" => "m",
+        "سنتيمتر" | "سنتيمترا" | "سنتيمترات" | "سم" => "cm",
+        "مليمتر" | "مليمترا" | "مليمترات" | "ملم" => "mm",
+        "ميل" | "ميلا" | "اميال" => "[mi_i]",
+        "قدم" | "اقدام" => "[ft_i]",
+        "بوصه" | "بوصات" | "انش" | "انشات" => "[in_i]",
+        "طن" | "طنا" | "اطنان" => "t",
+        "كيلوغرام"
+        | "كيلوغراما"
+        | "كيلوغرامات"
+        | "كيلوجرام"
+        | "كيلوجراما"
+        | "كيلوجرامات"
+        | "كغ"
+        | "كلغ"
+        | "كجم"
+        | "كغم"
+        | "كيلو" => "kg",
+        "غرام" | "غراما" | "غرامات" | "جرام" | "جراما" | "جرامات" | "غم" | "جم" => {
+            "g"
+        }
+        "مليغرام" | "مليغراما" | "مليغرامات" | "مليجرام" | "ملغ" | "ملجم" | "ملغم" => {
+            "mg"
+        }
+        "رطل" | "رطلا" | "ارطال" => "[lb_av]",
+        "اونصه" | "اونصات" | "اونس" => "[oz_av]",
+        "برميل" | "برميلا" | "براميل" => "[bbl_us]",
+        "لتر" | "لترا" | "لترات" | "ليتر" | "ليترا" | "ليترات" | "لتران" | "لترين" => {
+            "L"
+        }
+        "مل" | "مليلتر" | "مليلترا" | "مليلترات" | "ملليلتر" | "ميليلتر" | "ملل" => {
+            "mL"
+        }
+        "هكتولتر" | "هكتوليتر" | "هكتولترات" | "هكتوليترات" => {
+            "hL"
+        }
+        "غالون" | "غالونا" | "غالونات" | "جالون" | "جالونا" | "جالونات" | "غالونان" | "غالونين" => {
+            "[gal_us]"
+        }
+        "كوب" | "كوبا" | "اكواب" | "كوبان" | "كوبين" => "[cup_us]",
+        "هكتار" | "هكتارا" | "هكتارات" => "har",
+        "فدان" | "فدانا" | "افدنه" => "{feddan}",
+        "دونم" | "دونما" | "دونمات" => "{dunam}",
+        "ميغاواط" | "ميغاوات" | "ميجاوات" | "ميجاواط" => "MW",
+        "غيغاواط" | "غيغاوات" | "جيجاوات" | "جيجاواط" => "GW",
+        "كيلوواط" | "كيلووات" => "kW",
+        "واط" => "W",
+        "سلزيوس" | "سيلسيوس" | "سيلزيوس" | "مئويه" => "Cel",
+        "فهرنهايت" | "فهرنهيت" => "[degF]",
+        _ => return None,
+    })
+}
+
+/// UCUM code of a unit written in Latin letters ("50 km").
+fn latin_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "km" => "km",
+        "cm" => "cm",
+        "mm" => "mm",
+        "kg" => "kg",
+        "mg" => "mg",
+        "ml" | "mL" => "mL",
+        "MW" => "MW",
+        "GW" => "GW",
+        "kW" => "kW",
+        "ha" => "har",
+        _ => return None,
+    })
+}
+
+/// A measure unit at token `k` ("كيلومترا", "متر مربع", "درجة مئوية",
+/// "°C", "درجات تحت الصفر").
+fn unit_word(a: &Analysis<'_>, k: usize) -> Option<Measure> {
     if lex::newline(a, k) {
         return None;
     }
-    let ok = matches!(
-        body(a, k),
-        "كيلومتر"
-            | "كيلومترا"
-            | "كيلومترات"
-            | "كلم"
-            | "كم"
-            | "متر"
-            | "مترا"
-            | "امتار"
-            | "سنتيمتر"
-            | "سنتيمترا"
-            | "سنتيمترات"
-            | "سم"
-            | "مليمتر"
-            | "مليمترا"
-            | "ملم"
-            | "ميل"
-            | "ميلا"
-            | "اميال"
-            | "قدم"
-            | "اقدام"
-            | "طن"
-            | "طنا"
-            | "اطنان"
-            | "كيلوغرام"
-            | "كيلوغراما"
-            | "كيلوغرامات"
-            | "كيلوجرام"
-            | "كيلوجراما"
-            | "كيلوجرامات"
-            | "كغ"
-            | "كلغ"
-            | "كيلو"
-            | "غرام"
-            | "غراما"
-            | "غرامات"
-            | "جرام"
-            | "جراما"
-            | "جرامات"
-            | "برميل"
-            | "برميلا"
-            | "براميل"
-            | "لتر"
-            | "لترا"
-            | "لترات"
-            | "هكتار"
-            | "هكتارا"
-            | "هكتارات"
-            | "فدان"
-            | "فدانا"
-            | "افدنه"
-            | "دونم"
-            | "دونما"
-            | "دونمات"
-            | "ميغاواط"
-            | "ميغاوات"
-            | "ميجاوات"
-            | "ميجاواط"
-            | "غيغاواط"
-            | "جيجاوات"
-            | "كيلوواط"
-            | "كيلووات"
-            | "واط"
-            | "درجه"
-            | "درجات"
-    );
-    if !ok {
-        return None;
+    measure(a, k)
+}
+
+/// [`unit_word`] at `k`, wherever the line starts.
+fn measure(a: &Analysis<'_>, k: usize) -> Option<Measure> {
+    let mk = |len: usize, unit: &'static str| Measure {
+        len,
+        unit,
+        below_zero: false,
+    };
+    let mut m = match a.tokens.get(k)?.kind {
+        TokenKind::Latin => mk(1, latin_unit(word(a, k))?),
+        TokenKind::Punct => match word(a, k) {
+            // "30°", "30 °C", "86°F", "30°م", "86 °ف".
+            "°" => {
+                let next = if tight(a, k + 1) { word(a, k + 1) } else { "" };
+                match next {
+                    "C" | "م" => mk(2, "Cel"),
+                    "F" | "ف" => mk(2, "[degF]"),
+                    _ => mk(1, "Cel"),
+                }
+            }
+            "℃" => mk(1, "Cel"),
+            "℉" => mk(1, "[degF]"),
+            _ => return None,
+        },
+        TokenKind::Arabic => {
+            let deg = |w: &str| matches!(w, "درجه" | "درجات" | "درجتان" | "درجتين").then_some(());
+            if either(a, k, deg).is_some() {
+                degree(a, k)
+            } else {
+                // "كيلو متر", "ملي لتر": a prefix written apart.
+                let next = if lex::newline(a, k + 1) {
+                    None
+                } else {
+                    either(a, k + 1, unit_code)
+                };
+                // "كم2", "م²": a power written right after the unit.
+                let tight_power = |j: usize| match word(a, j) {
+                    _ if !tight(a, j) => None,
+                    "2" | "²" => Some(2),
+                    "3" | "³" => Some(3),
+                    _ => None,
+                };
+                let (unit, n) = match (body(a, k), next) {
+                    ("م", _) if tight_power(k + 1).is_some() => ("m", 1),
+                    ("كيلو", Some("m")) => ("km", 2),
+                    ("كيلو", Some("g")) => ("kg", 2),
+                    ("كيلو", Some("W")) => ("kW", 2),
+                    ("ملي", Some("m")) => ("mm", 2),
+                    ("ملي", Some("L")) => ("mL", 2),
+                    ("ملي", Some("g")) => ("mg", 2),
+                    ("سنتي", Some("m")) => ("cm", 2),
+                    _ => (either(a, k, unit_code)?, 1),
+                };
+                // "مربع"/"مكعب" after a length: km2, m3.
+                let power = match body(a, k + n) {
+                    _ if tight_power(k + n).is_some() => tight_power(k + n),
+                    _ if lex::newline(a, k + n) => None,
+                    "مربع" | "مربعا" | "مربعه" => Some(2),
+                    "مكعب" | "مكعبا" | "مكعبه" => Some(3),
+                    _ => None,
+                };
+                match (power, unit) {
+                    (Some(2), "km") => mk(n + 1, "km2"),
+                    (Some(2), "m") => mk(n + 1, "m2"),
+                    (Some(2), "cm") => mk(n + 1, "cm2"),
+                    (Some(2), "mm") => mk(n + 1, "mm2"),
+                    (Some(2), "[mi_i]") => mk(n + 1, "[mi_i]2"),
+                    (Some(2), "[ft_i]") => mk(n + 1, "[ft_i]2"),
+                    (Some(3), "m") => mk(n + 1, "m3"),
+                    (Some(3), "cm") => mk(n + 1, "cm3"),
+                    (Some(3), "[ft_i]") => mk(n + 1, "[ft_i]3"),
+                    (Some(3), "km") => mk(n + 1, "km3"),
+                    // "ميل بحري": a nautical mile; "طن متري": a tonne.
+                    _ => match (unit, adjective(body(a, k + n))) {
+                        _ if lex::newline(a, k + n) => mk(n, unit),
+                        ("[mi_i]", "بحري") => mk(n + 1, "[nmi_i]"),
+                        ("t", "متري") => mk(n + 1, "t"),
+                        _ => mk(n, unit),
+                    },
+                }
+            }
+        }
+        TokenKind::Number => return None,
+    };
+    if m.unit == "Cel" || m.unit == "[degF]" {
+        let e = k + m.len;
+        if word(a, e) == "تحت" && word(a, e + 1) == "الصفر" && !lex::newline(a, e) {
+            m.len += 2;
+            m.below_zero = true;
+        }
     }
-    let extra = matches!(
-        body(a, k + 1),
-        "مربع" | "مربعا" | "مربعه" | "مكعب" | "مكعبا" | "مكعبه" | "مئويه"
-    ) && !lex::newline(a, k + 1);
-    Some(1 + usize::from(extra))
+    Some(m)
+}
+
+/// "درجة" or "درجات" at `k` with what names its scale: Celsius
+/// ("مئوية", "سلزيوس"), Fahrenheit, or the Richter scale of an earthquake
+/// ("بقوة 5 درجات على مقياس ريختر"). Alone, a degree in the news is a
+/// temperature.
+fn degree(a: &Analysis<'_>, k: usize) -> Measure {
+    let mk = |len: usize, unit: &'static str| Measure {
+        len,
+        unit,
+        below_zero: false,
+    };
+    let scale = |w: &str| match w {
+        "مئويه" | "مئوي" | "مئويتان" | "مئويتين" | "سلزيوس" | "سيلسيوس" | "سيلزيوس" => {
+            Some("Cel")
+        }
+        "فهرنهايت" | "فهرنهيت" => Some("[degF]"),
+        _ => None,
+    };
+    if !lex::newline(a, k + 1) {
+        if let Some(u) = either(a, k + 1, scale) {
+            return mk(2, u);
+        }
+    }
+    let richter = |j: usize| matches!(word(a, j), "ريختر" | "رختر");
+    let before =
+        |f: fn(&str) -> bool| (1..=3).any(|d| k.checked_sub(d).is_some_and(|j| f(word(a, j))));
+    if (k + 1..k + 4).any(richter) || before(|w| matches!(w, "بقوه" | "قوته" | "قوتها"))
+    {
+        return mk(1, "{Richter}");
+    }
+    // "زاوية 90 درجة": an angle.
+    if before(|w| matches!(w, "زاويه" | "بزاويه")) {
+        return mk(1, "deg");
+    }
+    mk(1, "Cel")
 }
 
 /// Percent sign or words after a number at token `k`; returns tokens used.
@@ -843,8 +1591,10 @@ fn percent(a: &Analysis<'_>, k: usize) -> Option<usize> {
         return Some(1);
     }
     match word(a, k) {
-        "بالمئه" | "بالمائه" => Some(1),
-        "في" if matches!(word(a, k + 1), "المئه" | "المائه") && !lex::newline(a, k + 1) => {
+        "بالمئه" | "بالمائه" | "بالميه" => Some(1),
+        "في" if matches!(word(a, k + 1), "المئه" | "المائه" | "الميه")
+            && !lex::newline(a, k + 1) =>
+        {
             Some(2)
         }
         _ => None,
@@ -922,6 +1672,126 @@ fn modifier(a: &Analysis<'_>, s: usize, e: usize) -> Option<&'static str> {
     None
 }
 
+/// A minus sign or a decimal point written right before the digits at `i`
+/// ("-3.5", ".25", "٫٥" as normalized, "-.5"): the token the number then
+/// starts at and its value. A mark counts only when it stands apart from
+/// what precedes it, so a dash between two numbers ("10-12") or inside a
+/// code ("F-16", "كوفيد-19") is no sign, and "v.2" no fraction.
+fn signed(a: &Analysis<'_>, i: usize, v: f64) -> (usize, f64) {
+    if i == 0 || !tight(a, i) || !is_num(a, i) {
+        return (i, v);
+    }
+    // The mark at `k` follows a space, an opening bracket or quote, or
+    // nothing.
+    let apart = |k: usize| {
+        k == 0
+            || !tight(a, k)
+            || matches!(
+                word(a, k - 1),
+                "(" | "[" | "«" | "\"" | "'" | "،" | ":" | "="
+            )
+    };
+    let minus = |k: usize| punct(a, k, '-') || punct(a, k, '\u{2212}');
+    let mut start = i;
+    let mut value = v;
+    let digits = word(a, i);
+    if punct(a, i - 1, '.') && digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() <= 15 {
+        let point = i - 1;
+        let frac = v / 10f64.powi(digits.len() as i32);
+        if apart(point) {
+            start = point;
+            value = frac;
+        } else if point > 0 && minus(point - 1) && tight(a, point) && apart(point - 1) {
+            return (point - 1, -frac);
+        } else {
+            return (i, v);
+        }
+    }
+    if start > 0 && minus(start - 1) && tight(a, start) && apart(start - 1) {
+        return (start - 1, -value);
+    }
+    (start, value)
+}
+
+/// A dual of a currency or unit alone at `i` ([`DUALS`]): MONEY or
+/// QUANTITY two.
+fn dual(a: &Analysis<'_>, i: usize) -> Option<Candidate> {
+    if !DUALS.contains(&body(a, i)) && !DUALS.contains(&word(a, i)) {
+        return None;
+    }
+    let mut c;
+    if let Some(cur) = currency_word(a, i) {
+        c = Candidate::new(i, i + cur.len, Label::Money, Source::Rule, 3);
+        c.attrs.currency = cur.code.map(str::to_string);
+    } else {
+        let m = measure(a, i)?;
+        c = Candidate::new(i, i + m.len, Label::Quantity, Source::Rule, 3);
+        c.attrs.unit = Some(m.unit.to_string());
+    }
+    c.attrs.value = Some(Value::Number(2.0));
+    c.attrs.modifier = modifier(a, i, c.end).map(str::to_string);
+    Some(c)
+}
+
+/// "ونصف" or "وربع" after a whole amount below 1000 with its unit or
+/// currency ("ثلاثة لترات ونصف": 3.5 L), not before a noun it governs
+/// ("ونصف المبلغ"): (new end, the fraction).
+fn and_part(a: &Analysis<'_>, end: usize, value: f64) -> Option<(usize, f64)> {
+    if lex::newline(a, end) || value.fract() != 0.0 || !(1.0..1000.0).contains(&value) {
+        return None;
+    }
+    let (k, w) = and_word(a, end)?;
+    let f = match w {
+        "نصف" => 0.5,
+        "ربع" => 0.25,
+        _ => return None,
+    };
+    if def(a, k + 1).is_some() && !lex::newline(a, k + 1) {
+        return None;
+    }
+    Some((k + 1, f))
+}
+
+/// "دولار واحد", "ليرة واحدة", "لتر واحد": a currency or unit word right
+/// before a lone "واحد"/"واحدة" (phrase `p` at `i`), not on another line.
+/// Returns (start, label, currency, unit).
+fn one_of(
+    a: &Analysis<'_>,
+    i: usize,
+    p: &Phrase,
+) -> Option<(usize, Label, Option<&'static str>, Option<&'static str>)> {
+    if !p.weak || p.value != 1.0 || p.end != i + 1 || i == 0 || lex::newline(a, i) {
+        return None;
+    }
+    let s = i - 1;
+    if let Some(cur) = currency_word(a, s).filter(|c| c.len == 1) {
+        return Some((s, Label::Money, cur.code, None));
+    }
+    // Not "درجة واحدة": one place in a ranking as often as a degree.
+    if matches!(body(a, s), "درجه" | "درجات") {
+        return None;
+    }
+    let m = measure(a, s).filter(|m| m.len == 1 && a.tokens[s].kind == TokenKind::Arabic)?;
+    Some((s, Label::Quantity, None, Some(m.unit)))
+}
+
+/// Do tokens `s..e` stand alone on their line (a punctuation mark may
+/// close it)?
+fn alone(a: &Analysis<'_>, s: usize, e: usize) -> bool {
+    let end = |k: usize| k >= a.tokens.len() || lex::newline(a, k);
+    (s == 0 || lex::newline(a, s)) && (end(e) || lex::is_punct(a, e) && end(e + 1))
+}
+
+/// "صفر" alone on its line: zero (elsewhere it is also the month Safar).
+fn zero(a: &Analysis<'_>, i: usize) -> Option<Candidate> {
+    if word(a, i) != "صفر" || !alone(a, i, i + 1) {
+        return None;
+    }
+    let mut c = Candidate::new(i, i + 1, Label::Cardinal, Source::Rule, 3);
+    c.attrs.value = Some(Value::Number(0.0));
+    Some(c)
+}
+
 /// Append numeric candidates of `a`. Tokens already taken by DATE or TIME
 /// rule candidates in `out` are skipped.
 pub fn find(a: &Analysis<'_>, starts: &[u8], out: &mut Vec<Candidate>) {
@@ -939,6 +1809,8 @@ pub fn find(a: &Analysis<'_>, starts: &[u8], out: &mut Vec<Candidate>) {
     }
     let free = |s: usize, e: usize| !taken[s..e.min(n)].iter().any(|&t| t);
     let mut i = 0;
+    // End of the last candidate pushed here.
+    let mut last_end = 0;
     while i < n {
         if taken[i] {
             i += 1;
@@ -946,64 +1818,145 @@ pub fn find(a: &Analysis<'_>, starts: &[u8], out: &mut Vec<Candidate>) {
         }
         if starts[i] & lex::START_NUMBER == 0 {
             debug_assert!(
-                phrase(a, i).is_none() && ordinal(a, i).is_none() && bare_ordinal(a, i).is_none(),
+                phrase(a, i).is_none()
+                    && dual(a, i).is_none()
+                    && zero(a, i).is_none()
+                    && ordinal(a, i).is_none()
+                    && bare_ordinal(a, i).is_none()
+                    && tens_ordinal(a, i).is_none(),
                 "the prefilter hid a number at {i}"
             );
             i += 1;
             continue;
         }
         if let Some(p) = phrase(a, i).filter(|p| free(i, p.end)) {
-            let mut start = i;
+            let (first, mut value) = match signed(a, i, p.value) {
+                // "سالب خمسة": minus five.
+                _ if i > 0 && word(a, i - 1) == "سالب" && !lex::newline(a, i) && free(i - 1, i) => {
+                    (i - 1, -p.value)
+                }
+                (s, v) if free(s, i) => (s, v),
+                _ => (i, p.value),
+            };
+            let mut start = first;
             let mut end = p.end;
             let mut label = Label::Cardinal;
             let mut code = None;
+            let mut unit = None;
             // A sign or symbol written before the number: "%15", "$100".
-            let before = if i > 0 && tight(a, i) && !taken[i - 1] && lex::is_punct(a, i - 1) {
-                Some(word(a, i - 1))
-            } else {
-                None
+            let before =
+                if first > 0 && tight(a, first) && !taken[first - 1] && lex::is_punct(a, first - 1)
+                {
+                    Some(word(a, first - 1))
+                } else {
+                    None
+                };
+            // A currency symbol or code before the number, tight or after a
+            // space: "$100", "$ 10", "USD 100".
+            let lead_code = match first.checked_sub(1) {
+                Some(k) if !taken[k] && k >= last_end && !lex::newline(a, first) => {
+                    if lex::is_punct(a, k) {
+                        symbol(word(a, k))
+                    } else {
+                        iso_code(a, k)
+                    }
+                }
+                _ => None,
             };
             let strip_start = p.strip;
             if let Some(k) = percent(a, end).filter(|&k| free(end, end + k)) {
                 label = Label::Percent;
                 end += k;
-            } else if let Some((k, c)) = currency(a, end).filter(|&(k, _)| free(end, end + k)) {
+            } else if let Some(cur) = currency(a, end).filter(|c| free(end, end + c.len)) {
                 label = Label::Money;
-                code = c;
+                code = cur.code;
+                end += cur.len;
+                // "20 دولارا و50 سنتا": 20.5 dollars.
+                if let Some((e, cents)) = sub_amount(a, end, cur).filter(|&(e, _)| free(end, e)) {
+                    value += cents;
+                    end = e;
+                } else if let Some((e, f)) = and_part(a, end, value).filter(|&(e, _)| free(end, e))
+                {
+                    value += f;
+                    end = e;
+                }
+            } else if let Some((k, sub, c)) = subunit(a, end).filter(|&(k, ..)| free(end, end + k))
+            {
+                // "50 سنتا": half a dollar; "15 فلسا" after dirhams: 0.15
+                // dirham.
+                label = Label::Money;
+                match c.map_or_else(|| parent(a, start, sub), |_| None) {
+                    Some(cur) => {
+                        code = cur.code;
+                        value /= per_unit(sub, code, Some(cur.kind == Kind::Dinar));
+                    }
+                    None => {
+                        code = c.or(sub_code(sub));
+                        value /= per_unit(sub, code, None);
+                    }
+                }
                 end += k;
-            } else if let Some(k) = unit_word(a, end).filter(|&k| free(end, end + k)) {
+            } else if let Some(m) = unit_word(a, end).filter(|m| free(end, end + m.len)) {
                 label = Label::Quantity;
-                end += k;
+                unit = Some(m.unit);
+                end += m.len;
+                if let Some((e, f)) = and_part(a, end, value).filter(|&(e, _)| free(end, e)) {
+                    value += f;
+                    end = e;
+                }
+                if m.below_zero {
+                    value = -value;
+                }
             } else if before == Some("%") {
                 label = Label::Percent;
-                start = i - 1;
-            } else if let Some(c) = before.and_then(symbol) {
+                start = first - 1;
+            } else if let Some(c) = lead_code {
                 label = Label::Money;
                 code = Some(c);
-                start = i - 1;
-            } else if p.weak {
+                start = first - 1;
+            } else if let Some((s, l, cur, m)) =
+                one_of(a, i, &p).filter(|&(s, ..)| s >= last_end && free(s, i))
+            {
+                // "دولار واحد", "لتر واحد": one of the unit before.
+                start = s;
+                label = l;
+                code = cur;
+                unit = m;
+            } else if p.weak && !alone(a, i, p.end) {
+                // "واحد" is a number only alone on its line.
                 i = p.end;
                 continue;
             }
             let mut c = Candidate::new(start, end, label, Source::Rule, 3);
             c.strip_proclitic = strip_start || start != i;
-            c.attrs.value = Some(Value::Number(p.value));
+            c.attrs.value = Some(Value::Number(value));
             c.attrs.currency = code.map(str::to_string);
+            c.attrs.unit = unit.map(str::to_string);
             c.attrs.modifier = modifier(a, start, end).map(str::to_string);
             out.push(c);
             i = end;
+            last_end = end;
+            continue;
+        }
+        if let Some(c) = dual(a, i).or_else(|| zero(a, i)).filter(|c| free(i, c.end)) {
+            i = c.end;
+            last_end = i;
+            out.push(c);
             continue;
         }
         let ord = if lex::is_num(a, i.wrapping_sub(1)) {
             None
         } else {
-            ordinal(a, i).or_else(|| bare_ordinal(a, i))
+            ordinal(a, i)
+                .or_else(|| bare_ordinal(a, i))
+                .or_else(|| tens_ordinal(a, i))
         };
         if let Some((end, v)) = ord.filter(|&(e, _)| free(i, e)) {
             let mut c = Candidate::new(i, end, Label::Ordinal, Source::Rule, 3);
             c.attrs.value = Some(Value::Number(f64::from(v)));
             out.push(c);
             i = end;
+            last_end = end;
             continue;
         }
         i += 1;
@@ -1047,6 +2000,8 @@ mod tests {
                 || is_ten(w)
                 || tens(w).is_some()
                 || ordinal_stem(w).is_some()
+                || teen(w).is_some()
+                || DUALS.contains(&w)
                 || hundreds(w) == Some(200);
             assert!(
                 !read || START_WORDS.contains(&w),
@@ -1059,6 +2014,62 @@ mod tests {
         for w in START_WORDS {
             assert_eq!(crate::text::normalize::Normalized::new(w).text, *w);
         }
+    }
+
+    /// The unit after the first number of `text`.
+    fn unit_after(text: &str) -> Option<(&'static str, bool)> {
+        let a = Analysis::new(text, crate::lexicon::gazetteer::Gazetteer::embedded());
+        let i = (0..a.tokens.len()).find(|&i| phrase(&a, i).is_some())?;
+        let p = phrase(&a, i)?;
+        unit_word(&a, p.end).map(|m| (m.unit, m.below_zero))
+    }
+
+    #[test]
+    fn ucum_units() {
+        let t = [
+            ("5 كيلومترات", "km"),
+            ("5 كلم", "km"),
+            ("100 متر مربع", "m2"),
+            ("1000 متر مكعب", "m3"),
+            ("3 بوصات", "[in_i]"),
+            ("10 أطنان", "t"),
+            ("5 كيلو", "kg"),
+            ("12 ميلا بحريا", "[nmi_i]"),
+            ("20 طنا متريا", "t"),
+            ("70 كيلو مترا", "km"),
+            ("313 ألف كيلو متر مربع", "km2"),
+            ("5 ملي لتر", "mL"),
+            ("3 سنتي متر", "cm"),
+            ("250 غراما", "g"),
+            ("10 أرطال", "[lb_av]"),
+            ("5 أونصات", "[oz_av]"),
+            ("مليون برميل", "[bbl_us]"),
+            ("5 لترات", "L"),
+            ("250 مل", "mL"),
+            ("2 هكتوليتر", "hL"),
+            ("3 غالونات", "[gal_us]"),
+            ("ثلاثة أكواب", "[cup_us]"),
+            ("50 هكتارا", "har"),
+            ("50 فدانا", "{feddan}"),
+            ("20 دونما", "{dunam}"),
+            ("300 ميغاواط", "MW"),
+            ("50 km", "km"),
+            ("30 درجة مئوية", "Cel"),
+            ("30 درجة سلزيوس", "Cel"),
+            ("86 درجة فهرنهايت", "[degF]"),
+            ("45 درجة", "Cel"),
+            ("30°", "Cel"),
+            ("30 °C", "Cel"),
+            ("86°F", "[degF]"),
+            ("25°م", "Cel"),
+            ("6 درجات على مقياس ريختر", "{Richter}"),
+            ("زاوية 90 درجة", "deg"),
+        ];
+        for (text, want) in t {
+            assert_eq!(unit_after(text).map(|u| u.0), Some(want), "{text}");
+        }
+        assert_eq!(unit_after("10 درجات تحت الصفر"), Some(("Cel", true)));
+        assert_eq!(unit_after("10 أشخاص"), None);
     }
 
     #[test]

@@ -50,6 +50,8 @@ export interface Entity {
   value_hijri?: string;
   /** ISO 4217 code of money ("USD"). */
   currency?: string;
+  /** UCUM code of a quantity's unit ("km", "kg", "L", "Cel"); `value` is in that unit. */
+  unit?: string;
   /** Approximation: "more_than", "less_than", "about", ... */
   modifier?: string;
   /** Canonical id ("TR", "geonames:323786"). */
