@@ -484,6 +484,100 @@ fn not_numbers() {
     );
 }
 
+/// Ranges: "بين X و Y" and "من X إلى Y" before a currency, unit or % are
+/// one entity whose value is the interval "X/Y" (a string), with the
+/// second number's label, currency and unit; "بين" and "من" stay outside.
+#[test]
+fn ranges() {
+    let ex = Extractor::without_model();
+    // (input, entity text, label, value, currency, unit)
+    type RangeRow<'a> = (
+        &'a str,
+        &'a str,
+        Label,
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+    let rows: &[RangeRow] = &[
+        (
+            "تراوح سعر البرميل بين 70 و85 دولارا",
+            "70 و85 دولارا",
+            Label::Money,
+            "70/85",
+            Some("USD"),
+            None,
+        ),
+        (
+            "دفع ما بين 3 و 4.5 دينار كويتي",
+            "3 و 4.5 دينار كويتي",
+            Label::Money,
+            "3/4.5",
+            Some("KWD"),
+            None,
+        ),
+        (
+            "تتراوح الحرارة بين 12 و 18 درجة مئوية",
+            "12 و 18 درجة مئوية",
+            Label::Quantity,
+            "12/18",
+            None,
+            Some("Cel"),
+        ),
+        (
+            "يمشي من 5 إلى 7 كيلومترات كل صباح",
+            "5 إلى 7 كيلومترات",
+            Label::Quantity,
+            "5/7",
+            None,
+            Some("km"),
+        ),
+        (
+            "زادت الأسعار بين 5 و10 في المئة",
+            "5 و10 في المئة",
+            Label::Percent,
+            "5/10",
+            None,
+            None,
+        ),
+        (
+            "من 2 حتى 3 لترات يوميا",
+            "2 حتى 3 لترات",
+            Label::Quantity,
+            "2/3",
+            None,
+            Some("L"),
+        ),
+    ];
+    for &(input, text, label, value, cur, unit) in rows {
+        let doc = ex.extract(input);
+        common::check_offsets(input, &doc);
+        let e = doc
+            .entities
+            .iter()
+            .find(|e| doc.slice(e.span) == text)
+            .unwrap_or_else(|| panic!("{input:?}: no {text:?} in {:?}", common::pairs(&doc)));
+        assert_eq!(e.label, label, "{input:?}");
+        assert_eq!(e.attrs.value, Some(Value::Text(value.into())), "{input:?}");
+        assert_eq!(e.attrs.currency.as_deref(), cur, "{input:?}");
+        assert_eq!(e.attrs.unit.as_deref(), unit, "{input:?}");
+    }
+    // Not ranges: no بين/من before, two amounts both with units, a falling
+    // pair, a line break between, or bare numbers with nothing after.
+    for (input, first, second) in [
+        ("اشترى 10 و20 دولارا", "10", "20 دولارا"),
+        ("بين 30 و20 دولارا", "30", "20 دولارا"),
+        ("بين 10\nو20 دولارا", "10", "20 دولارا"),
+        ("بين 5 دولارات و10 دولارات", "5 دولارات", "10 دولارات"),
+        ("صوت بين 40 و60 نائبا", "40", "60"),
+    ] {
+        let doc = ex.extract(input);
+        let p = common::pairs(&doc);
+        assert!(p.iter().any(|(_, t)| t == first), "{input:?}: {p:?}");
+        assert!(p.iter().any(|(_, t)| t == second), "{input:?}: {p:?}");
+    }
+}
+
 /// "2020" alone is a CARDINAL; "عام 2020" is a DATE and no CARDINAL.
 #[test]
 fn years_and_counts() {

@@ -1795,6 +1795,71 @@ fn zero(a: &Analysis<'_>, i: usize) -> Option<Candidate> {
 /// Append numeric candidates of `a`. Tokens already taken by DATE or TIME
 /// rule candidates in `out` are skipped.
 pub fn find(a: &Analysis<'_>, starts: &[u8], out: &mut Vec<Candidate>) {
+    let first = out.len();
+    find_values(a, starts, out);
+    ranges(a, out, first);
+}
+
+/// Join "بين 10 و20 دولارا" and "من 5 إلى 7 كيلومترات" into one range:
+/// a bare number, then "و" (after "بين") or "إلى"/"حتى" (after "من"),
+/// then a number with a unit, currency or %. The range takes the second
+/// one's label, unit and currency, and its value is the ISO 8601 interval
+/// form "10/20" (a string). "بين"/"من" stay outside the span, as the
+/// approximation words do. `out[first..]` are this rule's candidates, in
+/// order.
+fn ranges(a: &Analysis<'_>, out: &mut Vec<Candidate>, first: usize) {
+    let mut k = first;
+    while k + 1 < out.len() {
+        let (c1, c2) = (&out[k], &out[k + 1]);
+        let bare = c1.label == Label::Cardinal
+            && c1.attrs.currency.is_none()
+            && c1.attrs.unit.is_none()
+            && c1.attrs.modifier.is_none();
+        let measured = matches!(c2.label, Label::Money | Label::Quantity | Label::Percent);
+        let (Some(Value::Number(x)), Some(Value::Number(y))) = (&c1.attrs.value, &c2.attrs.value)
+        else {
+            k += 1;
+            continue;
+        };
+        let (x, y) = (*x, *y);
+        let lead = c1.start.checked_sub(1).map(|j| body(a, j)).unwrap_or("");
+        // What joins them: a free-standing و or one written on the second
+        // number's word, or إلى/حتى.
+        let between: Vec<&str> = (c1.end..c2.start).map(|j| word(a, j)).collect();
+        let joined = match (lead, between.as_slice()) {
+            ("بين", []) => word(a, c2.start).starts_with('و'),
+            ("بين", ["و"]) => true,
+            ("من", [w]) => matches!(*w, "الي" | "حتي" | "لغايه"),
+            _ => false,
+        };
+        let same_line = (c1.start..=c2.start).all(|j| j == c1.start || !lex::newline(a, j));
+        if !(bare && measured && joined && same_line && x < y) {
+            k += 1;
+            continue;
+        }
+        let c2 = out.remove(k + 1);
+        let c1 = &mut out[k];
+        c1.end = c2.end;
+        c1.label = c2.label;
+        c1.attrs.value = Some(Value::Text(format!("{}/{}", plain(x), plain(y))));
+        c1.attrs.currency = c2.attrs.currency;
+        c1.attrs.unit = c2.attrs.unit;
+        k += 1;
+    }
+}
+
+/// A number as the shortest decimal that reads back the same ("20",
+/// "20.5", "-3").
+fn plain(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The values of [`find`], before ranges are joined.
+fn find_values(a: &Analysis<'_>, starts: &[u8], out: &mut Vec<Candidate>) {
     let n = a.tokens.len();
     if n == 0 {
         return;
