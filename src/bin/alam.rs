@@ -12,7 +12,11 @@ const USAGE: &str = "usage:
   alam eval [--model FILE] [--compare FILE] [--split-dev SHARE] [--errors FILE] FILE.conll
   alam train --corpus FILE --out FILE [--dev FILE] [--cv K] [--epochs N] [--bits N]
              [--groups LIST] [--groups-ctx LIST] [--groups2 LIST] [--dropout P]
-             [--dropout2 P] [--prune N] [--seed N] [--algo perceptron|crf]  (feature train)
+             [--dropout2 P] [--prune N] [--seed N] [--algo perceptron|crf]
+             [--words FILE]  (feature train; --words: a cluster table from
+             `represent`, read by the `cluster` feature group)
+  alam represent --text FILE[.gz] --out FILE [--clusters K] [--dim N] [--window N]
+             [--epochs N] [--min-count N] [--seed N] [--max-lines N]  (feature train)
   alam compile-gazetteer --shared DIR [--corpus FILE] --out FILE   (feature train)";
 
 /// A failure: a one-line message and an exit code.
@@ -37,6 +41,8 @@ fn run(args: &[String]) -> Result<(), Fail> {
         Some("train") => train(&args[1..]),
         #[cfg(feature = "train")]
         Some("compile-gazetteer") => compile_gazetteer(&args[1..]),
+        #[cfg(feature = "train")]
+        Some("represent") => represent(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -319,6 +325,98 @@ fn compile_gazetteer(args: &[String]) -> Result<(), Fail> {
     Ok(())
 }
 
+/// `alam represent`: learn the word-cluster table from unlabelled text.
+#[cfg(feature = "train")]
+fn represent(args: &[String]) -> Result<(), Fail> {
+    let a = parse(
+        args,
+        &[
+            "--text",
+            "--out",
+            "--clusters",
+            "--dim",
+            "--window",
+            "--epochs",
+            "--min-count",
+            "--seed",
+            "--max-lines",
+        ],
+    )?;
+    if !a.positional.is_empty() {
+        return Err(Fail(2, "represent takes no positional arguments".into()));
+    }
+    let path = a
+        .get("--text")
+        .ok_or_else(|| Fail(2, "--text FILE is required".into()))?;
+    let out = a
+        .get("--out")
+        .ok_or_else(|| Fail(2, "--out FILE is required".into()))?;
+    let mut o = alam::train::RepresentOptions::default();
+    let num = |name: &str, v: &str, lo: u64, hi: u64| -> Result<u64, Fail> {
+        v.parse::<u64>()
+            .ok()
+            .filter(|n| (lo..=hi).contains(n))
+            .ok_or_else(|| {
+                Fail(
+                    2,
+                    format!("{name} must be a number in {lo}..={hi}, got {v:?}"),
+                )
+            })
+    };
+    for (name, lo, hi) in [
+        ("--clusters", 2, 65_535),
+        ("--dim", 4, 1024),
+        ("--window", 1, 20),
+        ("--epochs", 1, 50),
+        ("--min-count", 1, 1_000_000),
+        ("--seed", 0, u64::MAX),
+        ("--max-lines", 0, u64::MAX),
+    ] {
+        if let Some(v) = a.get(name) {
+            let n = num(name, v, lo, hi)?;
+            match name {
+                "--clusters" => o.clusters = n as usize,
+                "--dim" => o.dim = n as usize,
+                "--window" => o.window = n as usize,
+                "--epochs" => o.epochs = n as usize,
+                "--min-count" => o.min_count = n as u32,
+                "--seed" => o.seed = n,
+                _ => o.max_lines = n as usize,
+            }
+        }
+    }
+    let file =
+        std::fs::File::open(path).map_err(|e| Fail(2, format!("cannot read {path}: {e}")))?;
+    let reader: Box<dyn std::io::BufRead> = if path.ends_with(".gz") {
+        Box::new(std::io::BufReader::new(flate2::read::GzDecoder::new(file)))
+    } else {
+        Box::new(std::io::BufReader::new(file))
+    };
+    let t0 = std::time::Instant::now();
+    let learned = alam::train::learn_words(reader, &o, &mut |s| eprintln!("{s}"))
+        .map_err(|e| Fail(2, format!("{path}: {e}")))?;
+    let bytes = alam::train::write_words(&learned.table, o.clusters);
+    std::fs::write(out, &bytes).map_err(|e| Fail(1, format!("cannot write {out}: {e}")))?;
+    eprintln!(
+        "{} words, {} stems in {} clusters, {} bytes, {:.0} s",
+        learned.tokens,
+        learned.vocab,
+        o.clusters,
+        bytes.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    // A few clusters, as a look at what was learned.
+    for (c, ex) in learned
+        .examples
+        .iter()
+        .enumerate()
+        .step_by((o.clusters / 12).max(1))
+    {
+        eprintln!("cluster {c:>4}: {}", ex.join(" "));
+    }
+    Ok(())
+}
+
 fn read_conll(path: &str) -> Result<Vec<alam::eval::Sentence>, Fail> {
     let text = read_input(Some(path))?;
     alam::eval::read_conll(&text).map_err(|e| Fail(2, format!("{path}: {e}")))
@@ -450,6 +548,7 @@ fn train(args: &[String]) -> Result<(), Fail> {
             "--groups-ctx",
             "--dropout",
             "--dropout2",
+            "--words",
         ],
     )?;
     if !a.positional.is_empty() {
@@ -462,6 +561,11 @@ fn train(args: &[String]) -> Result<(), Fail> {
         .get("--out")
         .ok_or_else(|| Fail(2, "--out FILE is required".into()))?;
     let mut opts = alam::train::TrainOptions::default();
+    if let Some(p) = a.get("--words") {
+        let bytes = std::fs::read(p).map_err(|e| Fail(2, format!("cannot read {p}: {e}")))?;
+        opts.clusters =
+            alam::train::parse_words(&bytes).map_err(|e| Fail(2, format!("{p}: {e}")))?;
+    }
     let num = |name: &str, v: &str| -> Result<u64, Fail> {
         v.parse()
             .map_err(|_| Fail(2, format!("{name} must be a number, got {v:?}")))

@@ -12,8 +12,8 @@
 //! ([`consistency`]) follow. The model file's format is
 //! [`model`]; [`base`] holds what it shares with the features (the tag
 //! set and the feature hash). Behind features: [`eval`] (CoNLL scoring
-//! with bootstrap intervals, feature `eval`) and [`train`] (feature
-//! `train`).
+//! with bootstrap intervals, feature `eval`), [`train`] and `represent`
+//! (word clusters learned from unlabelled text; both feature `train`).
 
 pub(crate) mod base;
 pub(crate) mod consistency;
@@ -24,6 +24,8 @@ pub(crate) mod features;
 pub(crate) mod memo;
 pub mod model;
 pub(crate) mod passes;
+#[cfg(feature = "train")]
+pub mod represent;
 #[cfg(feature = "train")]
 pub mod train;
 pub(crate) mod viterbi;

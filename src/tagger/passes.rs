@@ -27,7 +27,7 @@ static EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/model.bin");
 static EMBEDDED: OnceLock<Option<Tagger>> = OnceLock::new();
 
 /// Clusters stored in the model.
-struct ModelClusters<'a>(&'a [(u64, u16)]);
+pub(crate) struct ModelClusters<'a>(pub(crate) &'a [(u64, u16)]);
 
 impl Clusters for ModelClusters<'_> {
     fn cluster(&self, stem: u64) -> Option<u16> {

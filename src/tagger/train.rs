@@ -17,8 +17,12 @@ use crate::tagger::base::NTAGS;
 use crate::tagger::document::{self, DocMemory, First};
 use crate::tagger::eval::{self, Sentence};
 pub use crate::tagger::features::group;
-use crate::tagger::features::{self, DocInfo, Extract, Infos, NoClusters};
+use crate::tagger::features::{self, DocInfo, Extract, Infos};
 use crate::tagger::model::{self, StageData};
+use crate::tagger::passes::ModelClusters;
+pub use crate::tagger::represent::{
+    learn as learn_words, parse_words, write_words, Learned, RepresentOptions,
+};
 use crate::tagger::viterbi::{self, begin_tag, viterbi};
 use crate::text::tokenize::TokenKind;
 use std::fmt::Write as _;
@@ -72,6 +76,9 @@ pub struct TrainOptions {
     pub eval_doc_sents: usize,
     /// Share of sentences held out as dev (the tail) when no dev file is given.
     pub dev_share: f64,
+    /// Word clusters (stem hash, cluster; hashes ascending) for the
+    /// `cluster` feature group, stored in the model (see `represent`).
+    pub clusters: Vec<(u64, u16)>,
 }
 
 impl Default for TrainOptions {
@@ -92,6 +99,7 @@ impl Default for TrainOptions {
             prune: 2,
             eval_doc_sents: 1_000_000,
             dev_share: 0.1,
+            clusters: Vec::new(),
         }
     }
 }
@@ -138,14 +146,15 @@ pub fn align(s: &Sentence, a: &Analysis<'_>, offs: &[(usize, usize)]) -> Vec<u8>
 }
 
 /// Analyse corpus sentences.
-pub fn prepare(sents: &[Sentence], gaz: &Gazetteer) -> Vec<Item> {
+pub fn prepare(sents: &[Sentence], gaz: &Gazetteer, clusters: &[(u64, u16)]) -> Vec<Item> {
+    let clusters = ModelClusters(clusters);
     sents
         .iter()
         .map(|s| {
             let (text, offs) = eval::document(std::slice::from_ref(s));
             let a = Analysis::new(&text, gaz);
             let gold = align(s, &a, &offs[0]);
-            let inf = Infos::new(&a, gaz, &NoClusters);
+            let inf = Infos::new(&a, gaz, &clusters);
             let mut ranges = Vec::new();
             features::sentences(&a, &mut ranges);
             Item { inf, gold, ranges }
@@ -641,7 +650,7 @@ pub fn train(
 ) -> Trained {
     let t0 = Instant::now();
     let gaz = Gazetteer::embedded();
-    let items = prepare(train, gaz);
+    let items = prepare(train, gaz, &opts.clusters);
     let mut text = String::new();
     let mut say = |s: String, text: &mut String| {
         log(&s);
@@ -668,7 +677,7 @@ pub fn train(
         if dev.is_empty() {
             return None;
         }
-        let bytes = model::write(opts.bits, info, &[], stages);
+        let bytes = model::write(opts.bits, info, &opts.clusters, stages);
         let ex = Extractor::from_bytes(&bytes).ok()?;
         Some(eval::evaluate(&ex, dev))
     };
@@ -765,7 +774,7 @@ pub fn train(
         });
         stages.push(st2);
     }
-    let bytes = model::write(opts.bits, info, &[], &stages);
+    let bytes = model::write(opts.bits, info, &opts.clusters, &stages);
     let dev_report = dev_f1(&stages);
     say(
         format!(
