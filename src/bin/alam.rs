@@ -13,10 +13,11 @@ const USAGE: &str = "usage:
   alam train --corpus FILE --out FILE [--dev FILE] [--cv K] [--epochs N] [--bits N]
              [--groups LIST] [--groups-ctx LIST] [--groups2 LIST] [--dropout P]
              [--dropout2 P] [--prune N] [--seed N] [--algo perceptron|crf]
-             [--words FILE]  (feature train; --words: a cluster table from
-             `represent`, read by the `cluster` feature group)
+             [--words FILE|none]  (feature train; --words: the cluster table
+             the `cluster` feature group reads, by default data/words.bin)
   alam represent --text FILE[.gz] --out FILE [--clusters K] [--dim N] [--window N]
-             [--epochs N] [--min-count N] [--seed N] [--max-lines N]  (feature train)
+             [--epochs N] [--min-count N] [--max-vocab N] [--seed N] [--max-lines N]
+             (feature train)
   alam compile-gazetteer --shared DIR [--corpus FILE] --out FILE   (feature train)";
 
 /// A failure: a one-line message and an exit code.
@@ -340,6 +341,7 @@ fn represent(args: &[String]) -> Result<(), Fail> {
             "--min-count",
             "--seed",
             "--max-lines",
+            "--max-vocab",
         ],
     )?;
     if !a.positional.is_empty() {
@@ -371,6 +373,7 @@ fn represent(args: &[String]) -> Result<(), Fail> {
         ("--min-count", 1, 1_000_000),
         ("--seed", 0, u64::MAX),
         ("--max-lines", 0, u64::MAX),
+        ("--max-vocab", 0, u64::MAX),
     ] {
         if let Some(v) = a.get(name) {
             let n = num(name, v, lo, hi)?;
@@ -381,6 +384,7 @@ fn represent(args: &[String]) -> Result<(), Fail> {
                 "--epochs" => o.epochs = n as usize,
                 "--min-count" => o.min_count = n as u32,
                 "--seed" => o.seed = n,
+                "--max-vocab" => o.max_vocab = n as usize,
                 _ => o.max_lines = n as usize,
             }
         }
@@ -561,11 +565,17 @@ fn train(args: &[String]) -> Result<(), Fail> {
         .get("--out")
         .ok_or_else(|| Fail(2, "--out FILE is required".into()))?;
     let mut opts = alam::train::TrainOptions::default();
-    if let Some(p) = a.get("--words") {
-        let bytes = std::fs::read(p).map_err(|e| Fail(2, format!("cannot read {p}: {e}")))?;
-        opts.clusters =
-            alam::train::parse_words(&bytes).map_err(|e| Fail(2, format!("{p}: {e}")))?;
-    }
+    // The word clusters: the shipped table unless --words names another
+    // (or "none").
+    opts.clusters = match a.get("--words") {
+        None => alam::train::parse_words(alam::train::SHIPPED_WORDS)
+            .map_err(|e| Fail(1, format!("the shipped data/words.bin: {e}")))?,
+        Some("none") => Vec::new(),
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| Fail(2, format!("cannot read {p}: {e}")))?;
+            alam::train::parse_words(&bytes).map_err(|e| Fail(2, format!("{p}: {e}")))?
+        }
+    };
     let num = |name: &str, v: &str| -> Result<u64, Fail> {
         v.parse()
             .map_err(|_| Fail(2, format!("{name} must be a number, got {v:?}")))

@@ -31,8 +31,9 @@ pub(crate) struct ModelClusters<'a>(pub(crate) &'a [(u64, u16)]);
 
 impl Clusters for ModelClusters<'_> {
     fn cluster(&self, stem: u64) -> Option<u16> {
+        let key = crate::tagger::model::cluster_key(stem);
         self.0
-            .binary_search_by_key(&stem, |&(k, _)| k)
+            .binary_search_by_key(&key, |&(k, _)| k)
             .ok()
             .map(|i| self.0[i].1)
     }

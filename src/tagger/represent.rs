@@ -14,17 +14,22 @@
 //! both loops are a few dozen lines over flat `f32` slices.
 //!
 //! The table file (`data/words.bin`): magic `ALAMWRD\x1a`, format version
-//! (u16 LE), the number of clusters (u16 LE), the number of entries (u32
-//! LE), then that many (stem hash u64 LE, cluster u16 LE), hashes
-//! ascending.
+//! (u16 LE), the number of clusters (u16 LE), then the table as the model
+//! file stores it (`model::write_clusters`: the top 32 bits of each stem
+//! hash, delta- and LEB128-coded, and its cluster).
 
 use crate::error::{Error, ErrorKind};
 use crate::lexicon::analysis::Analysis;
 use crate::lexicon::gazetteer::Gazetteer;
 use crate::tagger::features::{Infos, NoClusters};
+use crate::tagger::model::{read_clusters, write_clusters};
 use crate::text::tokenize::TokenKind;
 use rustc_hash::FxHashMap;
 use std::io::BufRead;
+
+/// The shipped word table, which `alam train` reads unless told otherwise
+/// (CC BY-SA 4.0: it is learned from Arabic Wikipedia; see data/NOTICE.md).
+pub static SHIPPED_WORDS: &[u8] = include_bytes!("../../data/words.bin");
 
 /// Magic bytes of a word-table file.
 pub const MAGIC: &[u8; 8] = b"ALAMWRD\x1a";
@@ -44,6 +49,9 @@ pub struct RepresentOptions {
     pub epochs: usize,
     /// Stems seen fewer times are left out.
     pub min_count: u32,
+    /// Keep at most this many stems, the most frequent (0: no limit): the
+    /// table ships in the browser build, 10 bytes a stem.
+    pub max_vocab: usize,
     /// Clusters.
     pub clusters: usize,
     /// k-means iterations.
@@ -66,6 +74,7 @@ impl Default for RepresentOptions {
             negative: 5,
             epochs: 1,
             min_count: 5,
+            max_vocab: 0,
             clusters: 256,
             iterations: 12,
             seed: 0x5eed_c1a5,
@@ -166,6 +175,9 @@ pub fn learn(
         .filter(|&i| counts[i as usize] >= opts.min_count)
         .collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(counts[i as usize]), hash_of[i as usize]));
+    if opts.max_vocab > 0 {
+        order.truncate(opts.max_vocab);
+    }
     let vocab = order.len();
     if vocab < opts.clusters.max(2) {
         return Err(format!(
@@ -379,22 +391,19 @@ fn kmeans(vecs: &[f32], n: usize, opts: &RepresentOptions) -> Vec<u16> {
 
 /// The file form of a cluster table (see the module docs).
 pub fn write_words(table: &[(u64, u16)], clusters: usize) -> Vec<u8> {
-    let mut out = Vec::with_capacity(16 + table.len() * 10);
+    let mut out = Vec::with_capacity(16 + table.len() * 5);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend_from_slice(&(clusters.min(u16::MAX as usize) as u16).to_le_bytes());
-    out.extend_from_slice(&(table.len() as u32).to_le_bytes());
-    for &(h, c) in table {
-        out.extend_from_slice(&h.to_le_bytes());
-        out.extend_from_slice(&c.to_le_bytes());
-    }
+    write_clusters(table, &mut out);
     out
 }
 
-/// Read a cluster table file, checking every part of it.
+/// Read a cluster table file, checking every part of it. Keys come back
+/// reduced to what the file keeps ([`cluster_key`]).
 pub fn parse_words(bytes: &[u8]) -> Result<Vec<(u64, u16)>, Error> {
     let bad = |m: &str| Error::new(ErrorKind::InvalidModel, format!("word table: {m}"));
-    if bytes.len() < 16 || &bytes[..8] != MAGIC {
+    if bytes.len() < 12 || &bytes[..8] != MAGIC {
         return Err(bad("not an alam word table (bad magic bytes)"));
     }
     let version = u16::from_le_bytes([bytes[8], bytes[9]]);
@@ -404,22 +413,9 @@ pub fn parse_words(bytes: &[u8]) -> Result<Vec<(u64, u16)>, Error> {
         )));
     }
     let k = u16::from_le_bytes([bytes[10], bytes[11]]);
-    let n = u32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]) as usize;
-    let body = &bytes[16..];
-    if body.len() != n.checked_mul(10).ok_or_else(|| bad("size overflows"))? {
-        return Err(bad(
-            "truncated or padded: the entry count does not match its size",
-        ));
-    }
-    let table: Vec<(u64, u16)> = body
-        .chunks_exact(10)
-        .map(|e| {
-            let h = u64::from_le_bytes(e[..8].try_into().expect("8 bytes"));
-            (h, u16::from_le_bytes([e[8], e[9]]))
-        })
-        .collect();
-    if table.windows(2).any(|w| w[0].0 >= w[1].0) {
-        return Err(bad("hashes are not strictly ascending"));
+    let (table, used) = read_clusters(&bytes[12..]).map_err(|e| bad(&e.to_string()))?;
+    if 12 + used != bytes.len() {
+        return Err(bad("trailing bytes after the table"));
     }
     if table.iter().any(|&(_, c)| c >= k) {
         return Err(bad("a cluster id is out of range"));
@@ -430,13 +426,18 @@ pub fn parse_words(bytes: &[u8]) -> Result<Vec<(u64, u16)>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tagger::model::cluster_key;
 
     #[test]
     fn words_file_round_trips_and_refuses_bad_bytes() {
-        let t = vec![(3u64, 0u16), (9, 2), (u64::MAX, 1)];
+        let t = vec![(3u64 << 32, 0u16), (9 << 32 | 7, 2), (u64::MAX, 1)];
         let b = write_words(&t, 3);
-        assert_eq!(parse_words(&b).unwrap(), t);
+        let want: Vec<(u64, u16)> = t.iter().map(|&(k, c)| (cluster_key(k), c)).collect();
+        assert_eq!(parse_words(&b).unwrap(), want);
         assert!(parse_words(&b[..b.len() - 1]).is_err());
+        let mut longer = b.clone();
+        longer.push(0);
+        assert!(parse_words(&longer).is_err());
         assert!(parse_words(&[]).is_err());
         let mut v = b.clone();
         v[8] = 9;
@@ -444,9 +445,12 @@ mod tests {
         let mut k = b.clone();
         k[10] = 2; // two clusters, but an id 2
         assert!(parse_words(&k).is_err());
-        let mut o = b;
-        o.swap(16, 26); // break the order
-        assert!(parse_words(&o).is_err());
+        // A second key equal to the first (a zero distance) is refused.
+        let dup = write_words(&[(1 << 32, 0)], 1);
+        let mut d = dup[..12].to_vec();
+        d.extend_from_slice(&2u32.to_le_bytes());
+        d.extend_from_slice(&[1, 0, 0, 0, 0, 0]);
+        assert!(parse_words(&d).unwrap_err().to_string().contains("ascending"));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::tagger::features::{self, DocInfo, Extract, Infos};
 use crate::tagger::model::{self, StageData};
 use crate::tagger::passes::ModelClusters;
 pub use crate::tagger::represent::{
-    learn as learn_words, parse_words, write_words, Learned, RepresentOptions,
+    learn as learn_words, parse_words, write_words, Learned, RepresentOptions, SHIPPED_WORDS,
 };
 use crate::tagger::viterbi::{self, begin_tag, viterbi};
 use crate::text::tokenize::TokenKind;
@@ -77,7 +77,8 @@ pub struct TrainOptions {
     /// Share of sentences held out as dev (the tail) when no dev file is given.
     pub dev_share: f64,
     /// Word clusters (stem hash, cluster; hashes ascending) for the
-    /// `cluster` feature group, stored in the model (see `represent`).
+    /// `cluster` feature group, stored in the model (see `represent`;
+    /// `alam train` reads the shipped table, `data/words.bin`, by default).
     pub clusters: Vec<(u64, u16)>,
 }
 
@@ -87,7 +88,7 @@ impl Default for TrainOptions {
             algo: Algo::Perceptron,
             epochs: 10,
             bits: 19,
-            groups: group::BASE | group::NAMEW | group::TITLE,
+            groups: group::BASE | group::NAMEW | group::TITLE | group::CLUSTER,
             groups2: Some(group::DOC | group::SHAPE | group::GAZ | group::TRIGGER | group::CLITIC),
             groups_ctx: Some(group::BASE | group::NAMEW | group::NOSELF),
             dropout: 0.4,
