@@ -217,6 +217,141 @@ const TABLE: &[Row] = &[
     t!(time "منتصف الليل", "منتصف الليل", "T00:00"),
 ];
 
+/// Anchoring: (reference date or "", input, entity text, value, anchor,
+/// anchor source). An empty anchor means the entity carries none.
+const ANCHORED: &[(&str, &str, &str, &str, &str, &str)] = &[
+    // The text's own full date anchors what follows it.
+    (
+        "",
+        "أعلنت الهيئة، الخميس 12 مارس 2026، أن المبيعات تراجعت الشهر الماضي",
+        "الشهر الماضي",
+        "2026-02",
+        "2026-03-12",
+        "text",
+    ),
+    (
+        "",
+        "في 12/3/2026 قال المدير إن الفريق وصل أمس",
+        "أمس",
+        "2026-03-11",
+        "2026-03-12",
+        "text",
+    ),
+    (
+        "",
+        "بيان صدر في 2 يناير 2025: ارتفعت الأسعار العام الماضي",
+        "العام الماضي",
+        "2024",
+        "2025-01-02",
+        "text",
+    ),
+    (
+        "",
+        "نشر التقرير في 3 مايو 2023. وسيعقد المؤتمر العام المقبل",
+        "العام المقبل",
+        "2024",
+        "2023-05-03",
+        "text",
+    ),
+    (
+        "",
+        "الأحد 5 أكتوبر 2025 - أكدت اللجنة أن الاجتماع عقد الأربعاء الماضي",
+        "الأربعاء الماضي",
+        "2025-10-01",
+        "2025-10-05",
+        "text",
+    ),
+    // Across lines: the anchor holds for the rest of the text.
+    (
+        "",
+        "عمّان، 20 يونيو 2024\nوفي الأسبوع الماضي زار الوفد المدينة",
+        "الأسبوع الماضي",
+        "2024-W24",
+        "2024-06-20",
+        "text",
+    ),
+    // The nearest preceding full date wins over an earlier one.
+    (
+        "",
+        "في 1 يناير 2020 بدأت الخطة، وفي 10 أبريل 2022 أعلنت الوزارة أنها أنجزت الشهر الماضي نصفها",
+        "الشهر الماضي",
+        "2022-03",
+        "2022-04-10",
+        "text",
+    ),
+    // A reference date wins over the text's date.
+    (
+        "2024-10-15",
+        "أعلنت الهيئة، الخميس 12 مارس 2026، أن المبيعات تراجعت الشهر الماضي",
+        "الشهر الماضي",
+        "2024-09",
+        "2024-10-15",
+        "reference",
+    ),
+    (
+        "2024-10-15",
+        "وصل أمس",
+        "أمس",
+        "2024-10-14",
+        "2024-10-15",
+        "reference",
+    ),
+    // No anchor: the relative form stays.
+    (
+        "",
+        "تراجعت المبيعات الشهر الماضي",
+        "الشهر الماضي",
+        "REF-P1M",
+        "",
+        "",
+    ),
+    // A date after the relative expression is not used.
+    (
+        "",
+        "تراجعت المبيعات الشهر الماضي بحسب تقرير نشر في 12 مارس 2026",
+        "الشهر الماضي",
+        "REF-P1M",
+        "",
+        "",
+    ),
+    // The full date itself is not anchored, nor a date without a year, a
+    // month and year, or a year.
+    (
+        "",
+        "في 12 مارس 2026 وفي 2 أبريل 2026",
+        "2 أبريل 2026",
+        "2026-04-02",
+        "",
+        "",
+    ),
+    (
+        "",
+        "في أكتوبر 2024 قال إنه زارها أمس",
+        "أمس",
+        "REF-P1D",
+        "",
+        "",
+    ),
+    (
+        "",
+        "عام 2020، ثم العام الماضي",
+        "العام الماضي",
+        "REF-P1Y",
+        "",
+        "",
+    ),
+    // A date resolved against an anchor does not become one: after "أمس"
+    // (11 March), "بعد غد" is still counted from 12 March.
+    (
+        "",
+        "الخميس 12 مارس 2026: وصل أمس، وغادر بعد غد",
+        "بعد غد",
+        "2026-03-14",
+        "2026-03-12",
+        "text",
+    ),
+];
+
 /// Inputs where the given text must NOT be a DATE or TIME entity.
 const NOT: &[(&str, &str)] = &[
     ("مارس الضغط على الحكومة", "مارس"),
@@ -292,6 +427,62 @@ fn date_table() {
         TABLE.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn anchors_of_relative_dates() {
+    let ex = Extractor::without_model();
+    let mut failures = Vec::new();
+    for &(r, input, ent, value, anchor, source) in ANCHORED {
+        let mut opts = Options::default();
+        if !r.is_empty() {
+            opts = opts.with_reference_date(r).expect("reference date");
+        }
+        let doc = ex.extract_with(input, &opts);
+        common::check_offsets(input, &doc);
+        let Some(e) = doc.entities.iter().find(|e| doc.slice(e.span) == ent) else {
+            failures.push(format!(
+                "{input:?}: no {ent:?}; got {:?}",
+                common::pairs(&doc)
+            ));
+            continue;
+        };
+        let got = (
+            value_text(&e.attrs.value),
+            e.attrs.anchor.clone().unwrap_or_default(),
+            e.attrs.anchor_source.clone().unwrap_or_default(),
+        );
+        if got != (value.to_string(), anchor.to_string(), source.to_string()) {
+            failures.push(format!(
+                "{input:?} {ent:?}: want {value:?} {anchor:?} {source:?}, got {got:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows failed:\n{}",
+        failures.len(),
+        ANCHORED.len(),
+        failures.join("\n")
+    );
+}
+
+/// The anchor carries over from one chunk of a long document to the next.
+#[test]
+fn anchor_across_chunks() {
+    let filler = "وتحدث المشاركون عن المشروع في جلسات طويلة.\n".repeat(2_000);
+    let text = format!("الخميس 12 مارس 2026\n{filler}وقال إن العمل بدأ الشهر الماضي");
+    assert!(text.len() > 64 * 1024, "spans several chunks");
+    let doc = Extractor::without_model().extract(&text);
+    let e = doc
+        .entities
+        .iter()
+        .rev()
+        .find(|e| doc.slice(e.span) == "الشهر الماضي")
+        .expect("the relative date");
+    assert_eq!(value_text(&e.attrs.value), "2026-02");
+    assert_eq!(e.attrs.anchor.as_deref(), Some("2026-03-12"));
+    assert_eq!(e.attrs.anchor_source.as_deref(), Some("text"));
 }
 
 #[test]

@@ -22,6 +22,8 @@ fn unpack(text: &str, ents: &Packed, quotes: &Packed) -> J {
         "modifier",
         "id",
         "name_en",
+        "anchor",
+        "anchor_source",
     ];
     // Strings are read in order, each with its UTF-16 length.
     let take = |strs: &str, at: &mut usize, len: u32| {

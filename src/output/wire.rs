@@ -171,7 +171,8 @@ pub mod attr {
     /// A numeric `value` (in [`super::Packed::nums`]).
     pub const NUMBER: u32 = 1;
     /// A string `value`; then, in this order, `value_hijri`, `currency`,
-    /// `modifier`, `id` and `name_en`, each at the next bit.
+    /// `modifier`, `id`, `name_en`, `anchor` and `anchor_source`, each at
+    /// the next bit.
     pub const TEXT: u32 = 2;
 }
 
@@ -200,7 +201,15 @@ impl WireDoc<'_> {
         let to = to.min(self.entities.len());
         for e in &self.entities[from.min(to)..to] {
             let a = e.attrs;
-            let strings = [&a.value_hijri, &a.currency, &a.modifier, &a.id, &a.name_en];
+            let strings = [
+                &a.value_hijri,
+                &a.currency,
+                &a.modifier,
+                &a.id,
+                &a.name_en,
+                &a.anchor,
+                &a.anchor_source,
+            ];
             let mut bits = match a.value {
                 None => 0,
                 Some(Value::Number(_)) => attr::NUMBER,

@@ -20,18 +20,24 @@
 //! al-Qura calendar, in `attrs.value` ("2024-03-22"); a Hijri date without
 //! a year or day has no Gregorian value ("عام 1445 هـ": value_hijri "1445").
 //!
-//! Relative expressions resolve against `Options::reference_date` when it
-//! is given (with 2024-10-15: "العام الماضي" → `2023`, "الأسبوع الماضي" →
-//! `2024-W41`, "الشهر المقبل" → `2024-11`, "اليوم" → `2024-10-15`, "أمس" →
-//! `2024-10-14`, "العامين الماضيين" → `2022/2023`: the N whole units before
-//! the current one). Without one they keep an anchor-offset form: `REF`
+//! Relative expressions resolve against an anchor: `Options::reference_date`
+//! when it is given, otherwise the nearest full date (day, month and year:
+//! "الخميس 12 مارس 2026", "12/3/2026") stated earlier in the text, chunks
+//! of one document included ([`DateMemory`]), as temporal taggers do in
+//! narrative mode. A date resolved against an anchor never becomes one
+//! itself, and a date later in the text is never used. The entity says
+//! which anchor it used: `attrs.anchor` ("2026-03-12") and
+//! `attrs.anchor_source` ("reference" or "text"). With 2024-10-15:
+//! "العام الماضي" → `2023`, "الأسبوع الماضي" → `2024-W41`, "الشهر المقبل"
+//! → `2024-11`, "اليوم" → `2024-10-15`, "أمس" → `2024-10-14`, "العامين
+//! الماضيين" → `2022/2023` (the N whole units before the current one). Without an anchor they keep an anchor-offset form: `REF`
 //! (the reference date) plus a signed ISO 8601 duration whose unit is the
 //! granularity — "اليوم" `REF+P0D`, "أمس" `REF-P1D`, "العام الماضي"
 //! `REF-P1Y`, "هذا الشهر" `REF+P0M`, "العامين الماضيين" `REF-P2Y/REF-P1Y`
 //! (units Y, M, W, D, and TIMEX3's DE for decades and CE for centuries).
 //! Vague plurals ("السنوات الماضية") are `PAST_REF` / `FUTURE_REF`.
 //!
-//! A weekday with a reference date is the latest such day on or before it
+//! A weekday with an anchor is the latest such day on or before it
 //! ("الثلاثاء" on Tuesday 2024-10-15 is that day); "الثلاثاء الماضي" is the
 //! latest one strictly before, "الثلاثاء المقبل" the first one after. Bare
 //! month names stay `XXXX-MM` even with a reference date: which year is
@@ -60,17 +66,28 @@ mod parse;
 mod value;
 pub(crate) mod words;
 
+use crate::doc::Label;
 use crate::lexicon::analysis::Analysis;
 use crate::lexicon::gazetteer::Gazetteer;
 use crate::rules::candidate::Candidate;
 use parse::Cx;
-use value::{push, year_match};
+use value::{full_date, push, year_match};
 
-/// Append date and time candidates of `a`.
+/// What the date rules keep from one chunk of a document to the next: the
+/// latest full date of the text, the anchor of relative dates when no
+/// reference date is given.
+#[derive(Debug, Clone, Default)]
+pub struct DateMemory {
+    last_full: Option<(i32, u32, u32)>,
+}
+
+/// Append date and time candidates of `a`, a chunk of a document whose
+/// earlier chunks left `memory`.
 pub fn find(
     a: &Analysis<'_>,
     gaz: &Gazetteer,
     reference_date: Option<(i32, u32, u32)>,
+    memory: &mut DateMemory,
     starts: &[u8],
     out: &mut Vec<Candidate>,
 ) {
@@ -79,6 +96,8 @@ pub fn find(
         return;
     }
     let cx = Cx::new(a, gaz, reference_date);
+    cx.text_anchor
+        .set(memory.last_full.and_then(|(y, m, d)| parse::day(y, m, d)));
     let mut line_end = 0;
     let mut i = 0;
     while i < n {
@@ -95,17 +114,30 @@ pub fn find(
             i += 1;
             continue;
         }
+        cx.used.set(false);
         let Some((m, dual)) = cx.at(i) else {
             i += 1;
             continue;
         };
         let mut next = m.end.max(i + 1);
-        push(out, m);
+        let anchor = cx
+            .anchor()
+            .filter(|_| cx.used.get())
+            .map(|((y, mo, d, _), reference)| ((y, mo, d), reference));
+        // A full date the text states itself (not one resolved against an
+        // anchor) anchors the relative dates after it.
+        if anchor.is_none() && m.label == Label::Date {
+            if let Some((y, mo, d)) = m.value.as_deref().and_then(full_date) {
+                memory.last_full = Some((y, mo, d));
+                cx.text_anchor.set(parse::day(y, mo, d));
+            }
+        }
+        push(out, m, anchor);
         // "عامي 2019 و2020": the second year too.
         if dual && cx.w(next) == "و" {
             if let Some(y) = cx.int_w(next + 1, 4, 4).filter(|y| (1..=2999).contains(y)) {
                 let (end, era, bc) = cx.suffix(next + 2);
-                push(out, year_match(next + 1, end, y as i32, era, bc));
+                push(out, year_match(next + 1, end, y as i32, era, bc), None);
                 next = end;
             }
         }

@@ -10,6 +10,14 @@ use crate::rules::{lex, number};
 use crate::text::tokenize::TokenKind;
 use std::cell::Cell;
 
+/// A date and its day number.
+pub(super) type Day = (i32, u32, u32, i64);
+
+/// `y-m-d` with its day number, when it is a valid date.
+pub(super) fn day(y: i32, m: u32, d: u32) -> Option<Day> {
+    cal::valid(y, m, d).then(|| (y, m, d, cal::days_from_civil(y, m, d)))
+}
+
 /// Per-token calendar marks from the gazetteer: month or weekday.
 #[derive(Debug, Clone, Copy, Default)]
 struct Mark {
@@ -23,7 +31,13 @@ pub(super) struct Cx<'a, 'b> {
     a: &'a Analysis<'b>,
     marks: Vec<Mark>,
     /// Reference date and its day number.
-    r: Option<(i32, u32, u32, i64)>,
+    reference: Option<Day>,
+    /// The latest full date of the text before the current token (see
+    /// [`DateMemory`](super::DateMemory)), the anchor when there is no
+    /// reference date.
+    pub(super) text_anchor: Cell<Option<Day>>,
+    /// Did the rule just tried read the anchor ([`Cx::r`])?
+    pub(super) used: Cell<bool>,
     /// The current line: token accessors see only `lo..hi`.
     pub(super) lo: Cell<usize>,
     pub(super) hi: Cell<usize>,
@@ -53,13 +67,12 @@ impl<'a, 'b> Cx<'a, 'b> {
                 };
             }
         }
-        let r = reference_date
-            .filter(|&(y, m, d)| cal::valid(y, m, d))
-            .map(|(y, m, d)| (y, m, d, cal::days_from_civil(y, m, d)));
         Cx {
             a,
             marks,
-            r,
+            reference: reference_date.and_then(|(y, m, d)| day(y, m, d)),
+            text_anchor: Cell::new(None),
+            used: Cell::new(false),
             lo: Cell::new(0),
             hi: Cell::new(n),
         }
@@ -155,9 +168,28 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     // ----- values -------------------------------------------------------
 
+    /// The anchor relative dates resolve against: the reference date, else
+    /// the latest full date before in the text. Reading it marks the match
+    /// as anchored.
+    fn r(&self) -> Option<Day> {
+        let r = self.reference.or(self.text_anchor.get());
+        if r.is_some() {
+            self.used.set(true);
+        }
+        r
+    }
+
+    /// Is the anchor the reference date (else a date of the text)?
+    pub(super) fn anchor(&self) -> Option<(Day, bool)> {
+        match self.reference {
+            Some(r) => Some((r, true)),
+            None => self.text_anchor.get().map(|t| (t, false)),
+        }
+    }
+
     /// A relative expression: `off` units from the reference.
     fn rel_value(&self, unit: Unit, off: i32) -> String {
-        let Some((y, m, _, days)) = self.r else {
+        let Some((y, m, _, days)) = self.r() else {
             return rel_ref(unit, off);
         };
         match unit {
@@ -175,7 +207,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// "the N units before / after the current one".
     fn rel_span(&self, unit: Unit, n: i32, past: bool) -> String {
         let (a, b) = if past { (-n, -1) } else { (1, n) };
-        if self.r.is_none() {
+        if self.r().is_none() {
             return format!("{}/{}", rel_ref(unit, a), rel_ref(unit, b));
         }
         format!("{}/{}", self.rel_value(unit, a), self.rel_value(unit, b))
@@ -209,7 +241,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 hijri: None | Some(false),
                 bc: false,
             } => Some(y),
-            YearSpec::Rel(o) => self.r.map(|r| r.0 + o),
+            YearSpec::Rel(o) => self.r().map(|r| r.0 + o),
             _ => return None,
         };
         Some((e, y.map_or_else(|| "XXXX".to_string(), cal::fmt_year)))
@@ -384,7 +416,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         let mut out = M::date(j, end, String::new());
         let (y, era, bc) = match year {
             Some((_, YearSpec::Abs { y, hijri, bc })) => (Some(y), hijri, bc),
-            Some((_, YearSpec::Rel(o))) => (self.r.map(|r| r.0 + o), None, false),
+            Some((_, YearSpec::Rel(o))) => (self.r().map(|r| r.0 + o), None, false),
             None => (None, None, false),
         };
         if bc {
@@ -410,7 +442,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             return Some(out);
         }
         let mut y = y;
-        if let (Some(o), Some((ry, rm, rd, _))) = (rel, self.r) {
+        if let (Some(o), Some((ry, rm, rd, _))) = (rel, rel.and_then(|_| self.r())) {
             // "أكتوبر الماضي": the latest October before the reference.
             let key = m * 100 + day.unwrap_or(0);
             let now = rm * 100 + if day.is_some() { rd } else { 0 };
@@ -466,7 +498,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 return Some(full);
             }
         }
-        let value = match self.r {
+        let value = match self.r() {
             None => format!("XXXX-WXX-{wd}"),
             Some((_, _, _, days)) => {
                 let rw = cal::weekday(days);
@@ -583,7 +615,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             // "اليوم الثلاثاء", "أمس الأحد", "غدا الاثنين": one day, named
             // twice.
             if let Some((wd, e2)) = self.weekday_at(e) {
-                let v = match self.r {
+                let v = match self.r() {
                     Some(_) => self.rel_value(Unit::Day, off),
                     None => format!("XXXX-WXX-{wd}"),
                 };
@@ -692,7 +724,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         let (e, c, hijri) = self.century_spec(j)?;
         let v = match c {
             Ok(p) => format!("{p:02}"),
-            Err(o) => match self.r {
+            Err(o) => match self.r() {
                 Some((y, ..)) => format!("{:02}", y.div_euclid(100) + o),
                 None => format!("REF{}P{}CE", sign(o), o.abs()),
             },
@@ -732,7 +764,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             prefix = match c {
                 Ok(p) => p,
                 // Without a reference date the present is taken to be 20XX.
-                Err(o) => self.r.map_or(20, |r| r.0.div_euclid(100)) + o,
+                Err(o) => self.r().map_or(20, |r| r.0.div_euclid(100)) + o,
             };
         }
         Some(M::date(j, end, format!("{prefix}{dec}X")))

@@ -161,11 +161,33 @@ pub(super) fn duration_match(
     }
 }
 
-pub(super) fn push(out: &mut Vec<Candidate>, m: M) {
+/// The full date ("YYYY-MM-DD") a value names, if it names one.
+pub(super) fn full_date(v: &str) -> Option<(i32, u32, u32)> {
+    let b = v.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let s = v.get(r)?;
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
+    };
+    Some((digits(0..4)? as i32, digits(5..7)?, digits(8..10)?))
+}
+
+/// Push `m` as a candidate; `anchor`: the date its value was resolved
+/// against and whether that is the reference date (else a date of the
+/// text).
+pub(super) fn push(out: &mut Vec<Candidate>, m: M, anchor: Option<((i32, u32, u32), bool)>) {
     if m.end <= m.start {
         return;
     }
     let mut c = Candidate::new(m.start, m.end, m.label, Source::Rule, 3);
+    if let Some(((y, mo, d), reference)) = anchor {
+        c.attrs.anchor = Some(ymd(Some(y), Some(mo), Some(d)));
+        c.attrs.anchor_source = Some(if reference { "reference" } else { "text" }.to_string());
+    }
     c.attrs.value = m.value.map(Value::Text);
     c.attrs.value_hijri = m.hijri;
     c.attrs.modifier = m.modifier.map(str::to_string);
