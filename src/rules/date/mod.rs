@@ -40,9 +40,20 @@
 //! A weekday with an anchor is the latest such day on or before it
 //! ("الثلاثاء" on Tuesday 2024-10-15 is that day); "الثلاثاء الماضي" is the
 //! latest one strictly before, "الثلاثاء المقبل" the first one after. Bare
-//! month names stay `XXXX-MM` even with a reference date: which year is
-//! meant depends on tense, which these rules do not read. "أكتوبر الماضي"
-//! and "15 أكتوبر المقبل" do resolve (the latest past / next such month).
+//! month names stay `XXXX-MM` even with an anchor: which year is meant
+//! depends on tense, which these rules do not read. "أكتوبر الماضي" and
+//! "15 أكتوبر المقبل" do resolve (the latest past / next such month). A day
+//! and month without a year take the anchor's year ("في 3 أبريل" with
+//! 2025-06-01 → `2025-04-03`); after a weekday, the year nearest the
+//! anchor's in which that day is that weekday ("الجمعة 7 نوفمبر" with
+//! 2024-10-15 → `2025-11-07`). Without an anchor they stay `XXXX-MM-DD`.
+//!
+//! Times: minutes in words ("وربع", "و نصف", "إلا ثلثا", "و عشر دقائق")
+//! and parts of the day that move the hour ("مساء", "ليلا", "فجرا",
+//! "ظهرا", "بعد العصر", "بعد المغرب": "الساعة 8 بعد المغرب" → `T20:00`).
+//! An hour as a feminine ordinal with a part of the day is a TIME even
+//! without "الساعة" ("الثالثة فجرا" → `T03:00`); a bare digit needs
+//! "الساعة", a clock ("14:30") or a one-word part of the day.
 //!
 //! Spans: proclitics stay outside ("وفي عام 2020" → "عام 2020"); prefixes
 //! that are part of the date stay inside ("يوم الثلاثاء", "شهر رمضان",

@@ -373,6 +373,13 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// A date built around a month: [day] [من] month [year | الماضي ...].
     /// `ctx`: the caller saw a prefix that makes the month a date.
     fn month_date(&self, j: usize, ctx: bool) -> Option<M> {
+        self.month_date_on(j, ctx, None)
+    }
+
+    /// [`Cx::month_date`] after a weekday `wd` (1 = Monday), which picks
+    /// the year of a day and month written without one: the year nearest
+    /// the anchor in which that day is that weekday ("الجمعة 7 نوفمبر").
+    fn month_date_on(&self, j: usize, ctx: bool, wd: Option<u32>) -> Option<M> {
         // The day: digits, or an ordinal word followed by "من".
         let mut day = None;
         let mut k = j;
@@ -464,6 +471,18 @@ impl<'a, 'b> Cx<'a, 'b> {
                 }
             });
         }
+        if let (None, None, None, Some(d)) = (year, rel, y, day) {
+            // "في 3 أبريل": the anchor's year; after a weekday, the year
+            // nearest the anchor's in which the day falls on that weekday.
+            if let Some((ry, ..)) = self.r() {
+                y = match wd {
+                    None => Some(ry),
+                    Some(wd) => (0..=14).flat_map(|k| [ry - k, ry + k]).find(|&y| {
+                        cal::valid(y, m, d) && cal::weekday(cal::days_from_civil(y, m, d)) == wd
+                    }),
+                };
+            }
+        }
         if let Some(d) = day {
             if d > cal::days_in_month(y.unwrap_or(2000), m) {
                 return None;
@@ -492,7 +511,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         if self.b(k) == "الموافق" {
             k += 1;
         }
-        if let Some(mut full) = self.month_date(k, true) {
+        if let Some(mut full) = self.month_date_on(k, true, Some(wd)) {
             if full.value.is_some() && full.hijri.is_none() {
                 full.start = j;
                 return Some(full);
@@ -946,54 +965,15 @@ impl<'a, 'b> Cx<'a, 'b> {
             return None;
         }
         if !clock {
-            // Minute words: "والنصف", "والربع", "إلا ربعا", "و10 دقائق".
-            match lex::wa(self.a, e).filter(|_| self.inside(e)) {
-                Some("النصف") => {
-                    mi = 30;
-                    e += 1;
-                }
-                Some("الربع") => {
-                    mi = 15;
-                    e += 1;
-                }
-                Some("الثلث") => {
-                    mi = 20;
-                    e += 1;
-                }
-                _ => {
-                    if self.b(e) == "الا" && h > 0 {
-                        let q = match self.b(e + 1) {
-                            "ربعا" | "ربع" | "الربع" => Some(15),
-                            "ثلثا" | "ثلث" | "الثلث" => Some(20),
-                            _ => None,
-                        };
-                        if let Some(q) = q {
-                            h -= 1;
-                            mi = 60 - q;
-                            e += 2;
-                        }
-                    } else if self.w(e) == "و" && matches!(self.b(e + 2), "دقيقه" | "دقائق")
-                    {
-                        if let Some(v) = self.int_w(e + 1, 1, 2).filter(|&v| v < 60) {
-                            mi = v;
-                            e += 3;
-                        }
-                    }
-                }
-            }
+            let (e2, h2, mi2) = self.minutes(e, h);
+            e = e2;
+            h = h2;
+            mi = mi2;
         }
-        let period = match self.b(e) {
-            "صباحا" | "فجرا" => Some('a'),
-            "ظهرا" => Some('n'),
-            "عصرا" => Some('p'),
-            "مساء" | "مساءا" => Some('p'),
-            "ليلا" => Some('l'),
-            "بعد" if matches!(self.d(e + 1), "ظهر" | "ظهيره") => Some('P'),
-            _ => None,
-        };
+        let period = self.period(e);
         // "مساء السبت": the construct noun of a date, not the adverb.
         let period = period.filter(|_| {
-            !(matches!(self.b(e), "مساء" | "صباح") && self.day_ref(e + 1, true).is_some())
+            !(matches!(self.w(e), "مساء" | "صباح") && self.day_ref(e + 1, true).is_some())
         });
         // "4 - 1 مساء": a score, not a time.
         let score = k >= self.lo.get() + 2
@@ -1002,7 +982,10 @@ impl<'a, 'b> Cx<'a, 'b> {
         if !trig && !clock && score {
             return None;
         }
-        if let Some(p) = period {
+        // "2 بعد المغرب" in a ranking: a bare digit needs a one-word part
+        // of the day.
+        let period = period.filter(|&(_, len)| trig || clock || len == 1 || self.int(k).is_none());
+        if let Some((p, len)) = period {
             if h > 12 {
                 // "14:30 مساء": the 24-hour clock already says it.
             } else {
@@ -1018,7 +1001,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                     _ => h,
                 };
             }
-            e += if p == 'P' { 2 } else { 1 };
+            e += len;
         } else if !trig && !clock {
             return None;
         }
@@ -1026,6 +1009,81 @@ impl<'a, 'b> Cx<'a, 'b> {
             return None;
         }
         Some((e, h, mi, s))
+    }
+
+    /// Minute words after hour `h` at `e`: "والنصف", "ونصف", "و ربع",
+    /// "إلا ربعا", "إلا ثلثا", "و10 دقائق", "و عشر دقائق". Returns (end,
+    /// hour, minutes); (e, h, 0) when there are none.
+    fn minutes(&self, e: usize, h: u32) -> (usize, u32, u32) {
+        let fraction = |w: &str| match w {
+            "النصف" | "نصف" => Some(30),
+            "الربع" | "ربع" => Some(15),
+            "الثلث" | "ثلث" => Some(20),
+            _ => None,
+        };
+        // "والنصف", "وربع" (one token), "و نصف" (two).
+        if let Some(m) = lex::wa(self.a, e)
+            .filter(|_| self.inside(e))
+            .and_then(fraction)
+        {
+            return (e + 1, h, m);
+        }
+        if self.w(e) == "و" {
+            if let Some(m) = fraction(self.b(e + 1)) {
+                return (e + 2, h, m);
+            }
+        }
+        if self.b(e) == "الا" && h > 0 {
+            let q = match self.b(e + 1) {
+                "ربعا" | "ربع" | "الربع" => Some(15),
+                "ثلثا" | "ثلث" | "الثلث" => Some(20),
+                _ => None,
+            };
+            if let Some(q) = q {
+                return (e + 2, h - 1, 60 - q);
+            }
+            return (e, h, 0);
+        }
+        // "و10 دقائق", "و عشر دقائق", "وخمس وعشرين دقيقة".
+        let k = if self.w(e) == "و" { e + 1 } else { e };
+        let attached = k == e;
+        if attached && lex::wa(self.a, e).is_none() && !self.w(e).starts_with('و') {
+            return (e, h, 0);
+        }
+        if let Some(p) = number::phrase(self.a, k).filter(|p| p.end < self.hi.get()) {
+            let v = p.value;
+            if matches!(self.b(p.end), "دقيقه" | "دقائق")
+                && v >= 1.0
+                && v < 60.0
+                && v.fract() == 0.0
+            {
+                return (p.end + 1, h, v as u32);
+            }
+        }
+        (e, h, 0)
+    }
+
+    /// A part of the day after an hour at `e`: (code, tokens). 'a'
+    /// morning, 'n' noon, 'p' afternoon or evening, 'l' night, 'P' after
+    /// noon. Read on the whole word: "فجرا" is not ف + جرا.
+    fn period(&self, e: usize) -> Option<(char, usize)> {
+        let p = match self.w(e) {
+            "صباحا" | "فجرا" => 'a',
+            "ظهرا" => 'n',
+            "عصرا" | "مساء" | "مساءا" => 'p',
+            "ليلا" => 'l',
+            "بعد" => {
+                // "بعد الظهر", "بعد العصر", "بعد المغرب", "بعد العشاء".
+                return match self.d(e + 1) {
+                    "ظهر" | "ظهيره" => Some(('P', 2)),
+                    "عصر" | "مغرب" | "عشاء" => Some(('p', 2)),
+                    _ => None,
+                };
+            }
+            "قبل" if matches!(self.d(e + 1), "ظهر" | "ظهيره") => return Some(('a', 2)),
+            _ => return None,
+        };
+        Some((p, 1))
     }
 
     /// Numeric dates: "15/10/2024", "2024-10-15", "15.10.2024", with an
