@@ -36,6 +36,14 @@
 //! `REF-P1Y`, "هذا الشهر" `REF+P0M`, "العامين الماضيين" `REF-P2Y/REF-P1Y`
 //! (units Y, M, W, D, and TIMEX3's DE for decades and CE for centuries).
 //! Vague plurals ("السنوات الماضية") are `PAST_REF` / `FUTURE_REF`.
+//! Colloquial words count as their MSA forms: "بكرة" (written with ة;
+//! "بكره" is "with hatred") +1 day, "امبارح" and "البارحة" −1 day,
+//! "الجاي" as "المقبل". "الآن" and "الحين" (not "منذ ذلك الحين") are the
+//! anchor's day, or `PRESENT_REF` without one; "الليلة" is the anchor's
+//! day with `TNI` ("الليلة الماضية" the day before), not "تلك الليلة" or
+//! "الليلة التي ...". Months by number: "الشهر 11", "شهر عشرة" →
+//! `XXXX-11`, `XXXX-10` (bare months, so no year); "11/2025" → `2025-11`
+//! (not after "رقم"/"قرار", nor inside "3/11/2025").
 //!
 //! A weekday with an anchor is the latest such day on or before it
 //! ("الثلاثاء" on Tuesday 2024-10-15 is that day); "الثلاثاء الماضي" is the

@@ -113,6 +113,21 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
     }
 
+    /// Does token `j` end in ة as written (before normalization made it ه)?
+    fn ends_in_ta_marbuta(&self, j: usize) -> bool {
+        if !self.inside(j) {
+            return false;
+        }
+        let t = &self.a.tokens[j];
+        let (s, e) = self
+            .a
+            .norm
+            .to_original(self.a.text, t.start as usize, t.end as usize);
+        self.a.text[s..e]
+            .trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c) || c == '\u{0640}')
+            .ends_with('ة')
+    }
+
     #[inline]
     fn int(&self, j: usize) -> Option<u32> {
         if self.inside(j) {
@@ -292,7 +307,9 @@ impl<'a, 'b> Cx<'a, 'b> {
             "الماضي" | "المنصرم" | "الفائت" | "الماضيه" | "المنصرمه" | "الفائته" => {
                 -1
             }
-            "المقبل" | "القادم" | "المقبله" | "القادمه" => 1,
+            "المقبل" | "القادم" | "المقبله" | "القادمه" | "الجاي" | "الجايه" => {
+                1
+            }
             "الجاري" | "الحالي" | "الجاريه" | "الحاليه" => 0,
             _ => return None,
         })
@@ -499,7 +516,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             return None; // "كلا الاثنين": both of them
         }
         let off = match self.b(e) {
-            "المقبل" | "القادم" => Some(1),
+            "المقبل" | "القادم" | "الجاي" => Some(1),
             "الماضي" | "المنصرم" | "الفائت" => Some(-1),
             _ => None,
         };
@@ -586,6 +603,11 @@ impl<'a, 'b> Cx<'a, 'b> {
                     ));
             return (!not_today).then_some((j + 1, 0));
         }
+        // Colloquial: "امبارح", "البارحة" (yesterday).
+        if matches!(b, "امبارح" | "مبارح") || (d == "بارحه" && b.starts_with("ال"))
+        {
+            return Some((j + 1, -1));
+        }
         if b == "امس" || d == "امس" {
             if self.d(j + 1) == "اول" {
                 return Some((j + 2, -2));
@@ -623,6 +645,121 @@ impl<'a, 'b> Cx<'a, 'b> {
             return Some((j + 2, 2));
         }
         None
+    }
+
+    /// Colloquial "بكرة" (tomorrow), written with ة: "بكره" is ب + كره
+    /// ("with hatred"). Returns the match (the ب inside the span even when
+    /// the segmenter read it as a proclitic).
+    fn bukra(&self, j: usize) -> Option<M> {
+        if !self.ends_in_ta_marbuta(j) {
+            return None;
+        }
+        let v = self.rel_value(Unit::Day, 1);
+        if self.b(j) == "بكره" {
+            return Some(M::date(j, j + 1, v));
+        }
+        // The segmenter took the ب for a proclitic: keep the span whole,
+        // leaving only a و before it outside.
+        let w = self.w(j);
+        let rest = w.strip_prefix('و').unwrap_or(w);
+        (rest == "بكره").then(|| {
+            let mut m = M::date(j, j + 1, v);
+            m.strip = false;
+            m.lead = (w.len() - rest.len()) as u8;
+            m
+        })
+    }
+
+    /// "الآن", "الحين" (now): the anchor's day, or `PRESENT_REF`. Not "منذ
+    /// ذلك الحين" (since then).
+    fn now(&self, j: usize) -> Option<M> {
+        match self.b(j) {
+            "الان" => {}
+            "الحين" => {
+                let prev = if j > self.lo.get() {
+                    lex::body(self.a, j - 1)
+                } else {
+                    ""
+                };
+                if matches!(prev, "ذلك" | "ذاك" | "تلك" | "هذا") {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        let v = match self.r() {
+            Some(_) => self.rel_value(Unit::Day, 0),
+            None => "PRESENT_REF".to_string(),
+        };
+        Some(M::date(j, j + 1, v))
+    }
+
+    /// "الليلة" (tonight), "الليلة الماضية" (last night): the day with
+    /// `TNI` once anchored. Not "الليلة التي ...", "تلك الليلة", "الليلة
+    /// الأولى".
+    fn tonight(&self, j: usize) -> Option<M> {
+        if self.b(j) != "الليله" {
+            return None;
+        }
+        let off = self.dir(j + 1);
+        if off.is_none() {
+            let next = self.b(j + 1);
+            if next.starts_with("ال") || matches!(next, "نفسها" | "ذاتها") {
+                return None;
+            }
+        }
+        if j > self.lo.get()
+            && matches!(
+                lex::body(self.a, j - 1),
+                "تلك" | "ذات" | "نفس" | "طوال" | "طيله" | "كل" | "هذه" | "ليله"
+            )
+        {
+            return None;
+        }
+        let o = off.unwrap_or(0);
+        let mut v = self.rel_value(Unit::Day, o);
+        if !v.starts_with("REF") {
+            v.push_str("TNI");
+        }
+        Some(M::date(j, j + 1 + usize::from(off.is_some()), v))
+    }
+
+    /// A month by its number: "الشهر 11", "شهر عشرة" (not "شهر واحد", one
+    /// month).
+    fn month_number(&self, j: usize) -> Option<M> {
+        if self.b(j) != "شهر" && !(self.d(j) == "شهر" && self.b(j).starts_with("ال")) {
+            return None;
+        }
+        let (m, end) = if let Some(v) = self.int_w(j + 1, 1, 2) {
+            // "الشهر 3 آلاف", "شهر 5 أيام": a count. "الشهر 11 وشهر 12":
+            // the next month is no unit of this number.
+            let longer = number::phrase(self.a, j + 1).is_some_and(|p| p.end > j + 2);
+            if longer
+                || (!self.w(j + 2).starts_with('و') && counted(self.a, j + 2))
+                || self.p(j + 2, '/')
+                || self.p(j + 2, '-')
+            {
+                return None;
+            }
+            (v, j + 2)
+        } else {
+            let v = match self.b(j + 1) {
+                "ثلاثه" => 3,
+                "اربعه" => 4,
+                "خمسه" => 5,
+                "سته" => 6,
+                "سبعه" => 7,
+                "ثمانيه" => 8,
+                "تسعه" => 9,
+                "عشره" => 10,
+                _ => return None,
+            };
+            (v, j + 2)
+        };
+        if !(1..=12).contains(&m) {
+            return None;
+        }
+        Some(M::date(j, end, ymd(None, Some(m), None)))
     }
 
     /// A day: weekday, relative day (with "اليوم الثلاثاء"), or a full date.
@@ -1086,6 +1223,28 @@ impl<'a, 'b> Cx<'a, 'b> {
         Some((p, 1))
     }
 
+    /// Month and year: "11/2025" (not a chain "3/11/2025" or a number
+    /// "القرار رقم 5/2024").
+    fn month_year(&self, j: usize) -> Option<M> {
+        let m = self.int_w(j, 1, 2).filter(|m| (1..=12).contains(m))?;
+        if !self.p(j + 1, '/') || !self.tight(j + 1) || !self.tight(j + 2) {
+            return None;
+        }
+        let y = self
+            .int_w(j + 2, 4, 4)
+            .filter(|y| (1900..=2100).contains(y))?;
+        if (self.tight(j + 3) && (self.p(j + 3, '/') || self.p(j + 3, '-')))
+            || (j > self.lo.get() && lex::tight(self.a, j) && lex::is_punct(self.a, j - 1))
+        {
+            return None;
+        }
+        if j > self.lo.get() && matches!(lex::body(self.a, j - 1), "رقم" | "قرار" | "قانون" | "عدد")
+        {
+            return None;
+        }
+        Some(M::date(j, j + 3, ymd(Some(y as i32), Some(m), None)))
+    }
+
     /// Numeric dates: "15/10/2024", "2024-10-15", "15.10.2024", with an
     /// optional era ("12/9/1445 هـ").
     fn numeric(&self, j: usize) -> Option<M> {
@@ -1093,6 +1252,9 @@ impl<'a, 'b> Cx<'a, 'b> {
             return None;
         }
         let w = self.w(j);
+        if let Some(m) = self.month_year(j) {
+            return Some(m);
+        }
         let (a, b, c, e) = if w.bytes().filter(|&c| c == b'.').count() == 2 {
             let mut it = w.split('.');
             let (x, y, z) = (it.next()?, it.next()?, it.next()?);
@@ -1225,7 +1387,12 @@ impl<'a, 'b> Cx<'a, 'b> {
                 return Some((m, false));
             }
         }
-        if let Some(m) = self.day_ref(i, false) {
+        if let Some(m) = self
+            .day_ref(i, false)
+            .or_else(|| self.bukra(i))
+            .or_else(|| self.now(i))
+            .or_else(|| self.tonight(i))
+        {
             return Some((m, false));
         }
         if let Some(m) = self.month_date(i, false) {
@@ -1238,6 +1405,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             .decade(i)
             .or_else(|| self.century(i))
             .or_else(|| self.relative(i))
+            .or_else(|| self.month_number(i))
             .or_else(|| self.quarter(i))
             .or_else(|| self.season(i))
             .or_else(|| self.duration(i))

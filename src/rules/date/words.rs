@@ -34,7 +34,15 @@ pub(crate) const START_WORDS: &[&str] = &[
     "غدا",
     "غد",
     "بعد",
-    // month_expr(): "شهر رمضان".
+    // Colloquial days and now: bukra(), rel_day(), now(), tonight().
+    "بكره",
+    "امبارح",
+    "مبارح",
+    "بارحه",
+    "وبكره",
+    "الان",
+    "الحين",
+    // month_expr(): "شهر رمضان"; month_number(): "الشهر 11".
     "شهر",
     // year_trigger(): "عام 2020", "لعام 2020".
     "عام",
