@@ -63,6 +63,20 @@
 //! without "الساعة" ("الثالثة فجرا" → `T03:00`); a bare digit needs
 //! "الساعة", a clock ("14:30") or a one-word part of the day.
 //!
+//! Calendar constructions: "ثاني جمعة من شهر مايو", "آخر خميس من نوفمبر
+//! 2024" (`2024-11-28`), "آخر يوم من السنة", "أول يوم من شهر يونيو 2025"
+//! take the year written, else the anchor's; without either, the nth
+//! weekday is its month (`XXXX-05`) and the last day of the year
+//! `XXXX-12-31`.
+//!
+//! Ranges after "من" or "بين" ("إلى", "حتى", "-", and "و" after "بين")
+//! are one entity whose value is an ISO 8601 interval `start/end`: "من 3
+//! إلى 5 مايو" → `XXXX-05-03/XXXX-05-05`, "من الاثنين حتى الخميس" →
+//! `XXXX-WXX-1/XXXX-WXX-4` (with an anchor, the end on or after the
+//! start), "من يناير إلى مارس 2024" → `2024-01/2024-03`, "بين الساعة 2 و4"
+//! → `T02:00/T04:00` ("من الساعة 10 حتى 2" → `T10:00/T14:00`). The span
+//! starts at the first date; "من"/"بين" stay outside.
+//!
 //! Spans: proclitics stay outside ("وفي عام 2020" → "عام 2020"); prefixes
 //! that are part of the date stay inside ("يوم الثلاثاء", "شهر رمضان",
 //! "مطلع عام 2024" with modifier "start", "مساء أمس" with `TEV`).

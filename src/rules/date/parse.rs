@@ -1,8 +1,11 @@
 //! The date and time parser: a cursor over one line of tokens ([`Cx`])
 //! whose methods each try one construction at a token and give a match.
 
-use super::value::{duration_match, rel_ref, sign, time_match, year_match, ymd, Unit, YearSpec, M};
+use super::value::{
+    duration_match, full_date, rel_ref, sign, time_match, year_match, ymd, Unit, YearSpec, M,
+};
 use super::words::*;
+use crate::doc::Label;
 use crate::lexicon::analysis::Analysis;
 use crate::lexicon::gazetteer::{Gazetteer, Kind};
 use crate::rules::calendar as cal;
@@ -762,6 +765,202 @@ impl<'a, 'b> Cx<'a, 'b> {
         Some(M::date(j, end, ymd(None, Some(m), None)))
     }
 
+    /// "ثاني جمعة من شهر مايو", "آخر يوم من السنة", "أول يوم من شهر
+    /// يونيو 2025": a day counted inside a month or a year. Its year is the
+    /// one written, else the anchor's; without either, the month
+    /// (`XXXX-05`) or `XXXX-12-31`.
+    fn nth_day(&self, j: usize) -> Option<M> {
+        let n: i32 = match self.b(j) {
+            "اول" => 1,
+            "ثاني" => 2,
+            "ثالث" => 3,
+            "رابع" => 4,
+            "خامس" => 5,
+            "اخر" => -1,
+            _ => return None,
+        };
+        let named = self
+            .weekday_at(j + 1)
+            .or_else(|| weekday_word(self.b(j + 1)).map(|wd| (wd, j + 2)));
+        let (wd, k) = match named {
+            Some((wd, e)) => (Some(wd), e),
+            None if self.b(j + 1) == "يوم" && (n == 1 || n == -1) => (None, j + 2),
+            None => return None,
+        };
+        if self.b(k) != "من" {
+            return None;
+        }
+        // The month, or the year ("السنة", "العام الماضي", "عام 2025").
+        let (end, month, year) = if let Some((e, m, false, _, _)) = self.month_expr(k + 1) {
+            match self.year_spec(e) {
+                Some((
+                    e2,
+                    YearSpec::Abs {
+                        y,
+                        hijri: None | Some(false),
+                        bc: false,
+                    },
+                )) => (e2, Some(m), Some(y)),
+                Some((e2, YearSpec::Rel(o))) => (e2, Some(m), self.r().map(|r| r.0 + o)),
+                Some(_) => return None,
+                None => (e, Some(m), self.r().map(|r| r.0)),
+            }
+        } else if wd.is_none() {
+            if let Some((e, Unit::Year, o)) = self.rel_single(k + 1) {
+                (e, None, self.r().map(|r| r.0 + o))
+            } else if matches!(self.d(k + 1), "سنه" | "عام") && self.b(k + 1).starts_with("ال")
+            {
+                (k + 2, None, self.r().map(|r| r.0))
+            } else if let Some((m, _)) = self.year_trigger(k + 1) {
+                let y = m.value.as_deref().and_then(|v| v.parse().ok())?;
+                (m.end, None, Some(y))
+            } else {
+                return None;
+            }
+        } else {
+            return None;
+        };
+        let v = match (wd, month, year) {
+            // The first or last day of a month or year.
+            (None, Some(m), y) => {
+                let d = if n == 1 {
+                    1
+                } else {
+                    cal::days_in_month(y.unwrap_or(2001), m)
+                };
+                ymd(y, Some(m), Some(d))
+            }
+            (None, None, y) => {
+                let (m, d) = if n == 1 { (1, 1) } else { (12, 31) };
+                ymd(y, Some(m), Some(d))
+            }
+            (Some(wd), Some(m), Some(y)) => {
+                let last = cal::days_in_month(y, m);
+                let days: Vec<u32> = (1..=last)
+                    .filter(|&d| cal::weekday(cal::days_from_civil(y, m, d)) == wd)
+                    .collect();
+                let d = if n < 0 {
+                    *days.last()?
+                } else {
+                    *days.get(n as usize - 1)?
+                };
+                ymd(Some(y), Some(m), Some(d))
+            }
+            (Some(_), Some(m), None) => ymd(None, Some(m), None),
+            (Some(_), None, _) => return None,
+        };
+        Some(M::date(j, end, v))
+    }
+
+    /// The word joining the two ends of a range at `k`: "إلى", "حتى", "-",
+    /// and "و" after "بين". Returns the token after it.
+    fn connector(&self, k: usize, between: bool) -> Option<usize> {
+        if matches!(self.b(k), "الي" | "حتي" | "لغايه") || (self.p(k, '-') && !self.tight(k))
+        {
+            return Some(k + 1);
+        }
+        (between && self.w(k) == "و").then_some(k + 1)
+    }
+
+    /// One end of a range: a time, a weekday or relative day, a date with
+    /// a month, or a year.
+    fn range_end(&self, k: usize) -> Option<M> {
+        if let Some(m) = self.time(k) {
+            return Some(m);
+        }
+        if let Some(m) = self.day_ref(k, false) {
+            return Some(m);
+        }
+        if let Some(m) = self.month_date(k, true) {
+            return (m.hijri.is_none()).then_some(m);
+        }
+        if let Some((m, _)) = self.year_trigger(k) {
+            return (m.hijri.is_none() && m.value.is_some()).then_some(m);
+        }
+        self.bare_year(k, true).filter(|m| m.hijri.is_none())
+    }
+
+    /// Ranges after "من" or "بين": "من 3 إلى 5 مايو", "من الاثنين حتى
+    /// الخميس", "بين الساعة 2 و4", "من 2019 إلى 2021" — one entity whose
+    /// value is an ISO 8601 interval "start/end". The first end takes what
+    /// it leaves unsaid from the second (the month and year of "3", the
+    /// year of "يناير"); an hour after "الساعة" may be bare ("و4").
+    fn range(&self, i: usize) -> Option<M> {
+        if i <= self.lo.get() {
+            return None;
+        }
+        let between = match lex::body(self.a, i - 1) {
+            "من" => false,
+            "بين" => true,
+            _ => return None,
+        };
+        // "من 3 إلى 5 مايو": a bare day before a date.
+        let bare_day = self.int_w(i, 1, 2).filter(|d| (1..=31).contains(d));
+        if let (Some(d1), Some(k)) = (bare_day, self.connector(i + 1, between)) {
+            let second = self.month_date(k, true).filter(|m| m.hijri.is_none())?;
+            let v2 = second.value.clone()?;
+            let d2: u32 = v2.get(8..10)?.parse().ok()?;
+            if v2.len() != 10 || d1 >= d2 {
+                return None;
+            }
+            return Some(M::date(i, second.end, format!("{}{d1:02}/{v2}", &v2[..8])));
+        }
+        let first = self.range_end(i)?;
+        let k = self.connector(first.end, between)?;
+        let mut second = match self.range_end(k) {
+            Some(m) => m,
+            // "بين الساعة 2 و4": a bare hour.
+            None if first.label == Label::Time => {
+                let (e, h, mi, s) = self.hour(k, true)?;
+                time_match(k, e, h, mi, s)
+            }
+            None => return None,
+        };
+        if second.label != first.label || second.start != k {
+            return None;
+        }
+        let (mut v1, mut v2) = (first.value.clone()?, second.value.take()?);
+        if v1.starts_with('P') || v2.starts_with('P') {
+            return None; // durations
+        }
+        if first.label == Label::Time {
+            let hour = |v: &str| v.get(1..3).and_then(|h| h.parse::<u32>().ok());
+            let (h1, h2) = (hour(&v1)?, hour(&v2)?);
+            // "من الساعة 10 حتى 2": the end is in the afternoon.
+            if h2 < h1 && h2 < 12 && h2 + 12 > h1 {
+                v2 = format!("T{:02}{}", h2 + 12, &v2[3..]);
+            }
+            // "من الساعة 2 إلى 4 مساء": the start too.
+            if h1 < 12 && h2 >= 12 && h1 + 12 <= h2 && h2 - h1 > 12 {
+                v1 = format!("T{:02}{}", h1 + 12, &v1[3..]);
+            }
+        } else {
+            // "من يناير إلى مارس 2024": the year of the end.
+            if v1.starts_with("XXXX") && !v2.starts_with("XXXX") && v1.len() == v2.len() {
+                let mut y: i32 = v2[..4].parse().ok()?;
+                if v1[4..] > v2[4..] {
+                    y -= 1;
+                }
+                v1 = format!("{}{}", cal::fmt_year(y), &v1[4..]);
+            }
+            // "من الاثنين حتى الخميس" resolved: the end on or after the start.
+            if let (Some(a), Some(b)) = (full_date(&v1), full_date(&v2)) {
+                let (da, db) = (
+                    cal::days_from_civil(a.0, a.1, a.2),
+                    cal::days_from_civil(b.0, b.1, b.2),
+                );
+                if db < da && v2.len() == 10 {
+                    v2 = cal::fmt_day(db + 7 * ((da - db + 6) / 7));
+                }
+            }
+        }
+        let mut m = first;
+        m.end = second.end;
+        m.value = Some(format!("{v1}/{v2}"));
+        m.modifier = None;
+        Some(m)
+    }
+
     /// A day: weekday, relative day (with "اليوم الثلاثاء"), or a full date.
     fn day_ref(&self, j: usize, bare: bool) -> Option<M> {
         if let Some(m) = self.weekday(j) {
@@ -1335,6 +1534,9 @@ impl<'a, 'b> Cx<'a, 'b> {
         let kind = self.kind(i)?;
         if kind == TokenKind::Latin {
             return None;
+        }
+        if let Some(m) = self.range(i).or_else(|| self.nth_day(i)) {
+            return Some((m, false));
         }
         if kind == TokenKind::Number {
             if let Some(m) = self.numeric(i) {

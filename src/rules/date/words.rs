@@ -42,6 +42,12 @@ pub(crate) const START_WORDS: &[&str] = &[
     "وبكره",
     "الان",
     "الحين",
+    // nth_day(): "ثاني جمعة من شهر مايو", "آخر يوم من السنة".
+    "ثاني",
+    "ثالث",
+    "رابع",
+    "خامس",
+    "اخر",
     // month_expr(): "شهر رمضان"; month_number(): "الشهر 11".
     "شهر",
     // year_trigger(): "عام 2020", "لعام 2020".
@@ -164,6 +170,21 @@ pub(super) fn weekday_id(id: &str) -> Option<u8> {
         "fri" => 5,
         "sat" => 6,
         "sun" => 7,
+        _ => return None,
+    })
+}
+
+/// A weekday named without the article after an ordinal ("ثاني جمعة",
+/// "آخر خميس"): 1 = Monday.
+pub(super) fn weekday_word(s: &str) -> Option<u32> {
+    Some(match s {
+        "اثنين" => 1,
+        "ثلاثاء" => 2,
+        "اربعاء" => 3,
+        "خميس" => 4,
+        "جمعه" => 5,
+        "سبت" => 6,
+        "احد" => 7,
         _ => return None,
     })
 }
