@@ -69,6 +69,17 @@
 //! weekday is its month (`XXXX-05`) and the last day of the year
 //! `XXXX-12-31`.
 //!
+//! Holidays: Hijri ones by the Umm al-Qura calendar — "عيد الفطر" (10-01),
+//! "عيد الأضحى" (12-10), "رأس السنة الهجرية" (01-01), "المولد النبوي"
+//! (03-12), "أول رمضان" / "غرة شوال" (the month's first day) — with
+//! `value_hijri` and the Gregorian `value`: in the year written after
+//! ("عيد الفطر 1445 هـ"; an unmarked year below 1700 is Hijri, "عام
+//! 2023" Gregorian), else in the anchor's Gregorian year (the occurrence
+//! nearest the anchor when the year holds two), else `value_hijri`
+//! "XXXX-10-01" alone. Fixed ones: "رأس السنة الميلادية" (01-01), "عيد
+//! العمال" (05-01), "عيد الميلاد المجيد" (12-25; "عيد ميلاده" is a
+//! birthday).
+//!
 //! Ranges after "من" or "بين" ("إلى", "حتى", "-", and "و" after "بين")
 //! are one entity whose value is an ISO 8601 interval `start/end`: "من 3
 //! إلى 5 مايو" → `XXXX-05-03/XXXX-05-05`, "من الاثنين حتى الخميس" →

@@ -852,6 +852,97 @@ impl<'a, 'b> Cx<'a, 'b> {
         Some(M::date(j, end, v))
     }
 
+    /// Holidays: Hijri ones by the Umm al-Qura calendar ("عيد الفطر",
+    /// "عيد الأضحى", "رأس السنة الهجرية", "المولد النبوي", "أول رمضان")
+    /// and fixed Gregorian ones ("رأس السنة الميلادية", "عيد العمال", "عيد
+    /// الميلاد المجيد"). The year is the one written after (Hijri when
+    /// marked so or below 1700), else the anchor's Gregorian year (the
+    /// occurrence nearest the anchor when there are two); without either
+    /// a Hijri holiday keeps only `value_hijri` ("XXXX-10-01").
+    fn holiday(&self, j: usize) -> Option<M> {
+        let (b1, b2, b3) = (self.b(j), self.b(j + 1), self.b(j + 2));
+        // (Hijri?, month, day, end)
+        let (hijri, m, d, mut e) = match (b1, b2) {
+            ("عيد", "الفطر") => (true, 10, 1, j + 2),
+            ("عيد", "الاضحي") => (true, 12, 10, j + 2),
+            ("عيد", "العمال") => (false, 5, 1, j + 2),
+            ("عيد", "الميلاد") if b3 == "المجيد" => (false, 12, 25, j + 3),
+            ("راس", "السنه") => match b3 {
+                "الهجريه" => (true, 1, 1, j + 3),
+                "الميلاديه" => (false, 1, 1, j + 3),
+                _ => return None,
+            },
+            ("المولد", "النبوي") => (true, 3, 12, j + 2),
+            ("اول", _) | ("غره", _) => match self.month_expr(j + 1) {
+                Some((e, m, true, _, _)) => (true, m, 1, e),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        if matches!(self.b(e), "المبارك" | "الشريف" | "السعيد") {
+            e += 1;
+        }
+        let mut year = None;
+        let mut hijri_year = None;
+        if let Some((e2, ys)) = self.year_spec(e) {
+            match ys {
+                YearSpec::Abs {
+                    y,
+                    hijri: h,
+                    bc: false,
+                } => {
+                    if h == Some(true) || (h.is_none() && y < 1700) {
+                        hijri_year = Some(y);
+                    } else {
+                        year = Some(y);
+                    }
+                    e = e2;
+                }
+                YearSpec::Rel(o) => {
+                    if let Some(r) = self.r() {
+                        year = Some(r.0 + o);
+                        e = e2;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let anchor = if year.is_none() && hijri_year.is_none() {
+            self.r()
+        } else {
+            None
+        };
+        let year = year.or(anchor.map(|r| r.0));
+        let mut out = M::date(j, e, String::new());
+        if !hijri {
+            if hijri_year.is_some() {
+                return None;
+            }
+            out.value = Some(ymd(year, Some(m), Some(d)));
+            return Some(out);
+        }
+        let (hy, g) = match (hijri_year, year) {
+            (Some(hy), _) => (Some(hy), cal::hijri_to_gregorian(hy, m, d)),
+            (None, Some(gy)) => {
+                let all = cal::hijri_day_in_year(gy, m, d);
+                let pick = match anchor {
+                    Some((.., days)) => all
+                        .into_iter()
+                        .min_by_key(|(_, g)| (cal::days_from_civil(g.0, g.1, g.2) - days).abs()),
+                    None => all.into_iter().next(),
+                };
+                match pick {
+                    Some((hy, g)) => (Some(hy), Some(g)),
+                    None => (None, None),
+                }
+            }
+            (None, None) => (None, None),
+        };
+        out.hijri = Some(ymd(hy, Some(m), Some(d)));
+        out.value = g.map(|g| ymd(Some(g.0), Some(g.1), Some(g.2)));
+        Some(out)
+    }
+
     /// The word joining the two ends of a range at `k`: "إلى", "حتى", "-",
     /// and "و" after "بين". Returns the token after it.
     fn connector(&self, k: usize, between: bool) -> Option<usize> {
@@ -1535,7 +1626,11 @@ impl<'a, 'b> Cx<'a, 'b> {
         if kind == TokenKind::Latin {
             return None;
         }
-        if let Some(m) = self.range(i).or_else(|| self.nth_day(i)) {
+        if let Some(m) = self
+            .range(i)
+            .or_else(|| self.nth_day(i))
+            .or_else(|| self.holiday(i))
+        {
             return Some((m, false));
         }
         if kind == TokenKind::Number {
