@@ -1480,8 +1480,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         if let Some(p) = number::phrase(self.a, k).filter(|p| p.end < self.hi.get()) {
             let v = p.value;
             if matches!(self.b(p.end), "دقيقه" | "دقائق")
-                && v >= 1.0
-                && v < 60.0
+                && (1.0..60.0).contains(&v)
                 && v.fract() == 0.0
             {
                 return (p.end + 1, h, v as u32);
