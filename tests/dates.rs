@@ -420,6 +420,7 @@ const TABLE: &[Row] = &[
     t!(time "انطلقت القافلة الرابعة فجرا", "الرابعة فجرا", "T04:00"),
     t!(time "عاد في الحادية عشرة ليلا", "الحادية عشرة ليلا", "T23:00"),
     t!(time "نلتقي السابعة مساء", "السابعة مساء", "T19:00"),
+    t!(time "الساعة الثانية عشر ظهرا", "الساعة الثانية عشر ظهرا", "T12:00"),
 ];
 
 /// Anchoring: (reference date or "", input, entity text, value, anchor,
@@ -598,6 +599,16 @@ const ANCHORED: &[(&str, &str, &str, &str, &str, &str)] = &[
     ),
     // A bare month stays without a year (its year depends on tense).
     ("2024-10-15", "في يونيو", "يونيو", "XXXX-06", "", ""),
+    // A time is never anchored, even when a rule looked at the day after
+    // it ("مساء الجمعة").
+    (
+        "",
+        "الخميس 12 مارس 2026: يصل الساعة الواحدة والنصف مساء الجمعة",
+        "الساعة الواحدة والنصف",
+        "T01:30",
+        "",
+        "",
+    ),
     // A date resolved against an anchor does not become one: after "أمس"
     // (11 March), "بعد غد" is still counted from 12 March.
     (

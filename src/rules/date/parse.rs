@@ -197,6 +197,15 @@ impl<'a, 'b> Cx<'a, 'b> {
         r
     }
 
+    /// Run a test that may read the anchor without the match counting as
+    /// anchored.
+    fn peek<T>(&self, f: impl FnOnce() -> T) -> T {
+        let used = self.used.get();
+        let out = f();
+        self.used.set(used);
+        out
+    }
+
     /// Is the anchor the reference date (else a date of the text)?
     pub(super) fn anchor(&self) -> Option<(Day, bool)> {
         match self.reference {
@@ -1400,7 +1409,8 @@ impl<'a, 'b> Cx<'a, 'b> {
         let period = self.period(e);
         // "مساء السبت": the construct noun of a date, not the adverb.
         let period = period.filter(|_| {
-            !(matches!(self.w(e), "مساء" | "صباح") && self.day_ref(e + 1, true).is_some())
+            !(matches!(self.w(e), "مساء" | "صباح")
+                && self.peek(|| self.day_ref(e + 1, true).is_some()))
         });
         // "4 - 1 مساء": a score, not a time.
         let score = k >= self.lo.get() + 2
@@ -1625,6 +1635,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         if kind == TokenKind::Latin {
             return None;
         }
+        self.used.set(false);
         if let Some(m) = self
             .range(i)
             .or_else(|| self.nth_day(i))
@@ -1632,15 +1643,18 @@ impl<'a, 'b> Cx<'a, 'b> {
         {
             return Some((m, false));
         }
+        self.used.set(false);
         if kind == TokenKind::Number {
             if let Some(m) = self.numeric(i) {
                 return Some((m, false));
             }
         }
+        self.used.set(false);
         if let Some(m) = self.time(i) {
             return Some((m, false));
         }
         // Part of the day before a day: "مساء أمس", "صباح الثلاثاء".
+        self.used.set(false);
         if let Some(code) = part_of_day(self.b(i)) {
             if let Some(mut m) = self.day_ref(i + 1, true) {
                 m.start = i;
@@ -1668,6 +1682,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             }
         }
         // "مطلع عام 2024", "منتصف الشهر المقبل", "أواخر الثمانينيات".
+        self.used.set(false);
         if let Some(md) = position(self.b(i)) {
             let inner = self
                 .month_date(i + 1, true)
@@ -1683,6 +1698,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 return Some((m, false));
             }
         }
+        self.used.set(false);
         if let Some(m) = self
             .day_ref(i, false)
             .or_else(|| self.bukra(i))
@@ -1691,12 +1707,15 @@ impl<'a, 'b> Cx<'a, 'b> {
         {
             return Some((m, false));
         }
+        self.used.set(false);
         if let Some(m) = self.month_date(i, false) {
             return Some((m, false));
         }
+        self.used.set(false);
         if let Some(r) = self.year_trigger(i) {
             return Some(r);
         }
+        self.used.set(false);
         if let Some(m) = self
             .decade(i)
             .or_else(|| self.century(i))

@@ -287,7 +287,8 @@ pub(super) fn hour_word(stem: &str, next: &str) -> Option<(u32, usize)> {
         "حاديه" => 11,
         _ => return None,
     };
-    if next == "عشره" && (h == 11 || h == 2) {
+    // "الحادية عشرة", "الثانية عشرة" (and the common "عشر").
+    if matches!(next, "عشره" | "عشر") && (h == 11 || h == 2) {
         return Some((if h == 2 { 12 } else { 11 }, 2));
     }
     (h != 11).then_some((h, 1))
