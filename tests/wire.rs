@@ -90,6 +90,7 @@ fn packed_form_gives_the_wire_form() {
     assert!(has(|a| matches!(a.value, Some(alam::Value::Text(_)))));
     assert!(has(|a| a.value_hijri.is_some()) && has(|a| a.currency.is_some()));
     assert!(has(|a| a.id.is_some()) && has(|a| a.name_en.is_some()));
+    assert!(has(|a| a.anchor.is_some() && a.anchor_source.is_some()));
     assert!(w
         .quotes
         .iter()
