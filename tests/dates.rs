@@ -143,6 +143,7 @@ const TABLE: &[Row] = &[
     t!("نلتقي بكرة في المقهى", "بكرة", "REF+P1D"),
     t!("وبكرة يبدأ العمل", "بكرة", "REF+P1D"),
     t!("شفته امبارح في السوق", "امبارح", "REF-P1D"),
+    t!("نسافر بعد بكرة", "بعد بكرة", "REF+P2D"),
     t!("وصلت البعثة البارحة", "البارحة", "REF-P1D"),
     t!("لم يعلن حتى الآن عن موعد", "الآن", "PRESENT_REF"),
     t!("نحن الحين في الطريق", "الحين", "PRESENT_REF"),
@@ -465,6 +466,15 @@ const ANCHORED: &[(&str, &str, &str, &str, &str, &str)] = &[
         "الأربعاء الماضي",
         "2025-10-01",
         "2025-10-05",
+        "text",
+    ),
+    // A bare weekday: the latest such day on or before the anchor.
+    (
+        "",
+        "بيروت، الأربعاء 14 مايو 2025 - وكان الوزير قد التقى الوفد الاثنين",
+        "الاثنين",
+        "2025-05-12",
+        "2025-05-14",
         "text",
     ),
     // Across lines: the anchor holds for the rest of the text.
@@ -877,6 +887,10 @@ fn hostile_runs_are_linear() {
         "مليون و".repeat(30_000),
         "الساعة ".repeat(30_000),
         "السنوات ".repeat(30_000),
+        "من 3 إلى ".repeat(30_000),
+        "بين الساعة 2 و".repeat(20_000),
+        "آخر يوم من ".repeat(30_000),
+        "عيد الفطر ".repeat(30_000),
     ];
     for s in &inputs {
         let t = std::time::Instant::now();

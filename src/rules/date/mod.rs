@@ -37,7 +37,8 @@
 //! (units Y, M, W, D, and TIMEX3's DE for decades and CE for centuries).
 //! Vague plurals ("السنوات الماضية") are `PAST_REF` / `FUTURE_REF`.
 //! Colloquial words count as their MSA forms: "بكرة" (written with ة;
-//! "بكره" is "with hatred") +1 day, "امبارح" and "البارحة" −1 day,
+//! "بكره" is "with hatred") +1 day, "بعد بكرة" +2, "امبارح" and
+//! "البارحة" −1 day,
 //! "الجاي" as "المقبل". "الآن" and "الحين" (not "منذ ذلك الحين") are the
 //! anchor's day, or `PRESENT_REF` without one; "الليلة" is the anchor's
 //! day with `TNI` ("الليلة الماضية" the day before), not "تلك الليلة" or

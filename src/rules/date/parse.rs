@@ -656,6 +656,10 @@ impl<'a, 'b> Cx<'a, 'b> {
         if b == "بعد" && (self.b(j + 1) == "غد" || self.d(j + 1) == "غد") {
             return Some((j + 2, 2));
         }
+        // "بعد بكرة" (colloquial: the day after tomorrow).
+        if b == "بعد" && self.w(j + 1) == "بكره" && self.ends_in_ta_marbuta(j + 1) {
+            return Some((j + 2, 2));
+        }
         None
     }
 
