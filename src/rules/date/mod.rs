@@ -37,8 +37,8 @@
 //! (units Y, M, W, D, and TIMEX3's DE for decades and CE for centuries).
 //! Vague plurals ("السنوات الماضية") are `PAST_REF` / `FUTURE_REF`.
 //! Colloquial words count as their MSA forms: "بكرة" (written with ة;
-//! "بكره" is "with hatred") +1 day, "بعد بكرة" +2, "امبارح" and
-//! "البارحة" −1 day,
+//! "بكره" is "with hatred") and "بكرا" +1 day, "بعد بكرة" +2, "امبارح"
+//! and "البارحة" −1 day, "قبل أمس" −2,
 //! "الجاي" as "المقبل". "الآن" and "الحين" (not "منذ ذلك الحين") are the
 //! anchor's day, or `PRESENT_REF` without one; "الليلة" is the anchor's
 //! day with `TNI` ("الليلة الماضية" the day before), not "تلك الليلة" or
@@ -63,6 +63,13 @@
 //! An hour as a feminine ordinal with a part of the day is a TIME even
 //! without "الساعة" ("الثالثة فجرا" → `T03:00`); a bare digit needs
 //! "الساعة", a clock ("14:30") or a one-word part of the day.
+//!
+//! Durations with halves and quarters: "نصف ساعة" `PT30M`, "ساعة ونصف"
+//! `PT1H30M` (hours with a fraction as hours and minutes), "سنة ونصف"
+//! `P1.5Y`, "نصف قرن" `P50Y`. Today's parts of the day: "هذا الصباح" →
+//! `2024-10-15TMO` (anchored; `REF+P0D` without). Weekends: "عطلة نهاية
+//! الأسبوع" → `2024-W42-WE`, `XXXX-WXX-WE` without an anchor ("نهاية
+//! الأسبوع الماضي" without "عطلة" stays the end of that week, `REF-P1W`).
 //!
 //! Calendar constructions: "ثاني جمعة من شهر مايو", "آخر خميس من نوفمبر
 //! 2024" (`2024-11-28`), "آخر يوم من السنة", "أول يوم من شهر يونيو 2025"

@@ -656,9 +656,19 @@ impl<'a, 'b> Cx<'a, 'b> {
         if b == "بعد" && (self.b(j + 1) == "غد" || self.d(j + 1) == "غد") {
             return Some((j + 2, 2));
         }
-        // "بعد بكرة" (colloquial: the day after tomorrow).
-        if b == "بعد" && self.w(j + 1) == "بكره" && self.ends_in_ta_marbuta(j + 1) {
+        // "بعد بكرة", "بعد بكرا" (colloquial: the day after tomorrow).
+        if b == "بعد"
+            && (self.w(j + 1) == "بكرا"
+                || (self.w(j + 1) == "بكره" && self.ends_in_ta_marbuta(j + 1)))
+        {
             return Some((j + 2, 2));
+        }
+        if b == "بكرا" {
+            return Some((j + 1, 1));
+        }
+        // "قبل أمس" (the day before yesterday).
+        if b == "قبل" && (self.b(j + 1) == "امس" || self.d(j + 1) == "امس") {
+            return Some((j + 2, -2));
         }
         None
     }
@@ -708,6 +718,42 @@ impl<'a, 'b> Cx<'a, 'b> {
             None => "PRESENT_REF".to_string(),
         };
         Some(M::date(j, j + 1, v))
+    }
+
+    /// "هذا الصباح", "هذه الليلة", "هذا المساء": today's part of the day.
+    fn this_part(&self, j: usize) -> Option<M> {
+        if !matches!(self.b(j), "هذا" | "هذه") || !self.b(j + 1).starts_with("ال") {
+            return None;
+        }
+        let code = part_of_day(self.d(j + 1))?;
+        let mut v = self.rel_value(Unit::Day, 0);
+        if !v.starts_with("REF") {
+            v.push('T');
+            v.push_str(code);
+        }
+        Some(M::date(j, j + 2, v))
+    }
+
+    /// "نهاية الأسبوع", "عطلة نهاية الأسبوع [الماضي]": the weekend of the
+    /// anchor's week (`2024-W42-WE`), `XXXX-WXX-WE` without an anchor.
+    /// "نهاية الأسبوع الماضي" without "عطلة" stays the end of that week.
+    fn weekend(&self, j: usize) -> Option<M> {
+        let k = if self.b(j) == "عطله" { j + 1 } else { j };
+        if self.b(k) != "نهايه" || self.d(k + 1) != "اسبوع" || !self.b(k + 1).starts_with("ال")
+        {
+            return None;
+        }
+        let off = self.dir(k + 2);
+        if off.is_some() && k == j {
+            return None;
+        }
+        let o = off.unwrap_or(0);
+        let v = match self.r() {
+            Some(_) => format!("{}-WE", self.rel_value(Unit::Week, o)),
+            None if o == 0 => "XXXX-WXX-WE".to_string(),
+            None => rel_ref(Unit::Week, o),
+        };
+        Some(M::date(j, k + 2 + usize::from(off.is_some()), v))
     }
 
     /// "الليلة" (tonight), "الليلة الماضية" (last night): the day with
@@ -1323,17 +1369,34 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// Durations: "ثلاث سنوات" (P3Y), "100 عام", "يوما واحدا" (P1D),
     /// "عامين" (P2Y), "ساعتين" (PT2H, a TIME).
     fn duration(&self, j: usize) -> Option<M> {
-        // Noun first: "يوما واحدا", or a dual noun alone.
+        // "نصف ساعة", "ربع ساعة", "نصف قرن".
+        let part = match self.b(j) {
+            "نصف" => Some(0.5),
+            "ربع" => Some(0.25),
+            _ => None,
+        };
+        if let (Some(x), Some((u, time))) = (part, time_unit(self.b(j + 1))) {
+            if !self.b(j + 1).starts_with("ال") {
+                return Some(duration_match(j, j + 2, x, u, time));
+            }
+        }
+        // Noun first: "يوما واحدا", "ساعة ونصف", or a dual noun alone
+        // ("ساعتين ونصف").
         let noun = time_unit(self.b(j));
         if let Some((u, time)) = noun {
             // The word, not the body: the segmenter reads "واحدا" as و + احدا.
             if matches!(self.w(j + 1), "واحد" | "واحدا" | "واحده") {
                 return Some(duration_match(j, j + 2, 1.0, u, time));
             }
+            let (e, x) = self.and_half(j + 1);
+            if x > 0.0 {
+                return Some(duration_match(j, e, 1.0 + x, u, time));
+            }
         }
         if self.d(j).is_empty() {
             if let Some((u, time)) = dual_unit(self.b(j)) {
-                return Some(duration_match(j, j + 1, 2.0, u, time));
+                let (e, x) = self.and_half(j + 1);
+                return Some(duration_match(j, e, 2.0 + x, u, time));
             }
         }
         let p = number::phrase(self.a, j)?;
@@ -1344,9 +1407,29 @@ impl<'a, 'b> Cx<'a, 'b> {
             return None;
         }
         let (u, time) = time_unit(self.b(p.end))?;
-        let mut m = duration_match(j, p.end + 1, p.value, u, time);
+        let (e, x) = self.and_half(p.end + 1);
+        let mut m = duration_match(j, e, p.value + x, u, time);
         m.strip = p.strip;
         Some(m)
+    }
+
+    /// "ونصف", "و نصف", "وربع" after a duration at `e`: (end, fraction),
+    /// (e, 0) when there is none.
+    fn and_half(&self, e: usize) -> (usize, f64) {
+        let part = |w: &str| match w {
+            "نصف" => Some(0.5),
+            "ربع" => Some(0.25),
+            _ => None,
+        };
+        if let Some(x) = lex::wa(self.a, e).filter(|_| self.inside(e)).and_then(part) {
+            return (e + 1, x);
+        }
+        if self.w(e) == "و" {
+            if let Some(x) = part(self.b(e + 1)) {
+                return (e + 2, x);
+            }
+        }
+        (e, 0.0)
     }
 
     /// Times: "الساعة 14:30", "الساعة الثالثة مساء", "14:30", "3 مساء".
@@ -1425,7 +1508,12 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         // "2 بعد المغرب" in a ranking: a bare digit needs a one-word part
         // of the day.
-        let period = period.filter(|&(_, len)| trig || clock || len == 1 || self.int(k).is_none());
+        let one_word = |len: usize| {
+            let w = self.w(e);
+            len == 1 && !w.starts_with("ال") && !w.starts_with("بال")
+        };
+        let period =
+            period.filter(|&(_, len)| trig || clock || one_word(len) || self.int(k).is_none());
         if let Some((p, len)) = period {
             if h > 12 {
                 // "14:30 مساء": the 24-hour clock already says it.
@@ -1512,6 +1600,12 @@ impl<'a, 'b> Cx<'a, 'b> {
             "ظهرا" => 'n',
             "عصرا" | "مساء" | "مساءا" => 'p',
             "ليلا" => 'l',
+            // With the article (colloquial "الساعة 3 العصر"): after
+            // "الساعة" or an hour word only, see `hour`.
+            "الصبح" | "الصباح" | "الفجر" => 'a',
+            "الظهر" => 'n',
+            "العصر" | "المساء" => 'p',
+            "بالليل" => 'l',
             "بعد" => {
                 // "بعد الظهر", "بعد العصر", "بعد المغرب", "بعد العشاء".
                 return match self.d(e + 1) {
@@ -1644,6 +1738,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             .range(i)
             .or_else(|| self.nth_day(i))
             .or_else(|| self.holiday(i))
+            .or_else(|| self.weekend(i))
         {
             return Some((m, false));
         }
@@ -1708,6 +1803,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             .or_else(|| self.bukra(i))
             .or_else(|| self.now(i))
             .or_else(|| self.tonight(i))
+            .or_else(|| self.this_part(i))
         {
             return Some((m, false));
         }

@@ -136,6 +136,33 @@ pub(super) fn duration_match(
 ) -> M {
     // Up to three decimals, by integer formatting (no float formatter in
     // the .wasm): 1.5 → "1.5", 2 → "2".
+    // Hours with a fraction as hours and minutes: 1.5 → "PT1H30M",
+    // 0.5 → "PT30M".
+    if time && unit == "H" && v.fract() != 0.0 {
+        let minutes = (v * 60.0).round().clamp(0.0, 9e15) as i64;
+        let (h, mi) = (minutes / 60, minutes % 60);
+        let value = if h == 0 {
+            format!("PT{mi}M")
+        } else {
+            format!("PT{h}H{mi}M")
+        };
+        return M {
+            start,
+            end,
+            label: Label::Time,
+            value: Some(value),
+            hijri: None,
+            modifier: None,
+            strip: true,
+            lead: 0,
+        };
+    }
+    // Part of a century or decade in years: "نصف قرن" → "P50Y".
+    let (v, unit) = match unit {
+        "CE" if v.fract() != 0.0 => (v * 100.0, "Y"),
+        "DE" if v.fract() != 0.0 => (v * 10.0, "Y"),
+        _ => (v, unit),
+    };
     let milli = (v * 1000.0).round().clamp(0.0, 9e15) as i64;
     let mut n = (milli / 1000).to_string();
     let f = milli % 1000;
