@@ -98,7 +98,10 @@
 //!
 //! Spans: proclitics stay outside ("وفي عام 2020" → "عام 2020"); prefixes
 //! that are part of the date stay inside ("يوم الثلاثاء", "شهر رمضان",
-//! "مطلع عام 2024" with modifier "start", "مساء أمس" with `TEV`).
+//! "مطلع عام 2024" with modifier "start", "مساء أمس" with `TEV`). After
+//! such a position word a bare "العام", "الشهر" or "الأسبوع" is the
+//! current one ("نهاية العام" → `REF+P0Y`, the anchor's year once
+//! anchored), but not before an adjective ("بداية العام الدراسي").
 //!
 //! Precision: month names that are also common words (مارس "practised",
 //! آب "father", أيار, نيسان, تموز, مايو, and the Hijri صفر "zero", رجب,

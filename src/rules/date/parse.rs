@@ -720,6 +720,22 @@ impl<'a, 'b> Cx<'a, 'b> {
         Some(M::date(j, j + 1, v))
     }
 
+    /// After a position word only ("نهاية العام", "منتصف الشهر", "مطلع
+    /// الأسبوع"): the current year, month or week. Not "بداية العام
+    /// الدراسي" (an adjective after) nor a bare "العام" (also "public").
+    fn current_unit(&self, k: usize) -> Option<M> {
+        if !self.b(k).starts_with("ال") || self.b(k + 1).starts_with("ال") {
+            return None;
+        }
+        let unit = match self.d(k) {
+            "عام" | "سنه" => Unit::Year,
+            "شهر" => Unit::Month,
+            "اسبوع" => Unit::Week,
+            _ => return None,
+        };
+        Some(M::date(k, k + 1, self.rel_value(unit, 0)))
+    }
+
     /// "هذا الصباح", "هذه الليلة", "هذا المساء": today's part of the day.
     fn this_part(&self, j: usize) -> Option<M> {
         if !matches!(self.b(j), "هذا" | "هذه") || !self.b(j + 1).starts_with("ال") {
@@ -1789,7 +1805,8 @@ impl<'a, 'b> Cx<'a, 'b> {
                 .or_else(|| self.bare_year(i + 1, true))
                 .or_else(|| self.decade(i + 1))
                 .or_else(|| self.relative(i + 1))
-                .or_else(|| self.century(i + 1));
+                .or_else(|| self.century(i + 1))
+                .or_else(|| self.current_unit(i + 1));
             if let Some(mut m) = inner.filter(|m| m.start == i + 1) {
                 m.start = i;
                 m.lead = 0;
