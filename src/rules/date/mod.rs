@@ -64,6 +64,12 @@
 //! without "الساعة" ("الثالثة فجرا" → `T03:00`); a bare digit needs
 //! "الساعة", a clock ("14:30") or a one-word part of the day.
 //!
+//! Seasons with a direction: "الصيف الماضي" is the latest summer before
+//! the anchor's season, "الشتاء المقبل" the first winter after, "هذا
+//! الصيف" the anchor year's (with 2024-10-15: `2024-SU`, `2024-WI`,
+//! `2024-SU`; a winter is named by the year of its December); `XXXX-SU`
+//! without an anchor.
+//!
 //! Durations with halves and quarters: "نصف ساعة" `PT30M`, "ساعة ونصف"
 //! `PT1H30M` (hours with a fraction as hours and minutes), "سنة ونصف"
 //! `P1.5Y`, "نصف قرن" `P50Y`. Today's parts of the day: "هذا الصباح" →

@@ -1369,17 +1369,62 @@ impl<'a, 'b> Cx<'a, 'b> {
         Some(M::date(j, e, format!("{y}-{q}{n}")))
     }
 
-    /// "صيف 2024", "شتاء العام الماضي".
+    /// "صيف 2024", "شتاء العام الماضي"; "الصيف الماضي", "الشتاء المقبل",
+    /// "هذا الصيف" (see [`Cx::season_rel`]).
     fn season(&self, j: usize) -> Option<M> {
-        let s = match self.b(j) {
-            "صيف" => "SU",
-            "شتاء" => "WI",
-            "خريف" => "FA",
-            "ربيع" => "SP",
-            _ => return None,
-        };
+        if let Some(m) = self.season_rel(j) {
+            return Some(m);
+        }
+        let (s, _) = season_code(self.b(j))?;
         let (e, y) = self.ad_year(j + 1)?;
         Some(M::date(j, e, format!("{y}-{s}")))
+    }
+
+    /// "الصيف الماضي" (the latest summer before the anchor's season),
+    /// "الشتاء المقبل" (the first after), "هذا الصيف" / "الصيف الحالي"
+    /// (the anchor's year's). Winter is named by the year of its December.
+    /// Without an anchor the year is `XXXX`.
+    fn season_rel(&self, j: usize) -> Option<M> {
+        let this = matches!(self.b(j), "هذا" | "هذه");
+        let k = if this { j + 1 } else { j };
+        if !self.b(k).starts_with("ال") {
+            return None;
+        }
+        let (code, s) = season_code(self.d(k))?;
+        let (end, off) = if this {
+            (k + 1, 0)
+        } else {
+            (k + 2, self.dir(k + 1)?)
+        };
+        let y = self.r().map(|(ry, rm, ..)| {
+            // Seasons counted from spring 0 AD: spring (Mar-May) is 0,
+            // summer 1, autumn 2, winter (Dec-Feb) 3.
+            let (cy, cs) = match rm {
+                1 | 2 => (ry - 1, 3),
+                12 => (ry, 3),
+                m => (ry, (m as i32 - 3) / 3),
+            };
+            let cur = cy * 4 + cs;
+            match off {
+                0 => ry,
+                o if o < 0 => {
+                    let mut t = cy * 4 + s;
+                    while t >= cur {
+                        t -= 4;
+                    }
+                    t.div_euclid(4)
+                }
+                _ => {
+                    let mut t = cy * 4 + s;
+                    while t <= cur {
+                        t += 4;
+                    }
+                    t.div_euclid(4)
+                }
+            }
+        });
+        let y = y.map_or_else(|| "XXXX".to_string(), cal::fmt_year);
+        Some(M::date(j, end, format!("{y}-{code}")))
     }
 
     /// Durations: "ثلاث سنوات" (P3Y), "100 عام", "يوما واحدا" (P1D),

@@ -197,6 +197,17 @@ pub(super) fn weekday_word(s: &str) -> Option<u32> {
     })
 }
 
+/// A season: its TIMEX3 code and its place counted from spring (0).
+pub(super) fn season_code(s: &str) -> Option<(&'static str, i32)> {
+    Some(match s {
+        "ربيع" => ("SP", 0),
+        "صيف" => ("SU", 1),
+        "خريف" => ("FA", 2),
+        "شتاء" => ("WI", 3),
+        _ => return None,
+    })
+}
+
 /// A time unit noun after a number: (TIMEX3 unit, is a time of day unit).
 pub(super) fn time_unit(s: &str) -> Option<(&'static str, bool)> {
     Some(match s {
