@@ -119,11 +119,18 @@
 //! Every rule looks at a bounded window of tokens inside one line, and the
 //! scan moves past each match, so the whole pass is linear in the input.
 //!
-//! Files: `words` (what the rules read), `parse` (the rules, one
-//! method a construction), `value` (the TIMEX3 values and the
-//! candidates they become).
+//! Files: `words` (what the rules read), `parse` (the cursor over a line,
+//! the anchor, and the rules for dates, one method a construction, with
+//! `Cx::at` trying them all), `clock` (times of day and durations),
+//! `ranges` (intervals after "من"/"بين"), `holidays` (feasts and days
+//! counted inside a month or year), `value` (the TIMEX3 values and the
+//! candidates they become). The last four add methods to `parse`'s cursor
+//! and import nothing from each other.
 
+mod clock;
+mod holidays;
 mod parse;
+mod ranges;
 mod value;
 pub(crate) mod words;
 

@@ -1,11 +1,10 @@
 //! The date and time parser: a cursor over one line of tokens ([`Cx`])
 //! whose methods each try one construction at a token and give a match.
+//! Times and durations (`clock`), ranges (`ranges`) and holidays
+//! (`holidays`) are methods of the same cursor in their own files.
 
-use super::value::{
-    duration_match, full_date, rel_ref, sign, time_match, year_match, ymd, Unit, YearSpec, M,
-};
+use super::value::{rel_ref, sign, year_match, ymd, Unit, YearSpec, M};
 use super::words::*;
-use crate::doc::Label;
 use crate::lexicon::analysis::Analysis;
 use crate::lexicon::gazetteer::{Gazetteer, Kind};
 use crate::rules::calendar as cal;
@@ -31,7 +30,7 @@ struct Mark {
 }
 
 pub(super) struct Cx<'a, 'b> {
-    a: &'a Analysis<'b>,
+    pub(super) a: &'a Analysis<'b>,
     marks: Vec<Mark>,
     /// Reference date and its day number.
     reference: Option<Day>,
@@ -82,13 +81,13 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     #[inline]
-    fn inside(&self, j: usize) -> bool {
+    pub(super) fn inside(&self, j: usize) -> bool {
         j >= self.lo.get() && j < self.hi.get()
     }
 
     /// Body of token `j` (see [`lex::body`]), "" outside the line.
     #[inline]
-    fn b(&self, j: usize) -> &'a str {
+    pub(super) fn b(&self, j: usize) -> &'a str {
         if self.inside(j) {
             lex::body(self.a, j)
         } else {
@@ -108,7 +107,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// Stem after ال of token `j`, "" when none or outside the line.
     #[inline]
-    fn d(&self, j: usize) -> &'a str {
+    pub(super) fn d(&self, j: usize) -> &'a str {
         if self.inside(j) {
             lex::def(self.a, j).unwrap_or(EMPTY)
         } else {
@@ -117,7 +116,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     /// Does token `j` end in ة as written (before normalization made it ه)?
-    fn ends_in_ta_marbuta(&self, j: usize) -> bool {
+    pub(super) fn ends_in_ta_marbuta(&self, j: usize) -> bool {
         if !self.inside(j) {
             return false;
         }
@@ -132,7 +131,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     #[inline]
-    fn int(&self, j: usize) -> Option<u32> {
+    pub(super) fn int(&self, j: usize) -> Option<u32> {
         if self.inside(j) {
             lex::int(self.a, j)
         } else {
@@ -148,17 +147,17 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     #[inline]
-    fn p(&self, j: usize, c: char) -> bool {
+    pub(super) fn p(&self, j: usize, c: char) -> bool {
         self.inside(j) && lex::punct(self.a, j, c)
     }
 
     #[inline]
-    fn tight(&self, j: usize) -> bool {
+    pub(super) fn tight(&self, j: usize) -> bool {
         self.inside(j) && lex::tight(self.a, j)
     }
 
     #[inline]
-    fn kind(&self, j: usize) -> Option<TokenKind> {
+    pub(super) fn kind(&self, j: usize) -> Option<TokenKind> {
         if self.inside(j) {
             Some(self.a.tokens[j].kind)
         } else {
@@ -166,7 +165,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
     }
 
-    fn month_at(&self, j: usize) -> Option<(u32, bool, usize)> {
+    pub(super) fn month_at(&self, j: usize) -> Option<(u32, bool, usize)> {
         let m = *self.marks.get(j).filter(|_| self.inside(j))?;
         let end = (m.end as usize).min(self.hi.get());
         match m.kind {
@@ -176,7 +175,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
     }
 
-    fn weekday_at(&self, j: usize) -> Option<(u32, usize)> {
+    pub(super) fn weekday_at(&self, j: usize) -> Option<(u32, usize)> {
         let m = *self.marks.get(j).filter(|_| self.inside(j))?;
         let end = (m.end as usize).min(self.hi.get());
         (25..=31)
@@ -189,7 +188,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// The anchor relative dates resolve against: the reference date, else
     /// the latest full date before in the text. Reading it marks the match
     /// as anchored.
-    fn r(&self) -> Option<Day> {
+    pub(super) fn r(&self) -> Option<Day> {
         let r = self.reference.or(self.text_anchor.get());
         if r.is_some() {
             self.used.set(true);
@@ -199,7 +198,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// Run a test that may read the anchor without the match counting as
     /// anchored.
-    fn peek<T>(&self, f: impl FnOnce() -> T) -> T {
+    pub(super) fn peek<T>(&self, f: impl FnOnce() -> T) -> T {
         let used = self.used.get();
         let out = f();
         self.used.set(used);
@@ -215,7 +214,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     /// A relative expression: `off` units from the reference.
-    fn rel_value(&self, unit: Unit, off: i32) -> String {
+    pub(super) fn rel_value(&self, unit: Unit, off: i32) -> String {
         let Some((y, m, _, days)) = self.r() else {
             return rel_ref(unit, off);
         };
@@ -232,7 +231,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     /// "the N units before / after the current one".
-    fn rel_span(&self, unit: Unit, n: i32, past: bool) -> String {
+    pub(super) fn rel_span(&self, unit: Unit, n: i32, past: bool) -> String {
         let (a, b) = if past { (-n, -1) } else { (1, n) };
         if self.r().is_none() {
             return format!("{}/{}", rel_ref(unit, a), rel_ref(unit, b));
@@ -260,7 +259,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// A Gregorian AD year at token `k` (absolute, or relative to the
     /// reference date), as a TIMEX3 year ("XXXX" when relative with no
     /// reference date): the end token and the year.
-    fn ad_year(&self, k: usize) -> Option<(usize, String)> {
+    pub(super) fn ad_year(&self, k: usize) -> Option<(usize, String)> {
         let (e, ys) = self.year_spec(k)?;
         let y = match ys {
             YearSpec::Abs {
@@ -276,7 +275,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// A year after a month ("أكتوبر 2024", "أكتوبر من عام 2024", "أكتوبر من
     /// العام الماضي") or in "الربع الأول من 2024". Returns (end, spec).
-    fn year_spec(&self, k: usize) -> Option<(usize, YearSpec)> {
+    pub(super) fn year_spec(&self, k: usize) -> Option<(usize, YearSpec)> {
         let mut k = k;
         if self.p(k, '،') || self.p(k, ',') {
             self.int_w(k + 1, 4, 4)?;
@@ -314,7 +313,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// Direction adjective at `k`: (offset, singular form). Past -1, next
     /// +1, current 0.
-    fn dir(&self, k: usize) -> Option<i32> {
+    pub(super) fn dir(&self, k: usize) -> Option<i32> {
         Some(match self.b(k) {
             "الماضي" | "المنصرم" | "الفائت" | "الماضيه" | "المنصرمه" | "الفائته" => {
                 -1
@@ -329,7 +328,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "العام الماضي", "هذا الشهر", "الأسبوع المقبل", "العقد الماضي".
     /// Returns (end, unit, offset).
-    fn rel_single(&self, k: usize) -> Option<(usize, Unit, i32)> {
+    pub(super) fn rel_single(&self, k: usize) -> Option<(usize, Unit, i32)> {
         let this = matches!(self.b(k), "هذا" | "هذه");
         let u = if this { k + 1 } else { k };
         let unit = match self.d(u) {
@@ -349,7 +348,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// A month name, optionally after "شهر" and paired with its other name
     /// ("يوليو/تموز", "يوليو (تموز)"). Returns (end, month, hijri, strong,
     /// ambiguity of the name).
-    fn month_expr(&self, j: usize) -> Option<(usize, u32, bool, bool, Amb)> {
+    pub(super) fn month_expr(&self, j: usize) -> Option<(usize, u32, bool, bool, Amb)> {
         let mut k = j;
         let mut strong = false;
         if self.b(j) == "شهر" {
@@ -383,7 +382,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// Is the token before `j` a preposition that makes a mild month
     /// ambiguity go away ("في مارس", "منذ تموز")?
-    fn prep_before(&self, j: usize) -> bool {
+    pub(super) fn prep_before(&self, j: usize) -> bool {
         j > self.lo.get()
             && matches!(
                 lex::body(self.a, j - 1),
@@ -401,14 +400,14 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// A date built around a month: [day] [من] month [year | الماضي ...].
     /// `ctx`: the caller saw a prefix that makes the month a date.
-    fn month_date(&self, j: usize, ctx: bool) -> Option<M> {
+    pub(super) fn month_date(&self, j: usize, ctx: bool) -> Option<M> {
         self.month_date_on(j, ctx, None)
     }
 
     /// [`Cx::month_date`] after a weekday `wd` (1 = Monday), which picks
     /// the year of a day and month written without one: the year nearest
     /// the anchor in which that day is that weekday ("الجمعة 7 نوفمبر").
-    fn month_date_on(&self, j: usize, ctx: bool, wd: Option<u32>) -> Option<M> {
+    pub(super) fn month_date_on(&self, j: usize, ctx: bool, wd: Option<u32>) -> Option<M> {
         // The day: digits, or an ordinal word followed by "من".
         let mut day = None;
         let mut k = j;
@@ -522,7 +521,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     /// "الثلاثاء", "الثلاثاء المقبل", "الثلاثاء 15 أكتوبر 2024".
-    fn weekday(&self, j: usize) -> Option<M> {
+    pub(super) fn weekday(&self, j: usize) -> Option<M> {
         let (wd, e) = self.weekday_at(j)?;
         if wd == 1 && j > self.lo.get() && lex::body(self.a, j - 1) == "كلا" {
             return None; // "كلا الاثنين": both of them
@@ -571,7 +570,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "اليوم", "أمس", "أمس الأول", "أول أمس", "غدا", "الغد", "بعد غد";
     /// `bare`: also "غد"/"امس" after "يوم". Returns (end, day offset).
-    fn rel_day(&self, j: usize, bare: bool) -> Option<(usize, i32)> {
+    pub(super) fn rel_day(&self, j: usize, bare: bool) -> Option<(usize, i32)> {
         let b = self.b(j);
         let d = self.d(j);
         if d == "يوم" && b.starts_with("ال") {
@@ -676,7 +675,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// Colloquial "بكرة" (tomorrow), written with ة: "بكره" is ب + كره
     /// ("with hatred"). Returns the match (the ب inside the span even when
     /// the segmenter read it as a proclitic).
-    fn bukra(&self, j: usize) -> Option<M> {
+    pub(super) fn bukra(&self, j: usize) -> Option<M> {
         if !self.ends_in_ta_marbuta(j) {
             return None;
         }
@@ -698,7 +697,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "الآن", "الحين" (now): the anchor's day, or `PRESENT_REF`. Not "منذ
     /// ذلك الحين" (since then).
-    fn now(&self, j: usize) -> Option<M> {
+    pub(super) fn now(&self, j: usize) -> Option<M> {
         match self.b(j) {
             "الان" => {}
             "الحين" => {
@@ -723,7 +722,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// After a position word only ("نهاية العام", "منتصف الشهر", "مطلع
     /// الأسبوع"): the current year, month or week. Not "بداية العام
     /// الدراسي" (an adjective after) nor a bare "العام" (also "public").
-    fn current_unit(&self, k: usize) -> Option<M> {
+    pub(super) fn current_unit(&self, k: usize) -> Option<M> {
         if !self.b(k).starts_with("ال") || self.b(k + 1).starts_with("ال") {
             return None;
         }
@@ -737,7 +736,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     /// "هذا الصباح", "هذه الليلة", "هذا المساء": today's part of the day.
-    fn this_part(&self, j: usize) -> Option<M> {
+    pub(super) fn this_part(&self, j: usize) -> Option<M> {
         if !matches!(self.b(j), "هذا" | "هذه") || !self.b(j + 1).starts_with("ال") {
             return None;
         }
@@ -753,7 +752,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// "نهاية الأسبوع", "عطلة نهاية الأسبوع [الماضي]": the weekend of the
     /// anchor's week (`2024-W42-WE`), `XXXX-WXX-WE` without an anchor.
     /// "نهاية الأسبوع الماضي" without "عطلة" stays the end of that week.
-    fn weekend(&self, j: usize) -> Option<M> {
+    pub(super) fn weekend(&self, j: usize) -> Option<M> {
         let k = if self.b(j) == "عطله" { j + 1 } else { j };
         if self.b(k) != "نهايه" || self.d(k + 1) != "اسبوع" || !self.b(k + 1).starts_with("ال")
         {
@@ -775,7 +774,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// "الليلة" (tonight), "الليلة الماضية" (last night): the day with
     /// `TNI` once anchored. Not "الليلة التي ...", "تلك الليلة", "الليلة
     /// الأولى".
-    fn tonight(&self, j: usize) -> Option<M> {
+    pub(super) fn tonight(&self, j: usize) -> Option<M> {
         if self.b(j) != "الليله" {
             return None;
         }
@@ -804,7 +803,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// A month by its number: "الشهر 11", "شهر عشرة" (not "شهر واحد", one
     /// month).
-    fn month_number(&self, j: usize) -> Option<M> {
+    pub(super) fn month_number(&self, j: usize) -> Option<M> {
         if self.b(j) != "شهر" && !(self.d(j) == "شهر" && self.b(j).starts_with("ال")) {
             return None;
         }
@@ -840,295 +839,8 @@ impl<'a, 'b> Cx<'a, 'b> {
         Some(M::date(j, end, ymd(None, Some(m), None)))
     }
 
-    /// "ثاني جمعة من شهر مايو", "آخر يوم من السنة", "أول يوم من شهر
-    /// يونيو 2025": a day counted inside a month or a year. Its year is the
-    /// one written, else the anchor's; without either, the month
-    /// (`XXXX-05`) or `XXXX-12-31`.
-    fn nth_day(&self, j: usize) -> Option<M> {
-        let n: i32 = match self.b(j) {
-            "اول" => 1,
-            "ثاني" => 2,
-            "ثالث" => 3,
-            "رابع" => 4,
-            "خامس" => 5,
-            "اخر" => -1,
-            _ => return None,
-        };
-        let named = self
-            .weekday_at(j + 1)
-            .or_else(|| weekday_word(self.b(j + 1)).map(|wd| (wd, j + 2)));
-        let (wd, k) = match named {
-            Some((wd, e)) => (Some(wd), e),
-            None if self.b(j + 1) == "يوم" && (n == 1 || n == -1) => (None, j + 2),
-            None => return None,
-        };
-        if self.b(k) != "من" {
-            return None;
-        }
-        // The month, or the year ("السنة", "العام الماضي", "عام 2025").
-        let (end, month, year) = if let Some((e, m, false, _, _)) = self.month_expr(k + 1) {
-            match self.year_spec(e) {
-                Some((
-                    e2,
-                    YearSpec::Abs {
-                        y,
-                        hijri: None | Some(false),
-                        bc: false,
-                    },
-                )) => (e2, Some(m), Some(y)),
-                Some((e2, YearSpec::Rel(o))) => (e2, Some(m), self.r().map(|r| r.0 + o)),
-                Some(_) => return None,
-                None => (e, Some(m), self.r().map(|r| r.0)),
-            }
-        } else if wd.is_none() {
-            if let Some((e, Unit::Year, o)) = self.rel_single(k + 1) {
-                (e, None, self.r().map(|r| r.0 + o))
-            } else if matches!(self.d(k + 1), "سنه" | "عام") && self.b(k + 1).starts_with("ال")
-            {
-                (k + 2, None, self.r().map(|r| r.0))
-            } else if let Some((m, _)) = self.year_trigger(k + 1) {
-                let y = m.value.as_deref().and_then(|v| v.parse().ok())?;
-                (m.end, None, Some(y))
-            } else {
-                return None;
-            }
-        } else {
-            return None;
-        };
-        let v = match (wd, month, year) {
-            // The first or last day of a month or year.
-            (None, Some(m), y) => {
-                let d = if n == 1 {
-                    1
-                } else {
-                    cal::days_in_month(y.unwrap_or(2001), m)
-                };
-                ymd(y, Some(m), Some(d))
-            }
-            (None, None, y) => {
-                let (m, d) = if n == 1 { (1, 1) } else { (12, 31) };
-                ymd(y, Some(m), Some(d))
-            }
-            (Some(wd), Some(m), Some(y)) => {
-                let last = cal::days_in_month(y, m);
-                let days: Vec<u32> = (1..=last)
-                    .filter(|&d| cal::weekday(cal::days_from_civil(y, m, d)) == wd)
-                    .collect();
-                let d = if n < 0 {
-                    *days.last()?
-                } else {
-                    *days.get(n as usize - 1)?
-                };
-                ymd(Some(y), Some(m), Some(d))
-            }
-            (Some(_), Some(m), None) => ymd(None, Some(m), None),
-            (Some(_), None, _) => return None,
-        };
-        Some(M::date(j, end, v))
-    }
-
-    /// Holidays: Hijri ones by the Umm al-Qura calendar ("عيد الفطر",
-    /// "عيد الأضحى", "رأس السنة الهجرية", "المولد النبوي", "أول رمضان")
-    /// and fixed Gregorian ones ("رأس السنة الميلادية", "عيد العمال", "عيد
-    /// الميلاد المجيد"). The year is the one written after (Hijri when
-    /// marked so or below 1700), else the anchor's Gregorian year (the
-    /// occurrence nearest the anchor when there are two); without either
-    /// a Hijri holiday keeps only `value_hijri` ("XXXX-10-01").
-    fn holiday(&self, j: usize) -> Option<M> {
-        let (b1, b2, b3) = (self.b(j), self.b(j + 1), self.b(j + 2));
-        // (Hijri?, month, day, end)
-        let (hijri, m, d, mut e) = match (b1, b2) {
-            ("عيد", "الفطر") => (true, 10, 1, j + 2),
-            ("عيد", "الاضحي") => (true, 12, 10, j + 2),
-            ("عيد", "العمال") => (false, 5, 1, j + 2),
-            ("عيد", "الميلاد") if b3 == "المجيد" => (false, 12, 25, j + 3),
-            ("راس", "السنه") => match b3 {
-                "الهجريه" => (true, 1, 1, j + 3),
-                "الميلاديه" => (false, 1, 1, j + 3),
-                _ => return None,
-            },
-            ("المولد", "النبوي") => (true, 3, 12, j + 2),
-            ("اول", _) | ("غره", _) => match self.month_expr(j + 1) {
-                Some((e, m, true, _, _)) => (true, m, 1, e),
-                _ => return None,
-            },
-            _ => return None,
-        };
-        if matches!(self.b(e), "المبارك" | "الشريف" | "السعيد") {
-            e += 1;
-        }
-        let mut year = None;
-        let mut hijri_year = None;
-        if let Some((e2, ys)) = self.year_spec(e) {
-            match ys {
-                YearSpec::Abs {
-                    y,
-                    hijri: h,
-                    bc: false,
-                } => {
-                    if h == Some(true) || (h.is_none() && y < 1700) {
-                        hijri_year = Some(y);
-                    } else {
-                        year = Some(y);
-                    }
-                    e = e2;
-                }
-                YearSpec::Rel(o) => {
-                    if let Some(r) = self.r() {
-                        year = Some(r.0 + o);
-                        e = e2;
-                    }
-                }
-                _ => {}
-            }
-        }
-        let anchor = if year.is_none() && hijri_year.is_none() {
-            self.r()
-        } else {
-            None
-        };
-        let year = year.or(anchor.map(|r| r.0));
-        let mut out = M::date(j, e, String::new());
-        if !hijri {
-            if hijri_year.is_some() {
-                return None;
-            }
-            out.value = Some(ymd(year, Some(m), Some(d)));
-            return Some(out);
-        }
-        let (hy, g) = match (hijri_year, year) {
-            (Some(hy), _) => (Some(hy), cal::hijri_to_gregorian(hy, m, d)),
-            (None, Some(gy)) => {
-                let all = cal::hijri_day_in_year(gy, m, d);
-                let pick = match anchor {
-                    Some((.., days)) => all
-                        .into_iter()
-                        .min_by_key(|(_, g)| (cal::days_from_civil(g.0, g.1, g.2) - days).abs()),
-                    None => all.into_iter().next(),
-                };
-                match pick {
-                    Some((hy, g)) => (Some(hy), Some(g)),
-                    None => (None, None),
-                }
-            }
-            (None, None) => (None, None),
-        };
-        out.hijri = Some(ymd(hy, Some(m), Some(d)));
-        out.value = g.map(|g| ymd(Some(g.0), Some(g.1), Some(g.2)));
-        Some(out)
-    }
-
-    /// The word joining the two ends of a range at `k`: "إلى", "حتى", "-",
-    /// and "و" after "بين". Returns the token after it.
-    fn connector(&self, k: usize, between: bool) -> Option<usize> {
-        if matches!(self.b(k), "الي" | "حتي" | "لغايه") || (self.p(k, '-') && !self.tight(k))
-        {
-            return Some(k + 1);
-        }
-        (between && self.w(k) == "و").then_some(k + 1)
-    }
-
-    /// One end of a range: a time, a weekday or relative day, a date with
-    /// a month, or a year.
-    fn range_end(&self, k: usize) -> Option<M> {
-        if let Some(m) = self.time(k) {
-            return Some(m);
-        }
-        if let Some(m) = self.day_ref(k, false) {
-            return Some(m);
-        }
-        if let Some(m) = self.month_date(k, true) {
-            return (m.hijri.is_none()).then_some(m);
-        }
-        if let Some((m, _)) = self.year_trigger(k) {
-            return (m.hijri.is_none() && m.value.is_some()).then_some(m);
-        }
-        self.bare_year(k, true).filter(|m| m.hijri.is_none())
-    }
-
-    /// Ranges after "من" or "بين": "من 3 إلى 5 مايو", "من الاثنين حتى
-    /// الخميس", "بين الساعة 2 و4", "من 2019 إلى 2021" — one entity whose
-    /// value is an ISO 8601 interval "start/end". The first end takes what
-    /// it leaves unsaid from the second (the month and year of "3", the
-    /// year of "يناير"); an hour after "الساعة" may be bare ("و4").
-    fn range(&self, i: usize) -> Option<M> {
-        if i <= self.lo.get() {
-            return None;
-        }
-        let between = match lex::body(self.a, i - 1) {
-            "من" => false,
-            "بين" => true,
-            _ => return None,
-        };
-        // "من 3 إلى 5 مايو": a bare day before a date.
-        let bare_day = self.int_w(i, 1, 2).filter(|d| (1..=31).contains(d));
-        if let (Some(d1), Some(k)) = (bare_day, self.connector(i + 1, between)) {
-            let second = self.month_date(k, true).filter(|m| m.hijri.is_none())?;
-            let v2 = second.value.clone()?;
-            let d2: u32 = v2.get(8..10)?.parse().ok()?;
-            if v2.len() != 10 || d1 >= d2 {
-                return None;
-            }
-            return Some(M::date(i, second.end, format!("{}{d1:02}/{v2}", &v2[..8])));
-        }
-        let first = self.range_end(i)?;
-        let k = self.connector(first.end, between)?;
-        let mut second = match self.range_end(k) {
-            Some(m) => m,
-            // "بين الساعة 2 و4": a bare hour.
-            None if first.label == Label::Time => {
-                let (e, h, mi, s) = self.hour(k, true)?;
-                time_match(k, e, h, mi, s)
-            }
-            None => return None,
-        };
-        if second.label != first.label || second.start != k {
-            return None;
-        }
-        let (mut v1, mut v2) = (first.value.clone()?, second.value.take()?);
-        if v1.starts_with('P') || v2.starts_with('P') {
-            return None; // durations
-        }
-        if first.label == Label::Time {
-            let hour = |v: &str| v.get(1..3).and_then(|h| h.parse::<u32>().ok());
-            let (h1, h2) = (hour(&v1)?, hour(&v2)?);
-            // "من الساعة 10 حتى 2": the end is in the afternoon.
-            if h2 < h1 && h2 < 12 && h2 + 12 > h1 {
-                v2 = format!("T{:02}{}", h2 + 12, &v2[3..]);
-            }
-            // "من الساعة 2 إلى 4 مساء": the start too.
-            if h1 < 12 && h2 >= 12 && h1 + 12 <= h2 && h2 - h1 > 12 {
-                v1 = format!("T{:02}{}", h1 + 12, &v1[3..]);
-            }
-        } else {
-            // "من يناير إلى مارس 2024": the year of the end.
-            if v1.starts_with("XXXX") && !v2.starts_with("XXXX") && v1.len() == v2.len() {
-                let mut y: i32 = v2[..4].parse().ok()?;
-                if v1[4..] > v2[4..] {
-                    y -= 1;
-                }
-                v1 = format!("{}{}", cal::fmt_year(y), &v1[4..]);
-            }
-            // "من الاثنين حتى الخميس" resolved: the end on or after the start.
-            if let (Some(a), Some(b)) = (full_date(&v1), full_date(&v2)) {
-                let (da, db) = (
-                    cal::days_from_civil(a.0, a.1, a.2),
-                    cal::days_from_civil(b.0, b.1, b.2),
-                );
-                if db < da && v2.len() == 10 {
-                    v2 = cal::fmt_day(db + 7 * ((da - db + 6) / 7));
-                }
-            }
-        }
-        let mut m = first;
-        m.end = second.end;
-        m.value = Some(format!("{v1}/{v2}"));
-        m.modifier = None;
-        Some(m)
-    }
-
     /// A day: weekday, relative day (with "اليوم الثلاثاء"), or a full date.
-    fn day_ref(&self, j: usize, bare: bool) -> Option<M> {
+    pub(super) fn day_ref(&self, j: usize, bare: bool) -> Option<M> {
         if let Some(m) = self.weekday(j) {
             return Some(m);
         }
@@ -1149,7 +861,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "عام 2020", "العام 2020", "سنة 1445 هـ", "عامي 2019 و2020" (first).
     /// Returns the match and whether it was the dual "عامي".
-    fn year_trigger(&self, j: usize) -> Option<(M, bool)> {
+    pub(super) fn year_trigger(&self, j: usize) -> Option<(M, bool)> {
         let b = self.b(j);
         let (clean, dual) = match b {
             "عام" | "سنه" => (true, false),
@@ -1172,7 +884,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// A bare year: "2024م", "1445 هـ", or after "في"/"منذ"/"خلال"/... when
     /// nothing after it makes it a count.
-    fn bare_year(&self, j: usize, ctx: bool) -> Option<M> {
+    pub(super) fn bare_year(&self, j: usize, ctx: bool) -> Option<M> {
         let y = self.int_w(j, 4, 4)? as i32;
         if !(1000..=2999).contains(&y) {
             return None;
@@ -1212,7 +924,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "القرن الماضي", "القرن العشرين", "القرن الـ21", "القرن 19".
     /// Returns (end, century prefix or relative offset, hijri).
-    fn century_spec(&self, k: usize) -> Option<(usize, Result<i32, i32>, bool)> {
+    pub(super) fn century_spec(&self, k: usize) -> Option<(usize, Result<i32, i32>, bool)> {
         if self.d(k) != "قرن" {
             return None;
         }
@@ -1241,7 +953,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
     }
 
-    fn century(&self, j: usize) -> Option<M> {
+    pub(super) fn century(&self, j: usize) -> Option<M> {
         let (e, c, hijri) = self.century_spec(j)?;
         let v = match c {
             Ok(p) => format!("{p:02}"),
@@ -1258,7 +970,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     /// "التسعينيات", "الثمانينات", "تسعينيات القرن الماضي", "عقد الستينيات".
-    fn decade(&self, j: usize) -> Option<M> {
+    pub(super) fn decade(&self, j: usize) -> Option<M> {
         let k = if self.b(j) == "عقد" { j + 1 } else { j };
         let s = match self.d(k) {
             "" => self.b(k),
@@ -1292,7 +1004,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     /// "العام الماضي", "العامين الماضيين", "السنوات الخمس الماضية".
-    fn relative(&self, j: usize) -> Option<M> {
+    pub(super) fn relative(&self, j: usize) -> Option<M> {
         if let Some((e, unit, off)) = self.rel_single(j) {
             return Some(M::date(j, e, self.rel_value(unit, off)));
         }
@@ -1345,7 +1057,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     /// "الربع الأول من 2024" (Q1), "النصف الثاني من العام الماضي" (H2).
-    fn quarter(&self, j: usize) -> Option<M> {
+    pub(super) fn quarter(&self, j: usize) -> Option<M> {
         let q = match self.d(j) {
             "ربع" => 'Q',
             "نصف" => 'H',
@@ -1371,7 +1083,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "صيف 2024", "شتاء العام الماضي"; "الصيف الماضي", "الشتاء المقبل",
     /// "هذا الصيف" (see [`Cx::season_rel`]).
-    fn season(&self, j: usize) -> Option<M> {
+    pub(super) fn season(&self, j: usize) -> Option<M> {
         if let Some(m) = self.season_rel(j) {
             return Some(m);
         }
@@ -1384,7 +1096,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// "الشتاء المقبل" (the first after), "هذا الصيف" / "الصيف الحالي"
     /// (the anchor's year's). Winter is named by the year of its December.
     /// Without an anchor the year is `XXXX`.
-    fn season_rel(&self, j: usize) -> Option<M> {
+    pub(super) fn season_rel(&self, j: usize) -> Option<M> {
         let this = matches!(self.b(j), "هذا" | "هذه");
         let k = if this { j + 1 } else { j };
         if !self.b(k).starts_with("ال") {
@@ -1427,263 +1139,9 @@ impl<'a, 'b> Cx<'a, 'b> {
         Some(M::date(j, end, format!("{y}-{code}")))
     }
 
-    /// Durations: "ثلاث سنوات" (P3Y), "100 عام", "يوما واحدا" (P1D),
-    /// "عامين" (P2Y), "ساعتين" (PT2H, a TIME).
-    fn duration(&self, j: usize) -> Option<M> {
-        // "نصف ساعة", "ربع ساعة", "نصف قرن".
-        let part = match self.b(j) {
-            "نصف" => Some(0.5),
-            "ربع" => Some(0.25),
-            _ => None,
-        };
-        if let (Some(x), Some((u, time))) = (part, time_unit(self.b(j + 1))) {
-            if !self.b(j + 1).starts_with("ال") {
-                return Some(duration_match(j, j + 2, x, u, time));
-            }
-        }
-        // Noun first: "يوما واحدا", "ساعة ونصف", or a dual noun alone
-        // ("ساعتين ونصف").
-        let noun = time_unit(self.b(j));
-        if let Some((u, time)) = noun {
-            // The word, not the body: the segmenter reads "واحدا" as و + احدا.
-            if matches!(self.w(j + 1), "واحد" | "واحدا" | "واحده") {
-                return Some(duration_match(j, j + 2, 1.0, u, time));
-            }
-            let (e, x) = self.and_half(j + 1);
-            if x > 0.0 {
-                return Some(duration_match(j, e, 1.0 + x, u, time));
-            }
-        }
-        if self.d(j).is_empty() {
-            if let Some((u, time)) = dual_unit(self.b(j)) {
-                let (e, x) = self.and_half(j + 1);
-                return Some(duration_match(j, e, 2.0 + x, u, time));
-            }
-        }
-        let p = number::phrase(self.a, j)?;
-        if p.end >= self.hi.get() {
-            return None;
-        }
-        if p.value <= 0.0 {
-            return None;
-        }
-        let (u, time) = time_unit(self.b(p.end))?;
-        let (e, x) = self.and_half(p.end + 1);
-        let mut m = duration_match(j, e, p.value + x, u, time);
-        m.strip = p.strip;
-        Some(m)
-    }
-
-    /// "ونصف", "و نصف", "وربع" after a duration at `e`: (end, fraction),
-    /// (e, 0) when there is none.
-    fn and_half(&self, e: usize) -> (usize, f64) {
-        let part = |w: &str| match w {
-            "نصف" => Some(0.5),
-            "ربع" => Some(0.25),
-            _ => None,
-        };
-        if let Some(x) = lex::wa(self.a, e).filter(|_| self.inside(e)).and_then(part) {
-            return (e + 1, x);
-        }
-        if self.w(e) == "و" {
-            if let Some(x) = part(self.b(e + 1)) {
-                return (e + 2, x);
-            }
-        }
-        (e, 0.0)
-    }
-
-    /// Times: "الساعة 14:30", "الساعة الثالثة مساء", "14:30", "3 مساء".
-    fn time(&self, j: usize) -> Option<M> {
-        if self.d(j) == "ساعه" && self.b(j).starts_with("ال") {
-            let (e, h, mi, s) = self.hour(j + 1, true)?;
-            return Some(time_match(j, e, h, mi, s));
-        }
-        if self.b(j) == "منتصف" && self.d(j + 1) == "ليل" {
-            return Some(time_match(j, j + 2, 0, 0, None));
-        }
-        if self.b(j) == "منتصف" && self.d(j + 1) == "نهار" {
-            return Some(time_match(j, j + 2, 12, 0, None));
-        }
-        let (e, h, mi, s) = self.hour(j, false)?;
-        Some(time_match(j, e, h, mi, s))
-    }
-
-    /// An hour at `k`: digits with optional ":MM[:SS]", or a feminine
-    /// ordinal ("الثالثة"), then minute words and a period of the day.
-    /// Without "الساعة" before (`trig` false) it needs ":MM" or a period.
-    fn hour(&self, k: usize, trig: bool) -> Option<(usize, u32, u32, Option<u32>)> {
-        let mut h;
-        let mut mi = 0;
-        let mut s = None;
-        let mut e;
-        let mut clock = false;
-        if let Some(v) = self.int_w(k, 1, 2) {
-            h = v;
-            e = k + 1;
-            if self.p(e, ':') && self.tight(e) && self.tight(e + 1) {
-                mi = self.int_w(e + 1, 2, 2)?;
-                e += 2;
-                clock = true;
-                if self.p(e, ':') && self.tight(e) && self.tight(e + 1) {
-                    s = Some(self.int_w(e + 1, 2, 2)?);
-                    e += 2;
-                }
-                // "1:2:3:4" or "10:30:15:20" is not a time.
-                if self.p(e, ':') && self.tight(e) {
-                    return None;
-                }
-                if k > self.lo.get()
-                    && lex::tight(self.a, k)
-                    && (lex::punct(self.a, k - 1, ':') || lex::is_num(self.a, k - 1))
-                {
-                    return None;
-                }
-            }
-        } else {
-            let (v, e2) = hour_word(self.d(k), self.b(k + 1))?;
-            h = v;
-            e = k + e2;
-        }
-        if h > 24 || mi > 59 || s.is_some_and(|s| s > 59) {
-            return None;
-        }
-        if !clock {
-            let (e2, h2, mi2) = self.minutes(e, h);
-            e = e2;
-            h = h2;
-            mi = mi2;
-        }
-        let period = self.period(e);
-        // "مساء السبت": the construct noun of a date, not the adverb.
-        let period = period.filter(|_| {
-            !(matches!(self.w(e), "مساء" | "صباح")
-                && self.peek(|| self.day_ref(e + 1, true).is_some()))
-        });
-        // "4 - 1 مساء": a score, not a time.
-        let score = k >= self.lo.get() + 2
-            && lex::is_num(self.a, k - 2)
-            && matches!(lex::word(self.a, k - 1), "-" | ":");
-        if !trig && !clock && score {
-            return None;
-        }
-        // "2 بعد المغرب" in a ranking: a bare digit needs a one-word part
-        // of the day.
-        let one_word = |len: usize| {
-            let w = self.w(e);
-            len == 1 && !w.starts_with("ال") && !w.starts_with("بال")
-        };
-        let period =
-            period.filter(|&(_, len)| trig || clock || one_word(len) || self.int(k).is_none());
-        if let Some((p, len)) = period {
-            if h > 12 {
-                // "14:30 مساء": the 24-hour clock already says it.
-            } else {
-                h = match p {
-                    'a' if h == 12 => 0,
-                    'a' => h,
-                    'n' if h < 6 => h + 12,
-                    'n' => h,
-                    'l' if h == 12 => 0,
-                    'l' if h >= 6 => h + 12,
-                    'l' => h,
-                    _ if h < 12 => h + 12,
-                    _ => h,
-                };
-            }
-            e += len;
-        } else if !trig && !clock {
-            return None;
-        }
-        if !trig && !clock && self.int(k).is_some_and(|v| v == 0 || v > 12) {
-            return None;
-        }
-        Some((e, h, mi, s))
-    }
-
-    /// Minute words after hour `h` at `e`: "والنصف", "ونصف", "و ربع",
-    /// "إلا ربعا", "إلا ثلثا", "و10 دقائق", "و عشر دقائق". Returns (end,
-    /// hour, minutes); (e, h, 0) when there are none.
-    fn minutes(&self, e: usize, h: u32) -> (usize, u32, u32) {
-        let fraction = |w: &str| match w {
-            "النصف" | "نصف" => Some(30),
-            "الربع" | "ربع" => Some(15),
-            "الثلث" | "ثلث" => Some(20),
-            _ => None,
-        };
-        // "والنصف", "وربع" (one token), "و نصف" (two).
-        if let Some(m) = lex::wa(self.a, e)
-            .filter(|_| self.inside(e))
-            .and_then(fraction)
-        {
-            return (e + 1, h, m);
-        }
-        if self.w(e) == "و" {
-            if let Some(m) = fraction(self.b(e + 1)) {
-                return (e + 2, h, m);
-            }
-        }
-        if self.b(e) == "الا" && h > 0 {
-            let q = match self.b(e + 1) {
-                "ربعا" | "ربع" | "الربع" => Some(15),
-                "ثلثا" | "ثلث" | "الثلث" => Some(20),
-                _ => None,
-            };
-            if let Some(q) = q {
-                return (e + 2, h - 1, 60 - q);
-            }
-            return (e, h, 0);
-        }
-        // "و10 دقائق", "و عشر دقائق", "وخمس وعشرين دقيقة".
-        let k = if self.w(e) == "و" { e + 1 } else { e };
-        let attached = k == e;
-        if attached && lex::wa(self.a, e).is_none() && !self.w(e).starts_with('و') {
-            return (e, h, 0);
-        }
-        if let Some(p) = number::phrase(self.a, k).filter(|p| p.end < self.hi.get()) {
-            let v = p.value;
-            if matches!(self.b(p.end), "دقيقه" | "دقائق")
-                && (1.0..60.0).contains(&v)
-                && v.fract() == 0.0
-            {
-                return (p.end + 1, h, v as u32);
-            }
-        }
-        (e, h, 0)
-    }
-
-    /// A part of the day after an hour at `e`: (code, tokens). 'a'
-    /// morning, 'n' noon, 'p' afternoon or evening, 'l' night, 'P' after
-    /// noon. Read on the whole word: "فجرا" is not ف + جرا.
-    fn period(&self, e: usize) -> Option<(char, usize)> {
-        let p = match self.w(e) {
-            "صباحا" | "فجرا" => 'a',
-            "ظهرا" => 'n',
-            "عصرا" | "مساء" | "مساءا" => 'p',
-            "ليلا" => 'l',
-            // With the article (colloquial "الساعة 3 العصر"): after
-            // "الساعة" or an hour word only, see `hour`.
-            "الصبح" | "الصباح" | "الفجر" => 'a',
-            "الظهر" => 'n',
-            "العصر" | "المساء" => 'p',
-            "بالليل" => 'l',
-            "بعد" => {
-                // "بعد الظهر", "بعد العصر", "بعد المغرب", "بعد العشاء".
-                return match self.d(e + 1) {
-                    "ظهر" | "ظهيره" => Some(('P', 2)),
-                    "عصر" | "مغرب" | "عشاء" => Some(('p', 2)),
-                    _ => None,
-                };
-            }
-            "قبل" if matches!(self.d(e + 1), "ظهر" | "ظهيره") => return Some(('a', 2)),
-            _ => return None,
-        };
-        Some((p, 1))
-    }
-
     /// Month and year: "11/2025" (not a chain "3/11/2025" or a number
     /// "القرار رقم 5/2024").
-    fn month_year(&self, j: usize) -> Option<M> {
+    pub(super) fn month_year(&self, j: usize) -> Option<M> {
         let m = self.int_w(j, 1, 2).filter(|m| (1..=12).contains(m))?;
         if !self.p(j + 1, '/') || !self.tight(j + 1) || !self.tight(j + 2) {
             return None;
@@ -1705,7 +1163,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// Numeric dates: "15/10/2024", "2024-10-15", "15.10.2024", with an
     /// optional era ("12/9/1445 هـ").
-    fn numeric(&self, j: usize) -> Option<M> {
+    pub(super) fn numeric(&self, j: usize) -> Option<M> {
         if self.kind(j) != Some(TokenKind::Number) {
             return None;
         }
