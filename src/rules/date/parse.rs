@@ -753,7 +753,14 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// anchor's week (`2024-W42-WE`), `XXXX-WXX-WE` without an anchor.
     /// "نهاية الأسبوع الماضي" without "عطلة" stays the end of that week.
     pub(super) fn weekend(&self, j: usize) -> Option<M> {
-        let k = if self.b(j) == "عطله" { j + 1 } else { j };
+        // "بعطلة", "وبعطلة": a ب or ل the segmenter left on the word stays
+        // outside (`lead` counts from the start of the word).
+        let lead = match self.b(j) {
+            "عطله" => Some(0),
+            "بعطله" | "لعطله" => Some((self.w(j).len() - "عطله".len()) as u8),
+            _ => None,
+        };
+        let k = if lead.is_some() { j + 1 } else { j };
         if self.b(k) != "نهايه" || self.d(k + 1) != "اسبوع" || !self.b(k + 1).starts_with("ال")
         {
             return None;
@@ -768,7 +775,9 @@ impl<'a, 'b> Cx<'a, 'b> {
             None if o == 0 => "XXXX-WXX-WE".to_string(),
             None => rel_ref(Unit::Week, o),
         };
-        Some(M::date(j, k + 2 + usize::from(off.is_some()), v))
+        let mut m = M::date(j, k + 2 + usize::from(off.is_some()), v);
+        m.lead = lead.unwrap_or(0);
+        Some(m)
     }
 
     /// "الليلة" (tonight), "الليلة الماضية" (last night): the day with
