@@ -294,9 +294,17 @@ fn stages(c: &mut Criterion) {
             analyses,
             |an| {
                 let mut cands = Vec::new();
+                let mut dates = alam::internals::date::DateMemory::default();
                 for a in &an {
                     let starts = alam::internals::starts::starts(a);
-                    alam::internals::date::find(a, gaz, opts.reference_date, &starts, &mut cands);
+                    alam::internals::date::find(
+                        a,
+                        gaz,
+                        opts.reference_date,
+                        &mut dates,
+                        &starts,
+                        &mut cands,
+                    );
                     alam::internals::number::find(a, &starts, &mut cands);
                 }
                 cands.len()
@@ -311,7 +319,15 @@ fn stages(c: &mut Criterion) {
             .map(|a| {
                 let mut cands = Vec::new();
                 let starts = alam::internals::starts::starts(&a);
-                alam::internals::date::find(&a, gaz, opts.reference_date, &starts, &mut cands);
+                let mut dates = alam::internals::date::DateMemory::default();
+                alam::internals::date::find(
+                    &a,
+                    gaz,
+                    opts.reference_date,
+                    &mut dates,
+                    &starts,
+                    &mut cands,
+                );
                 alam::internals::number::find(&a, &starts, &mut cands);
                 if let Some(t) = tagger {
                     let mut mem = alam::internals::DocMemory::default();

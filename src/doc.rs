@@ -167,6 +167,15 @@ pub struct Attrs {
     /// English name of the linked thing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name_en: Option<String>,
+    /// The date a relative or partial date was resolved against, as ISO
+    /// 8601 ("2026-03-12"): the reference date, or the nearest full date
+    /// earlier in the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    /// Where [`Attrs::anchor`] came from: "reference" (the reference date
+    /// of [`crate::Options`]) or "text" (a full date earlier in the text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor_source: Option<String>,
 }
 
 /// One entity: a label on a byte span of the original text.

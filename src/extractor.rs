@@ -145,6 +145,7 @@ impl Extractor {
         let mut entities = Vec::new();
         let mut quotes = Vec::new();
         let mut memory = DocMemory::default();
+        let mut dates = rules::date::DateMemory::default();
         for (base, chunk) in chunks(text, CHUNK) {
             let a = Analysis::new(chunk, self.gaz);
             // Not reserved up front: fewer instructions (no copies as it
@@ -153,7 +154,14 @@ impl Extractor {
             rules::places::candidates(&a, self.gaz, self.tagger.is_none(), &mut cands);
             // Which tokens a date or number rule may start on, for both.
             let starts = rules::starts::starts(&a);
-            rules::date::find(&a, self.gaz, opts.reference_date, &starts, &mut cands);
+            rules::date::find(
+                &a,
+                self.gaz,
+                opts.reference_date,
+                &mut dates,
+                &starts,
+                &mut cands,
+            );
             rules::number::find(&a, &starts, &mut cands);
             if let Some(t) = &self.tagger {
                 t.tag(&a, self.gaz, &mut memory, &mut cands);

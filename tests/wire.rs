@@ -23,6 +23,8 @@ fn unpack(text: &str, ents: &Packed, quotes: &Packed) -> J {
         "modifier",
         "id",
         "name_en",
+        "anchor",
+        "anchor_source",
     ];
     // Strings are read in order, each with its UTF-16 length.
     let take = |strs: &str, at: &mut usize, len: u32| {
@@ -90,6 +92,7 @@ fn packed_form_gives_the_wire_form() {
     assert!(has(|a| a.value_hijri.is_some()) && has(|a| a.currency.is_some()));
     assert!(has(|a| a.unit.is_some()));
     assert!(has(|a| a.id.is_some()) && has(|a| a.name_en.is_some()));
+    assert!(has(|a| a.anchor.is_some() && a.anchor_source.is_some()));
     assert!(w
         .quotes
         .iter()

@@ -13,10 +13,8 @@ const LABEL_NAME = Object.fromEntries(LABELS);
 const SOURCE_NAME = {
   gazetteer: "المعجم الجغرافي", rule: "قاعدة", model: "النموذج المدرَّب", document: "إشارة سابقة في النص",
 };
-/** What a resolved relative date was counted from (`entity.anchor`). */
-const ANCHOR_NAME = {
-  reference: "تاريخ المرجع", text: "تاريخ سابق في النص", document: "تاريخ سابق في النص",
-};
+/** What a resolved relative date was counted from (`entity.anchor_source`). */
+const ANCHOR_NAME = { reference: "تاريخ المرجع", text: "تاريخ سابق في النص" };
 
 /** Text rendered per task: small enough that one task stays short. */
 const CHUNK_CHARS = 12_000;
@@ -343,7 +341,7 @@ function renderClusters(doc) {
     if (g.e.name_en) meta.append(el("span", { className: "latin", lang: "en", dir: "ltr" }, g.e.name_en));
     if (g.e.id) meta.append(el("code", { className: "latin", dir: "ltr" }, g.e.id));
     if (g.e.value !== undefined) meta.append(el("code", { className: "latin", dir: "ltr" }, String(g.e.value)));
-    if (anchorText(g.e.anchor)) meta.append(el("span", { className: "anchor" }, "محسوب من ", ...anchorText(g.e.anchor)));
+    if (anchorText(g.e)) meta.append(el("span", { className: "anchor" }, "محسوب من ", ...anchorText(g.e)));
     const li = el(
       "li",
       { dataset: { label: g.label } },
@@ -428,7 +426,7 @@ function showTooltip(m) {
   if (e.currency) rows.push(["العملة", e.currency, true]);
   if (e.unit) rows.push(["الوحدة", e.unit, true]);
   if (e.modifier) rows.push(["التقريب", e.modifier, true]);
-  if (anchorText(e.anchor)) rows.push(["محسوب من", anchorText(e.anchor)]);
+  if (anchorText(e)) rows.push(["محسوب من", anchorText(e)]);
   rows.push(["المصدر", SOURCE_NAME[e.source] ?? e.source]);
   tooltip.replaceChildren(
     el("strong", { className: "tip-text" }, e.text),
@@ -445,21 +443,16 @@ function showTooltip(m) {
 
 /**
  * What a resolved relative date was counted from, as nodes to append, or null
- * when the entity does not say. `anchor` is "reference" (the reference date),
- * "text" (a full date earlier in the text) or an ISO date; an object
- * { kind, date } is read too.
+ * when the entity does not say: the source's name (`entity.anchor_source`,
+ * "reference" or "text") and the ISO date (`entity.anchor`).
  */
-function anchorText(anchor) {
-  if (anchor === undefined || anchor === null || anchor === "") return null;
-  const kind = typeof anchor === "object" ? (anchor.kind ?? anchor.source) : anchor;
-  const date = typeof anchor === "object" ? (anchor.date ?? anchor.value) : undefined;
-  const iso = (d) => el("bdi", { className: "latin", dir: "ltr" }, String(d));
+function anchorText(e) {
+  if (!e || !e.anchor) return null;
   const parts = [];
-  if (ANCHOR_NAME[kind]) parts.push(ANCHOR_NAME[kind]);
-  else if (/^\d{4}(-\d{2}){0,2}$/.test(String(kind))) parts.push("التاريخ ", iso(kind));
-  else if (kind !== undefined) parts.push(el("bdi", {}, String(kind)));
-  if (date !== undefined && date !== null) parts.push(parts.length ? " " : "", iso(date));
-  return parts.length ? parts : null;
+  const name = ANCHOR_NAME[e.anchor_source];
+  if (name) parts.push(name, " ");
+  parts.push(el("bdi", { className: "latin", dir: "ltr" }, String(e.anchor)));
+  return parts;
 }
 
 /** Put the tooltip under (or above) its mark; hide it when the mark scrolled away. */

@@ -176,7 +176,8 @@ pub mod attr {
     /// A numeric `value` (in [`super::Packed::nums`]).
     pub const NUMBER: u32 = 1;
     /// A string `value`; then, in this order, `value_hijri`, `currency`,
-    /// `unit`, `modifier`, `id` and `name_en`, each at the next bit.
+    /// `unit`, `modifier`, `id`, `name_en`, `anchor` and `anchor_source`,
+    /// each at the next bit.
     pub const TEXT: u32 = 2;
 }
 
@@ -212,6 +213,8 @@ impl WireDoc<'_> {
                 &a.modifier,
                 &a.id,
                 &a.name_en,
+                &a.anchor,
+                &a.anchor_source,
             ];
             let mut bits = match a.value {
                 None => 0,

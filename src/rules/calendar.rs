@@ -124,6 +124,21 @@ pub fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> Option<(i32, u32, u32)> {
     ))
 }
 
+/// The Gregorian dates in Gregorian year `gy` of the Hijri day `m-d`
+/// (Umm al-Qura), with their Hijri years, earliest first: one, or two when
+/// the Hijri year's 354 days put it twice in one Gregorian year.
+pub fn hijri_day_in_year(gy: i32, m: u32, d: u32) -> Vec<(i32, (i32, u32, u32))> {
+    // A Hijri year is 32/33 of a Gregorian year; AH 1 began in 622.
+    let guess = (i64::from(gy) - 622) * 33 / 32;
+    let Ok(guess) = i32::try_from(guess) else {
+        return Vec::new();
+    };
+    (guess - 1..=guess + 2)
+        .filter_map(|hy| Some((hy, hijri_to_gregorian(hy, m, d)?)))
+        .filter(|(_, g)| g.0 == gy)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,5 +181,16 @@ mod tests {
         assert_eq!(hijri_to_gregorian(1445, 13, 1), None);
         assert_eq!(hijri_to_gregorian(0, 1, 1), None);
         assert_eq!(hijri_to_gregorian(i32::MAX, 1, 1), None);
+    }
+
+    #[test]
+    fn hijri_days_in_a_gregorian_year() {
+        // 1 Shawwal: 1445 in 2024; twice in 2000 (1420 and 1421).
+        assert_eq!(hijri_day_in_year(2024, 10, 1), [(1445, (2024, 4, 10))]);
+        let twice = hijri_day_in_year(2000, 10, 1);
+        assert_eq!(twice.len(), 2, "{twice:?}");
+        assert_eq!((twice[0].0, twice[1].0), (1420, 1421));
+        assert!(hijri_day_in_year(i32::MAX, 10, 1).is_empty());
+        assert!(hijri_day_in_year(i32::MIN, 10, 1).is_empty());
     }
 }

@@ -58,6 +58,10 @@ export interface Entity {
   id?: string;
   /** English name of the linked thing. */
   name_en?: string;
+  /** The date a relative or partial date was resolved against ("2026-03-12"). */
+  anchor?: string;
+  /** Where `anchor` came from: the reference date option, or a full date earlier in the text. */
+  anchor_source?: "reference" | "text";
   /** Mentions of the same thing in one text share a cluster number. */
   cluster: number;
 }

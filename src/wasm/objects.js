@@ -4,7 +4,9 @@
 // are slices of the caller's own string, so none of them crosses the
 // boundary, and `text.slice(e.start, e.end) === e.text` holds by construction.
 
-const STRING_ATTRS = ["value", "value_hijri", "currency", "unit", "modifier", "id", "name_en"];
+const STRING_ATTRS = [
+  "value", "value_hijri", "currency", "unit", "modifier", "id", "name_en", "anchor", "anchor_source",
+];
 
 /** Append the packed entities to `out`. */
 export function pushEntities(out, text, words, nums, strs, labels, sources) {

@@ -583,6 +583,29 @@ test("a resolved relative date shows what it was counted from (needs entity.anch
   await context.close();
 });
 
-// The lead adds here, with the Rust change: a relative date ("الشهر الماضي")
-// resolved against the text's own preceding full date ("الخميس 12 مارس 2026")
-// when no reference date is given.
+test("a relative date is resolved against the text's own preceding full date", async () => {
+  const text =
+    "نابلس، الأحد 8 فبراير 2026 — قالت بلدية المدينة إن أعمال ترميم السوق القديم انتهت " +
+    "الشهر الماضي، وإن الافتتاح سيكون الأسبوع المقبل.";
+  const { context, page } = await open(DESKTOP);
+  // No reference date: the field stays empty.
+  assert.equal(await page.inputValue("#refdate"), "");
+  const doc = await extractInPage(page, text);
+  const i = doc.entities.findIndex((e) => e.text === "الشهر الماضي");
+  assert.ok(i >= 0, JSON.stringify(doc.entities.map((e) => e.text)));
+  const e = doc.entities[i];
+  assert.equal(e.value, "2026-01");
+  assert.equal(e.anchor, "2026-02-08");
+  assert.equal(e.anchor_source, "text");
+  assert.equal(doc.entities.find((x) => x.text === "الأسبوع المقبل")?.anchor, "2026-02-08");
+  await analyse(page, text);
+  await page.focus(`#output mark[data-i="${i}"]`);
+  await page.waitForSelector("#tooltip:not([hidden])");
+  const tip = await page.textContent("#tooltip");
+  assert.match(tip, /محسوب من/);
+  assert.match(tip, /تاريخ سابق في النص/);
+  assert.match(tip, /2026-02-08/);
+  assert.match(tip, /2026-01/);
+  await page.screenshot({ path: screenshotPath("demo-anchor-tooltip.png") });
+  await context.close();
+});

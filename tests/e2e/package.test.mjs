@@ -86,7 +86,7 @@ if (e) {
   const source: Source = e.source;
   const n: number = e.start + e.end + e.cluster;
   const value: string | number | undefined = e.value;
-  const more: (string | undefined)[] = [e.value_hijri, e.currency, e.unit, e.modifier, e.id, e.name_en, e.text];
+  const more: (string | undefined)[] = [e.value_hijri, e.currency, e.unit, e.modifier, e.id, e.name_en, e.anchor, e.anchor_source, e.text];
   void [label, source, n, value, more];
 }
 const q: Quote | undefined = doc.quotes[0];

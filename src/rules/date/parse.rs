@@ -1,7 +1,9 @@
 //! The date and time parser: a cursor over one line of tokens ([`Cx`])
 //! whose methods each try one construction at a token and give a match.
+//! Times and durations (`clock`), ranges (`ranges`) and holidays
+//! (`holidays`) are methods of the same cursor in their own files.
 
-use super::value::{duration_match, rel_ref, sign, time_match, year_match, ymd, Unit, YearSpec, M};
+use super::value::{rel_ref, sign, year_match, ymd, Unit, YearSpec, M};
 use super::words::*;
 use crate::lexicon::analysis::Analysis;
 use crate::lexicon::gazetteer::{Gazetteer, Kind};
@@ -9,6 +11,14 @@ use crate::rules::calendar as cal;
 use crate::rules::{lex, number};
 use crate::text::tokenize::TokenKind;
 use std::cell::Cell;
+
+/// A date and its day number.
+pub(super) type Day = (i32, u32, u32, i64);
+
+/// `y-m-d` with its day number, when it is a valid date.
+pub(super) fn day(y: i32, m: u32, d: u32) -> Option<Day> {
+    cal::valid(y, m, d).then(|| (y, m, d, cal::days_from_civil(y, m, d)))
+}
 
 /// Per-token calendar marks from the gazetteer: month or weekday.
 #[derive(Debug, Clone, Copy, Default)]
@@ -20,10 +30,16 @@ struct Mark {
 }
 
 pub(super) struct Cx<'a, 'b> {
-    a: &'a Analysis<'b>,
+    pub(super) a: &'a Analysis<'b>,
     marks: Vec<Mark>,
     /// Reference date and its day number.
-    r: Option<(i32, u32, u32, i64)>,
+    reference: Option<Day>,
+    /// The latest full date of the text before the current token (see
+    /// [`DateMemory`](super::DateMemory)), the anchor when there is no
+    /// reference date.
+    pub(super) text_anchor: Cell<Option<Day>>,
+    /// Did the rule just tried read the anchor ([`Cx::r`])?
+    pub(super) used: Cell<bool>,
     /// The current line: token accessors see only `lo..hi`.
     pub(super) lo: Cell<usize>,
     pub(super) hi: Cell<usize>,
@@ -53,26 +69,25 @@ impl<'a, 'b> Cx<'a, 'b> {
                 };
             }
         }
-        let r = reference_date
-            .filter(|&(y, m, d)| cal::valid(y, m, d))
-            .map(|(y, m, d)| (y, m, d, cal::days_from_civil(y, m, d)));
         Cx {
             a,
             marks,
-            r,
+            reference: reference_date.and_then(|(y, m, d)| day(y, m, d)),
+            text_anchor: Cell::new(None),
+            used: Cell::new(false),
             lo: Cell::new(0),
             hi: Cell::new(n),
         }
     }
 
     #[inline]
-    fn inside(&self, j: usize) -> bool {
+    pub(super) fn inside(&self, j: usize) -> bool {
         j >= self.lo.get() && j < self.hi.get()
     }
 
     /// Body of token `j` (see [`lex::body`]), "" outside the line.
     #[inline]
-    fn b(&self, j: usize) -> &'a str {
+    pub(super) fn b(&self, j: usize) -> &'a str {
         if self.inside(j) {
             lex::body(self.a, j)
         } else {
@@ -92,7 +107,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// Stem after ال of token `j`, "" when none or outside the line.
     #[inline]
-    fn d(&self, j: usize) -> &'a str {
+    pub(super) fn d(&self, j: usize) -> &'a str {
         if self.inside(j) {
             lex::def(self.a, j).unwrap_or(EMPTY)
         } else {
@@ -100,8 +115,23 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
     }
 
+    /// Does token `j` end in ة as written (before normalization made it ه)?
+    pub(super) fn ends_in_ta_marbuta(&self, j: usize) -> bool {
+        if !self.inside(j) {
+            return false;
+        }
+        let t = &self.a.tokens[j];
+        let (s, e) = self
+            .a
+            .norm
+            .to_original(self.a.text, t.start as usize, t.end as usize);
+        self.a.text[s..e]
+            .trim_end_matches(|c: char| ('\u{064B}'..='\u{0652}').contains(&c) || c == '\u{0640}')
+            .ends_with('ة')
+    }
+
     #[inline]
-    fn int(&self, j: usize) -> Option<u32> {
+    pub(super) fn int(&self, j: usize) -> Option<u32> {
         if self.inside(j) {
             lex::int(self.a, j)
         } else {
@@ -117,17 +147,17 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     #[inline]
-    fn p(&self, j: usize, c: char) -> bool {
+    pub(super) fn p(&self, j: usize, c: char) -> bool {
         self.inside(j) && lex::punct(self.a, j, c)
     }
 
     #[inline]
-    fn tight(&self, j: usize) -> bool {
+    pub(super) fn tight(&self, j: usize) -> bool {
         self.inside(j) && lex::tight(self.a, j)
     }
 
     #[inline]
-    fn kind(&self, j: usize) -> Option<TokenKind> {
+    pub(super) fn kind(&self, j: usize) -> Option<TokenKind> {
         if self.inside(j) {
             Some(self.a.tokens[j].kind)
         } else {
@@ -135,7 +165,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
     }
 
-    fn month_at(&self, j: usize) -> Option<(u32, bool, usize)> {
+    pub(super) fn month_at(&self, j: usize) -> Option<(u32, bool, usize)> {
         let m = *self.marks.get(j).filter(|_| self.inside(j))?;
         let end = (m.end as usize).min(self.hi.get());
         match m.kind {
@@ -145,7 +175,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
     }
 
-    fn weekday_at(&self, j: usize) -> Option<(u32, usize)> {
+    pub(super) fn weekday_at(&self, j: usize) -> Option<(u32, usize)> {
         let m = *self.marks.get(j).filter(|_| self.inside(j))?;
         let end = (m.end as usize).min(self.hi.get());
         (25..=31)
@@ -155,9 +185,37 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     // ----- values -------------------------------------------------------
 
+    /// The anchor relative dates resolve against: the reference date, else
+    /// the latest full date before in the text. Reading it marks the match
+    /// as anchored.
+    pub(super) fn r(&self) -> Option<Day> {
+        let r = self.reference.or(self.text_anchor.get());
+        if r.is_some() {
+            self.used.set(true);
+        }
+        r
+    }
+
+    /// Run a test that may read the anchor without the match counting as
+    /// anchored.
+    pub(super) fn peek<T>(&self, f: impl FnOnce() -> T) -> T {
+        let used = self.used.get();
+        let out = f();
+        self.used.set(used);
+        out
+    }
+
+    /// Is the anchor the reference date (else a date of the text)?
+    pub(super) fn anchor(&self) -> Option<(Day, bool)> {
+        match self.reference {
+            Some(r) => Some((r, true)),
+            None => self.text_anchor.get().map(|t| (t, false)),
+        }
+    }
+
     /// A relative expression: `off` units from the reference.
-    fn rel_value(&self, unit: Unit, off: i32) -> String {
-        let Some((y, m, _, days)) = self.r else {
+    pub(super) fn rel_value(&self, unit: Unit, off: i32) -> String {
+        let Some((y, m, _, days)) = self.r() else {
             return rel_ref(unit, off);
         };
         match unit {
@@ -173,9 +231,9 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     /// "the N units before / after the current one".
-    fn rel_span(&self, unit: Unit, n: i32, past: bool) -> String {
+    pub(super) fn rel_span(&self, unit: Unit, n: i32, past: bool) -> String {
         let (a, b) = if past { (-n, -1) } else { (1, n) };
-        if self.r.is_none() {
+        if self.r().is_none() {
             return format!("{}/{}", rel_ref(unit, a), rel_ref(unit, b));
         }
         format!("{}/{}", self.rel_value(unit, a), self.rel_value(unit, b))
@@ -201,7 +259,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// A Gregorian AD year at token `k` (absolute, or relative to the
     /// reference date), as a TIMEX3 year ("XXXX" when relative with no
     /// reference date): the end token and the year.
-    fn ad_year(&self, k: usize) -> Option<(usize, String)> {
+    pub(super) fn ad_year(&self, k: usize) -> Option<(usize, String)> {
         let (e, ys) = self.year_spec(k)?;
         let y = match ys {
             YearSpec::Abs {
@@ -209,7 +267,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 hijri: None | Some(false),
                 bc: false,
             } => Some(y),
-            YearSpec::Rel(o) => self.r.map(|r| r.0 + o),
+            YearSpec::Rel(o) => self.r().map(|r| r.0 + o),
             _ => return None,
         };
         Some((e, y.map_or_else(|| "XXXX".to_string(), cal::fmt_year)))
@@ -217,7 +275,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// A year after a month ("أكتوبر 2024", "أكتوبر من عام 2024", "أكتوبر من
     /// العام الماضي") or in "الربع الأول من 2024". Returns (end, spec).
-    fn year_spec(&self, k: usize) -> Option<(usize, YearSpec)> {
+    pub(super) fn year_spec(&self, k: usize) -> Option<(usize, YearSpec)> {
         let mut k = k;
         if self.p(k, '،') || self.p(k, ',') {
             self.int_w(k + 1, 4, 4)?;
@@ -255,12 +313,14 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// Direction adjective at `k`: (offset, singular form). Past -1, next
     /// +1, current 0.
-    fn dir(&self, k: usize) -> Option<i32> {
+    pub(super) fn dir(&self, k: usize) -> Option<i32> {
         Some(match self.b(k) {
             "الماضي" | "المنصرم" | "الفائت" | "الماضيه" | "المنصرمه" | "الفائته" => {
                 -1
             }
-            "المقبل" | "القادم" | "المقبله" | "القادمه" => 1,
+            "المقبل" | "القادم" | "المقبله" | "القادمه" | "الجاي" | "الجايه" => {
+                1
+            }
             "الجاري" | "الحالي" | "الجاريه" | "الحاليه" => 0,
             _ => return None,
         })
@@ -268,7 +328,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "العام الماضي", "هذا الشهر", "الأسبوع المقبل", "العقد الماضي".
     /// Returns (end, unit, offset).
-    fn rel_single(&self, k: usize) -> Option<(usize, Unit, i32)> {
+    pub(super) fn rel_single(&self, k: usize) -> Option<(usize, Unit, i32)> {
         let this = matches!(self.b(k), "هذا" | "هذه");
         let u = if this { k + 1 } else { k };
         let unit = match self.d(u) {
@@ -288,7 +348,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// A month name, optionally after "شهر" and paired with its other name
     /// ("يوليو/تموز", "يوليو (تموز)"). Returns (end, month, hijri, strong,
     /// ambiguity of the name).
-    fn month_expr(&self, j: usize) -> Option<(usize, u32, bool, bool, Amb)> {
+    pub(super) fn month_expr(&self, j: usize) -> Option<(usize, u32, bool, bool, Amb)> {
         let mut k = j;
         let mut strong = false;
         if self.b(j) == "شهر" {
@@ -322,7 +382,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// Is the token before `j` a preposition that makes a mild month
     /// ambiguity go away ("في مارس", "منذ تموز")?
-    fn prep_before(&self, j: usize) -> bool {
+    pub(super) fn prep_before(&self, j: usize) -> bool {
         j > self.lo.get()
             && matches!(
                 lex::body(self.a, j - 1),
@@ -340,7 +400,14 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// A date built around a month: [day] [من] month [year | الماضي ...].
     /// `ctx`: the caller saw a prefix that makes the month a date.
-    fn month_date(&self, j: usize, ctx: bool) -> Option<M> {
+    pub(super) fn month_date(&self, j: usize, ctx: bool) -> Option<M> {
+        self.month_date_on(j, ctx, None)
+    }
+
+    /// [`Cx::month_date`] after a weekday `wd` (1 = Monday), which picks
+    /// the year of a day and month written without one: the year nearest
+    /// the anchor in which that day is that weekday ("الجمعة 7 نوفمبر").
+    pub(super) fn month_date_on(&self, j: usize, ctx: bool, wd: Option<u32>) -> Option<M> {
         // The day: digits, or an ordinal word followed by "من".
         let mut day = None;
         let mut k = j;
@@ -384,7 +451,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         let mut out = M::date(j, end, String::new());
         let (y, era, bc) = match year {
             Some((_, YearSpec::Abs { y, hijri, bc })) => (Some(y), hijri, bc),
-            Some((_, YearSpec::Rel(o))) => (self.r.map(|r| r.0 + o), None, false),
+            Some((_, YearSpec::Rel(o))) => (self.r().map(|r| r.0 + o), None, false),
             None => (None, None, false),
         };
         if bc {
@@ -410,7 +477,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             return Some(out);
         }
         let mut y = y;
-        if let (Some(o), Some((ry, rm, rd, _))) = (rel, self.r) {
+        if let (Some(o), Some((ry, rm, rd, _))) = (rel, rel.and_then(|_| self.r())) {
             // "أكتوبر الماضي": the latest October before the reference.
             let key = m * 100 + day.unwrap_or(0);
             let now = rm * 100 + if day.is_some() { rd } else { 0 };
@@ -432,6 +499,18 @@ impl<'a, 'b> Cx<'a, 'b> {
                 }
             });
         }
+        if let (None, None, None, Some(d)) = (year, rel, y, day) {
+            // "في 3 أبريل": the anchor's year; after a weekday, the year
+            // nearest the anchor's in which the day falls on that weekday.
+            if let Some((ry, ..)) = self.r() {
+                y = match wd {
+                    None => Some(ry),
+                    Some(wd) => (0..=14).flat_map(|k| [ry - k, ry + k]).find(|&y| {
+                        cal::valid(y, m, d) && cal::weekday(cal::days_from_civil(y, m, d)) == wd
+                    }),
+                };
+            }
+        }
         if let Some(d) = day {
             if d > cal::days_in_month(y.unwrap_or(2000), m) {
                 return None;
@@ -442,13 +521,13 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     /// "الثلاثاء", "الثلاثاء المقبل", "الثلاثاء 15 أكتوبر 2024".
-    fn weekday(&self, j: usize) -> Option<M> {
+    pub(super) fn weekday(&self, j: usize) -> Option<M> {
         let (wd, e) = self.weekday_at(j)?;
         if wd == 1 && j > self.lo.get() && lex::body(self.a, j - 1) == "كلا" {
             return None; // "كلا الاثنين": both of them
         }
         let off = match self.b(e) {
-            "المقبل" | "القادم" => Some(1),
+            "المقبل" | "القادم" | "الجاي" => Some(1),
             "الماضي" | "المنصرم" | "الفائت" => Some(-1),
             _ => None,
         };
@@ -460,13 +539,13 @@ impl<'a, 'b> Cx<'a, 'b> {
         if self.b(k) == "الموافق" {
             k += 1;
         }
-        if let Some(mut full) = self.month_date(k, true) {
+        if let Some(mut full) = self.month_date_on(k, true, Some(wd)) {
             if full.value.is_some() && full.hijri.is_none() {
                 full.start = j;
                 return Some(full);
             }
         }
-        let value = match self.r {
+        let value = match self.r() {
             None => format!("XXXX-WXX-{wd}"),
             Some((_, _, _, days)) => {
                 let rw = cal::weekday(days);
@@ -491,7 +570,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "اليوم", "أمس", "أمس الأول", "أول أمس", "غدا", "الغد", "بعد غد";
     /// `bare`: also "غد"/"امس" after "يوم". Returns (end, day offset).
-    fn rel_day(&self, j: usize, bare: bool) -> Option<(usize, i32)> {
+    pub(super) fn rel_day(&self, j: usize, bare: bool) -> Option<(usize, i32)> {
         let b = self.b(j);
         let d = self.d(j);
         if d == "يوم" && b.starts_with("ال") {
@@ -535,6 +614,11 @@ impl<'a, 'b> Cx<'a, 'b> {
                     ));
             return (!not_today).then_some((j + 1, 0));
         }
+        // Colloquial: "امبارح", "البارحة" (yesterday).
+        if matches!(b, "امبارح" | "مبارح") || (d == "بارحه" && b.starts_with("ال"))
+        {
+            return Some((j + 1, -1));
+        }
         if b == "امس" || d == "امس" {
             if self.d(j + 1) == "اول" {
                 return Some((j + 2, -2));
@@ -571,11 +655,201 @@ impl<'a, 'b> Cx<'a, 'b> {
         if b == "بعد" && (self.b(j + 1) == "غد" || self.d(j + 1) == "غد") {
             return Some((j + 2, 2));
         }
+        // "بعد بكرة", "بعد بكرا" (colloquial: the day after tomorrow).
+        if b == "بعد"
+            && (self.w(j + 1) == "بكرا"
+                || (self.w(j + 1) == "بكره" && self.ends_in_ta_marbuta(j + 1)))
+        {
+            return Some((j + 2, 2));
+        }
+        if b == "بكرا" {
+            return Some((j + 1, 1));
+        }
+        // "قبل أمس" (the day before yesterday).
+        if b == "قبل" && (self.b(j + 1) == "امس" || self.d(j + 1) == "امس") {
+            return Some((j + 2, -2));
+        }
         None
     }
 
+    /// Colloquial "بكرة" (tomorrow), written with ة: "بكره" is ب + كره
+    /// ("with hatred"). Returns the match (the ب inside the span even when
+    /// the segmenter read it as a proclitic).
+    pub(super) fn bukra(&self, j: usize) -> Option<M> {
+        if !self.ends_in_ta_marbuta(j) {
+            return None;
+        }
+        let v = self.rel_value(Unit::Day, 1);
+        if self.b(j) == "بكره" {
+            return Some(M::date(j, j + 1, v));
+        }
+        // The segmenter took the ب for a proclitic: keep the span whole,
+        // leaving only a و before it outside.
+        let w = self.w(j);
+        let rest = w.strip_prefix('و').unwrap_or(w);
+        (rest == "بكره").then(|| {
+            let mut m = M::date(j, j + 1, v);
+            m.strip = false;
+            m.lead = (w.len() - rest.len()) as u8;
+            m
+        })
+    }
+
+    /// "الآن", "الحين" (now): the anchor's day, or `PRESENT_REF`. Not "منذ
+    /// ذلك الحين" (since then).
+    pub(super) fn now(&self, j: usize) -> Option<M> {
+        match self.b(j) {
+            "الان" => {}
+            "الحين" => {
+                let prev = if j > self.lo.get() {
+                    lex::body(self.a, j - 1)
+                } else {
+                    ""
+                };
+                if matches!(prev, "ذلك" | "ذاك" | "تلك" | "هذا") {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        let v = match self.r() {
+            Some(_) => self.rel_value(Unit::Day, 0),
+            None => "PRESENT_REF".to_string(),
+        };
+        Some(M::date(j, j + 1, v))
+    }
+
+    /// After a position word only ("نهاية العام", "منتصف الشهر", "مطلع
+    /// الأسبوع"): the current year, month or week. Not "بداية العام
+    /// الدراسي" (an adjective after) nor a bare "العام" (also "public").
+    pub(super) fn current_unit(&self, k: usize) -> Option<M> {
+        if !self.b(k).starts_with("ال") || self.b(k + 1).starts_with("ال") {
+            return None;
+        }
+        let unit = match self.d(k) {
+            "عام" | "سنه" => Unit::Year,
+            "شهر" => Unit::Month,
+            "اسبوع" => Unit::Week,
+            _ => return None,
+        };
+        Some(M::date(k, k + 1, self.rel_value(unit, 0)))
+    }
+
+    /// "هذا الصباح", "هذه الليلة", "هذا المساء": today's part of the day.
+    pub(super) fn this_part(&self, j: usize) -> Option<M> {
+        if !matches!(self.b(j), "هذا" | "هذه") || !self.b(j + 1).starts_with("ال") {
+            return None;
+        }
+        let code = part_of_day(self.d(j + 1))?;
+        let mut v = self.rel_value(Unit::Day, 0);
+        if !v.starts_with("REF") {
+            v.push('T');
+            v.push_str(code);
+        }
+        Some(M::date(j, j + 2, v))
+    }
+
+    /// "نهاية الأسبوع", "عطلة نهاية الأسبوع [الماضي]": the weekend of the
+    /// anchor's week (`2024-W42-WE`), `XXXX-WXX-WE` without an anchor.
+    /// "نهاية الأسبوع الماضي" without "عطلة" stays the end of that week.
+    pub(super) fn weekend(&self, j: usize) -> Option<M> {
+        // "بعطلة", "وبعطلة": a ب or ل the segmenter left on the word stays
+        // outside (`lead` counts from the start of the word).
+        let lead = match self.b(j) {
+            "عطله" => Some(0),
+            "بعطله" | "لعطله" => Some((self.w(j).len() - "عطله".len()) as u8),
+            _ => None,
+        };
+        let k = if lead.is_some() { j + 1 } else { j };
+        if self.b(k) != "نهايه" || self.d(k + 1) != "اسبوع" || !self.b(k + 1).starts_with("ال")
+        {
+            return None;
+        }
+        let off = self.dir(k + 2);
+        if off.is_some() && k == j {
+            return None;
+        }
+        let o = off.unwrap_or(0);
+        let v = match self.r() {
+            Some(_) => format!("{}-WE", self.rel_value(Unit::Week, o)),
+            None if o == 0 => "XXXX-WXX-WE".to_string(),
+            None => rel_ref(Unit::Week, o),
+        };
+        let mut m = M::date(j, k + 2 + usize::from(off.is_some()), v);
+        m.lead = lead.unwrap_or(0);
+        Some(m)
+    }
+
+    /// "الليلة" (tonight), "الليلة الماضية" (last night): the day with
+    /// `TNI` once anchored. Not "الليلة التي ...", "تلك الليلة", "الليلة
+    /// الأولى".
+    pub(super) fn tonight(&self, j: usize) -> Option<M> {
+        if self.b(j) != "الليله" {
+            return None;
+        }
+        let off = self.dir(j + 1);
+        if off.is_none() {
+            let next = self.b(j + 1);
+            if next.starts_with("ال") || matches!(next, "نفسها" | "ذاتها") {
+                return None;
+            }
+        }
+        if j > self.lo.get()
+            && matches!(
+                lex::body(self.a, j - 1),
+                "تلك" | "ذات" | "نفس" | "طوال" | "طيله" | "كل" | "هذه" | "ليله"
+            )
+        {
+            return None;
+        }
+        let o = off.unwrap_or(0);
+        let mut v = self.rel_value(Unit::Day, o);
+        if !v.starts_with("REF") {
+            v.push_str("TNI");
+        }
+        Some(M::date(j, j + 1 + usize::from(off.is_some()), v))
+    }
+
+    /// A month by its number: "الشهر 11", "شهر عشرة" (not "شهر واحد", one
+    /// month).
+    pub(super) fn month_number(&self, j: usize) -> Option<M> {
+        if self.b(j) != "شهر" && !(self.d(j) == "شهر" && self.b(j).starts_with("ال")) {
+            return None;
+        }
+        let (m, end) = if let Some(v) = self.int_w(j + 1, 1, 2) {
+            // "الشهر 3 آلاف", "شهر 5 أيام": a count. "الشهر 11 وشهر 12":
+            // the next month is no unit of this number.
+            let longer = number::phrase(self.a, j + 1).is_some_and(|p| p.end > j + 2);
+            if longer
+                || (!self.w(j + 2).starts_with('و') && counted(self.a, j + 2))
+                || self.p(j + 2, '/')
+                || self.p(j + 2, '-')
+            {
+                return None;
+            }
+            (v, j + 2)
+        } else {
+            let v = match self.b(j + 1) {
+                "ثلاثه" => 3,
+                "اربعه" => 4,
+                "خمسه" => 5,
+                "سته" => 6,
+                "سبعه" => 7,
+                "ثمانيه" => 8,
+                "تسعه" => 9,
+                "عشره" => 10,
+                _ => return None,
+            };
+            (v, j + 2)
+        };
+        if !(1..=12).contains(&m) {
+            return None;
+        }
+        Some(M::date(j, end, ymd(None, Some(m), None)))
+    }
+
     /// A day: weekday, relative day (with "اليوم الثلاثاء"), or a full date.
-    fn day_ref(&self, j: usize, bare: bool) -> Option<M> {
+    pub(super) fn day_ref(&self, j: usize, bare: bool) -> Option<M> {
         if let Some(m) = self.weekday(j) {
             return Some(m);
         }
@@ -583,7 +857,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             // "اليوم الثلاثاء", "أمس الأحد", "غدا الاثنين": one day, named
             // twice.
             if let Some((wd, e2)) = self.weekday_at(e) {
-                let v = match self.r {
+                let v = match self.r() {
                     Some(_) => self.rel_value(Unit::Day, off),
                     None => format!("XXXX-WXX-{wd}"),
                 };
@@ -596,7 +870,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "عام 2020", "العام 2020", "سنة 1445 هـ", "عامي 2019 و2020" (first).
     /// Returns the match and whether it was the dual "عامي".
-    fn year_trigger(&self, j: usize) -> Option<(M, bool)> {
+    pub(super) fn year_trigger(&self, j: usize) -> Option<(M, bool)> {
         let b = self.b(j);
         let (clean, dual) = match b {
             "عام" | "سنه" => (true, false),
@@ -619,7 +893,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// A bare year: "2024م", "1445 هـ", or after "في"/"منذ"/"خلال"/... when
     /// nothing after it makes it a count.
-    fn bare_year(&self, j: usize, ctx: bool) -> Option<M> {
+    pub(super) fn bare_year(&self, j: usize, ctx: bool) -> Option<M> {
         let y = self.int_w(j, 4, 4)? as i32;
         if !(1000..=2999).contains(&y) {
             return None;
@@ -659,7 +933,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "القرن الماضي", "القرن العشرين", "القرن الـ21", "القرن 19".
     /// Returns (end, century prefix or relative offset, hijri).
-    fn century_spec(&self, k: usize) -> Option<(usize, Result<i32, i32>, bool)> {
+    pub(super) fn century_spec(&self, k: usize) -> Option<(usize, Result<i32, i32>, bool)> {
         if self.d(k) != "قرن" {
             return None;
         }
@@ -688,11 +962,11 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
     }
 
-    fn century(&self, j: usize) -> Option<M> {
+    pub(super) fn century(&self, j: usize) -> Option<M> {
         let (e, c, hijri) = self.century_spec(j)?;
         let v = match c {
             Ok(p) => format!("{p:02}"),
-            Err(o) => match self.r {
+            Err(o) => match self.r() {
                 Some((y, ..)) => format!("{:02}", y.div_euclid(100) + o),
                 None => format!("REF{}P{}CE", sign(o), o.abs()),
             },
@@ -705,7 +979,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     /// "التسعينيات", "الثمانينات", "تسعينيات القرن الماضي", "عقد الستينيات".
-    fn decade(&self, j: usize) -> Option<M> {
+    pub(super) fn decade(&self, j: usize) -> Option<M> {
         let k = if self.b(j) == "عقد" { j + 1 } else { j };
         let s = match self.d(k) {
             "" => self.b(k),
@@ -732,14 +1006,14 @@ impl<'a, 'b> Cx<'a, 'b> {
             prefix = match c {
                 Ok(p) => p,
                 // Without a reference date the present is taken to be 20XX.
-                Err(o) => self.r.map_or(20, |r| r.0.div_euclid(100)) + o,
+                Err(o) => self.r().map_or(20, |r| r.0.div_euclid(100)) + o,
             };
         }
         Some(M::date(j, end, format!("{prefix}{dec}X")))
     }
 
     /// "العام الماضي", "العامين الماضيين", "السنوات الخمس الماضية".
-    fn relative(&self, j: usize) -> Option<M> {
+    pub(super) fn relative(&self, j: usize) -> Option<M> {
         if let Some((e, unit, off)) = self.rel_single(j) {
             return Some(M::date(j, e, self.rel_value(unit, off)));
         }
@@ -792,7 +1066,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     /// "الربع الأول من 2024" (Q1), "النصف الثاني من العام الماضي" (H2).
-    fn quarter(&self, j: usize) -> Option<M> {
+    pub(super) fn quarter(&self, j: usize) -> Option<M> {
         let q = match self.d(j) {
             "ربع" => 'Q',
             "نصف" => 'H',
@@ -816,193 +1090,96 @@ impl<'a, 'b> Cx<'a, 'b> {
         Some(M::date(j, e, format!("{y}-{q}{n}")))
     }
 
-    /// "صيف 2024", "شتاء العام الماضي".
-    fn season(&self, j: usize) -> Option<M> {
-        let s = match self.b(j) {
-            "صيف" => "SU",
-            "شتاء" => "WI",
-            "خريف" => "FA",
-            "ربيع" => "SP",
-            _ => return None,
-        };
+    /// "صيف 2024", "شتاء العام الماضي"; "الصيف الماضي", "الشتاء المقبل",
+    /// "هذا الصيف" (see [`Cx::season_rel`]).
+    pub(super) fn season(&self, j: usize) -> Option<M> {
+        if let Some(m) = self.season_rel(j) {
+            return Some(m);
+        }
+        let (s, _) = season_code(self.b(j))?;
         let (e, y) = self.ad_year(j + 1)?;
         Some(M::date(j, e, format!("{y}-{s}")))
     }
 
-    /// Durations: "ثلاث سنوات" (P3Y), "100 عام", "يوما واحدا" (P1D),
-    /// "عامين" (P2Y), "ساعتين" (PT2H, a TIME).
-    fn duration(&self, j: usize) -> Option<M> {
-        // Noun first: "يوما واحدا", or a dual noun alone.
-        let noun = time_unit(self.b(j));
-        if let Some((u, time)) = noun {
-            // The word, not the body: the segmenter reads "واحدا" as و + احدا.
-            if matches!(self.w(j + 1), "واحد" | "واحدا" | "واحده") {
-                return Some(duration_match(j, j + 2, 1.0, u, time));
-            }
-        }
-        if self.d(j).is_empty() {
-            if let Some((u, time)) = dual_unit(self.b(j)) {
-                return Some(duration_match(j, j + 1, 2.0, u, time));
-            }
-        }
-        let p = number::phrase(self.a, j)?;
-        if p.end >= self.hi.get() {
+    /// "الصيف الماضي" (the latest summer before the anchor's season),
+    /// "الشتاء المقبل" (the first after), "هذا الصيف" / "الصيف الحالي"
+    /// (the anchor's year's). Winter is named by the year of its December.
+    /// Without an anchor the year is `XXXX`.
+    pub(super) fn season_rel(&self, j: usize) -> Option<M> {
+        let this = matches!(self.b(j), "هذا" | "هذه");
+        let k = if this { j + 1 } else { j };
+        if !self.b(k).starts_with("ال") {
             return None;
         }
-        if p.value <= 0.0 {
-            return None;
-        }
-        let (u, time) = time_unit(self.b(p.end))?;
-        let mut m = duration_match(j, p.end + 1, p.value, u, time);
-        m.strip = p.strip;
-        Some(m)
-    }
-
-    /// Times: "الساعة 14:30", "الساعة الثالثة مساء", "14:30", "3 مساء".
-    fn time(&self, j: usize) -> Option<M> {
-        if self.d(j) == "ساعه" && self.b(j).starts_with("ال") {
-            let (e, h, mi, s) = self.hour(j + 1, true)?;
-            return Some(time_match(j, e, h, mi, s));
-        }
-        if self.b(j) == "منتصف" && self.d(j + 1) == "ليل" {
-            return Some(time_match(j, j + 2, 0, 0, None));
-        }
-        if self.b(j) == "منتصف" && self.d(j + 1) == "نهار" {
-            return Some(time_match(j, j + 2, 12, 0, None));
-        }
-        let (e, h, mi, s) = self.hour(j, false)?;
-        Some(time_match(j, e, h, mi, s))
-    }
-
-    /// An hour at `k`: digits with optional ":MM[:SS]", or a feminine
-    /// ordinal ("الثالثة"), then minute words and a period of the day.
-    /// Without "الساعة" before (`trig` false) it needs ":MM" or a period.
-    fn hour(&self, k: usize, trig: bool) -> Option<(usize, u32, u32, Option<u32>)> {
-        let mut h;
-        let mut mi = 0;
-        let mut s = None;
-        let mut e;
-        let mut clock = false;
-        if let Some(v) = self.int_w(k, 1, 2) {
-            h = v;
-            e = k + 1;
-            if self.p(e, ':') && self.tight(e) && self.tight(e + 1) {
-                mi = self.int_w(e + 1, 2, 2)?;
-                e += 2;
-                clock = true;
-                if self.p(e, ':') && self.tight(e) && self.tight(e + 1) {
-                    s = Some(self.int_w(e + 1, 2, 2)?);
-                    e += 2;
-                }
-                // "1:2:3:4" or "10:30:15:20" is not a time.
-                if self.p(e, ':') && self.tight(e) {
-                    return None;
-                }
-                if k > self.lo.get()
-                    && lex::tight(self.a, k)
-                    && (lex::punct(self.a, k - 1, ':') || lex::is_num(self.a, k - 1))
-                {
-                    return None;
-                }
-            }
+        let (code, s) = season_code(self.d(k))?;
+        let (end, off) = if this {
+            (k + 1, 0)
         } else {
-            let (v, e2) = hour_word(self.d(k), self.b(k + 1))?;
-            h = v;
-            e = k + e2;
-        }
-        if h > 24 || mi > 59 || s.is_some_and(|s| s > 59) {
-            return None;
-        }
-        if !clock {
-            // Minute words: "والنصف", "والربع", "إلا ربعا", "و10 دقائق".
-            match lex::wa(self.a, e).filter(|_| self.inside(e)) {
-                Some("النصف") => {
-                    mi = 30;
-                    e += 1;
-                }
-                Some("الربع") => {
-                    mi = 15;
-                    e += 1;
-                }
-                Some("الثلث") => {
-                    mi = 20;
-                    e += 1;
+            (k + 2, self.dir(k + 1)?)
+        };
+        let y = self.r().map(|(ry, rm, ..)| {
+            // Seasons counted from spring 0 AD: spring (Mar-May) is 0,
+            // summer 1, autumn 2, winter (Dec-Feb) 3.
+            let (cy, cs) = match rm {
+                1 | 2 => (ry - 1, 3),
+                12 => (ry, 3),
+                m => (ry, (m as i32 - 3) / 3),
+            };
+            let cur = cy * 4 + cs;
+            match off {
+                0 => ry,
+                o if o < 0 => {
+                    let mut t = cy * 4 + s;
+                    while t >= cur {
+                        t -= 4;
+                    }
+                    t.div_euclid(4)
                 }
                 _ => {
-                    if self.b(e) == "الا" && h > 0 {
-                        let q = match self.b(e + 1) {
-                            "ربعا" | "ربع" | "الربع" => Some(15),
-                            "ثلثا" | "ثلث" | "الثلث" => Some(20),
-                            _ => None,
-                        };
-                        if let Some(q) = q {
-                            h -= 1;
-                            mi = 60 - q;
-                            e += 2;
-                        }
-                    } else if self.w(e) == "و" && matches!(self.b(e + 2), "دقيقه" | "دقائق")
-                    {
-                        if let Some(v) = self.int_w(e + 1, 1, 2).filter(|&v| v < 60) {
-                            mi = v;
-                            e += 3;
-                        }
+                    let mut t = cy * 4 + s;
+                    while t <= cur {
+                        t += 4;
                     }
+                    t.div_euclid(4)
                 }
             }
-        }
-        let period = match self.b(e) {
-            "صباحا" | "فجرا" => Some('a'),
-            "ظهرا" => Some('n'),
-            "عصرا" => Some('p'),
-            "مساء" | "مساءا" => Some('p'),
-            "ليلا" => Some('l'),
-            "بعد" if matches!(self.d(e + 1), "ظهر" | "ظهيره") => Some('P'),
-            _ => None,
-        };
-        // "مساء السبت": the construct noun of a date, not the adverb.
-        let period = period.filter(|_| {
-            !(matches!(self.b(e), "مساء" | "صباح") && self.day_ref(e + 1, true).is_some())
         });
-        // "4 - 1 مساء": a score, not a time.
-        let score = k >= self.lo.get() + 2
-            && lex::is_num(self.a, k - 2)
-            && matches!(lex::word(self.a, k - 1), "-" | ":");
-        if !trig && !clock && score {
+        let y = y.map_or_else(|| "XXXX".to_string(), cal::fmt_year);
+        Some(M::date(j, end, format!("{y}-{code}")))
+    }
+
+    /// Month and year: "11/2025" (not a chain "3/11/2025" or a number
+    /// "القرار رقم 5/2024").
+    pub(super) fn month_year(&self, j: usize) -> Option<M> {
+        let m = self.int_w(j, 1, 2).filter(|m| (1..=12).contains(m))?;
+        if !self.p(j + 1, '/') || !self.tight(j + 1) || !self.tight(j + 2) {
             return None;
         }
-        if let Some(p) = period {
-            if h > 12 {
-                // "14:30 مساء": the 24-hour clock already says it.
-            } else {
-                h = match p {
-                    'a' if h == 12 => 0,
-                    'a' => h,
-                    'n' if h < 6 => h + 12,
-                    'n' => h,
-                    'l' if h == 12 => 0,
-                    'l' if h >= 6 => h + 12,
-                    'l' => h,
-                    _ if h < 12 => h + 12,
-                    _ => h,
-                };
-            }
-            e += if p == 'P' { 2 } else { 1 };
-        } else if !trig && !clock {
+        let y = self
+            .int_w(j + 2, 4, 4)
+            .filter(|y| (1900..=2100).contains(y))?;
+        if (self.tight(j + 3) && (self.p(j + 3, '/') || self.p(j + 3, '-')))
+            || (j > self.lo.get() && lex::tight(self.a, j) && lex::is_punct(self.a, j - 1))
+        {
             return None;
         }
-        if !trig && !clock && self.int(k).is_some_and(|v| v == 0 || v > 12) {
+        if j > self.lo.get() && matches!(lex::body(self.a, j - 1), "رقم" | "قرار" | "قانون" | "عدد")
+        {
             return None;
         }
-        Some((e, h, mi, s))
+        Some(M::date(j, j + 3, ymd(Some(y as i32), Some(m), None)))
     }
 
     /// Numeric dates: "15/10/2024", "2024-10-15", "15.10.2024", with an
     /// optional era ("12/9/1445 هـ").
-    fn numeric(&self, j: usize) -> Option<M> {
+    pub(super) fn numeric(&self, j: usize) -> Option<M> {
         if self.kind(j) != Some(TokenKind::Number) {
             return None;
         }
         let w = self.w(j);
+        if let Some(m) = self.month_year(j) {
+            return Some(m);
+        }
         let (a, b, c, e) = if w.bytes().filter(|&c| c == b'.').count() == 2 {
             let mut it = w.split('.');
             let (x, y, z) = (it.next()?, it.next()?, it.next()?);
@@ -1084,15 +1261,27 @@ impl<'a, 'b> Cx<'a, 'b> {
         if kind == TokenKind::Latin {
             return None;
         }
+        self.used.set(false);
+        if let Some(m) = self
+            .range(i)
+            .or_else(|| self.nth_day(i))
+            .or_else(|| self.holiday(i))
+            .or_else(|| self.weekend(i))
+        {
+            return Some((m, false));
+        }
+        self.used.set(false);
         if kind == TokenKind::Number {
             if let Some(m) = self.numeric(i) {
                 return Some((m, false));
             }
         }
+        self.used.set(false);
         if let Some(m) = self.time(i) {
             return Some((m, false));
         }
         // Part of the day before a day: "مساء أمس", "صباح الثلاثاء".
+        self.used.set(false);
         if let Some(code) = part_of_day(self.b(i)) {
             if let Some(mut m) = self.day_ref(i + 1, true) {
                 m.start = i;
@@ -1120,6 +1309,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             }
         }
         // "مطلع عام 2024", "منتصف الشهر المقبل", "أواخر الثمانينيات".
+        self.used.set(false);
         if let Some(md) = position(self.b(i)) {
             let inner = self
                 .month_date(i + 1, true)
@@ -1127,7 +1317,8 @@ impl<'a, 'b> Cx<'a, 'b> {
                 .or_else(|| self.bare_year(i + 1, true))
                 .or_else(|| self.decade(i + 1))
                 .or_else(|| self.relative(i + 1))
-                .or_else(|| self.century(i + 1));
+                .or_else(|| self.century(i + 1))
+                .or_else(|| self.current_unit(i + 1));
             if let Some(mut m) = inner.filter(|m| m.start == i + 1) {
                 m.start = i;
                 m.lead = 0;
@@ -1135,19 +1326,30 @@ impl<'a, 'b> Cx<'a, 'b> {
                 return Some((m, false));
             }
         }
-        if let Some(m) = self.day_ref(i, false) {
+        self.used.set(false);
+        if let Some(m) = self
+            .day_ref(i, false)
+            .or_else(|| self.bukra(i))
+            .or_else(|| self.now(i))
+            .or_else(|| self.tonight(i))
+            .or_else(|| self.this_part(i))
+        {
             return Some((m, false));
         }
+        self.used.set(false);
         if let Some(m) = self.month_date(i, false) {
             return Some((m, false));
         }
+        self.used.set(false);
         if let Some(r) = self.year_trigger(i) {
             return Some(r);
         }
+        self.used.set(false);
         if let Some(m) = self
             .decade(i)
             .or_else(|| self.century(i))
             .or_else(|| self.relative(i))
+            .or_else(|| self.month_number(i))
             .or_else(|| self.quarter(i))
             .or_else(|| self.season(i))
             .or_else(|| self.duration(i))

@@ -136,6 +136,33 @@ pub(super) fn duration_match(
 ) -> M {
     // Up to three decimals, by integer formatting (no float formatter in
     // the .wasm): 1.5 → "1.5", 2 → "2".
+    // Hours with a fraction as hours and minutes: 1.5 → "PT1H30M",
+    // 0.5 → "PT30M".
+    if time && unit == "H" && v.fract() != 0.0 {
+        let minutes = (v * 60.0).round().clamp(0.0, 9e15) as i64;
+        let (h, mi) = (minutes / 60, minutes % 60);
+        let value = if h == 0 {
+            format!("PT{mi}M")
+        } else {
+            format!("PT{h}H{mi}M")
+        };
+        return M {
+            start,
+            end,
+            label: Label::Time,
+            value: Some(value),
+            hijri: None,
+            modifier: None,
+            strip: true,
+            lead: 0,
+        };
+    }
+    // Part of a century or decade in years: "نصف قرن" → "P50Y".
+    let (v, unit) = match unit {
+        "CE" if v.fract() != 0.0 => (v * 100.0, "Y"),
+        "DE" if v.fract() != 0.0 => (v * 10.0, "Y"),
+        _ => (v, unit),
+    };
     let milli = (v * 1000.0).round().clamp(0.0, 9e15) as i64;
     let mut n = (milli / 1000).to_string();
     let f = milli % 1000;
@@ -161,11 +188,33 @@ pub(super) fn duration_match(
     }
 }
 
-pub(super) fn push(out: &mut Vec<Candidate>, m: M) {
+/// The full date ("YYYY-MM-DD") a value names, if it names one.
+pub(super) fn full_date(v: &str) -> Option<(i32, u32, u32)> {
+    let b = v.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let s = v.get(r)?;
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
+    };
+    Some((digits(0..4)? as i32, digits(5..7)?, digits(8..10)?))
+}
+
+/// Push `m` as a candidate; `anchor`: the date its value was resolved
+/// against and whether that is the reference date (else a date of the
+/// text).
+pub(super) fn push(out: &mut Vec<Candidate>, m: M, anchor: Option<((i32, u32, u32), bool)>) {
     if m.end <= m.start {
         return;
     }
     let mut c = Candidate::new(m.start, m.end, m.label, Source::Rule, 3);
+    if let Some(((y, mo, d), reference)) = anchor {
+        c.attrs.anchor = Some(ymd(Some(y), Some(mo), Some(d)));
+        c.attrs.anchor_source = Some(if reference { "reference" } else { "text" }.to_string());
+    }
     c.attrs.value = m.value.map(Value::Text);
     c.attrs.value_hijri = m.hijri;
     c.attrs.modifier = m.modifier.map(str::to_string);

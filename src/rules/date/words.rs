@@ -34,7 +34,31 @@ pub(crate) const START_WORDS: &[&str] = &[
     "غدا",
     "غد",
     "بعد",
-    // month_expr(): "شهر رمضان".
+    // Colloquial days and now: bukra(), rel_day(), now(), tonight().
+    "بكره",
+    "امبارح",
+    "مبارح",
+    "بارحه",
+    "وبكره",
+    "بكرا",
+    "قبل",
+    "عطله",
+    "بعطله",
+    "لعطله",
+    "الان",
+    "الحين",
+    // nth_day(): "ثاني جمعة من شهر مايو", "آخر يوم من السنة".
+    "ثاني",
+    "ثالث",
+    "رابع",
+    "خامس",
+    "اخر",
+    // holiday(): "عيد الفطر", "رأس السنة", "المولد النبوي", "غرة رمضان".
+    "عيد",
+    "راس",
+    "مولد",
+    "غره",
+    // month_expr(): "شهر رمضان"; month_number(): "الشهر 11".
     "شهر",
     // year_trigger(): "عام 2020", "لعام 2020".
     "عام",
@@ -160,6 +184,32 @@ pub(super) fn weekday_id(id: &str) -> Option<u8> {
     })
 }
 
+/// A weekday named without the article after an ordinal ("ثاني جمعة",
+/// "آخر خميس"): 1 = Monday.
+pub(super) fn weekday_word(s: &str) -> Option<u32> {
+    Some(match s {
+        "اثنين" => 1,
+        "ثلاثاء" => 2,
+        "اربعاء" => 3,
+        "خميس" => 4,
+        "جمعه" => 5,
+        "سبت" => 6,
+        "احد" => 7,
+        _ => return None,
+    })
+}
+
+/// A season: its TIMEX3 code and its place counted from spring (0).
+pub(super) fn season_code(s: &str) -> Option<(&'static str, i32)> {
+    Some(match s {
+        "ربيع" => ("SP", 0),
+        "صيف" => ("SU", 1),
+        "خريف" => ("FA", 2),
+        "شتاء" => ("WI", 3),
+        _ => return None,
+    })
+}
+
 /// A time unit noun after a number: (TIMEX3 unit, is a time of day unit).
 pub(super) fn time_unit(s: &str) -> Option<(&'static str, bool)> {
     Some(match s {
@@ -253,7 +303,8 @@ pub(super) fn hour_word(stem: &str, next: &str) -> Option<(u32, usize)> {
         "حاديه" => 11,
         _ => return None,
     };
-    if next == "عشره" && (h == 11 || h == 2) {
+    // "الحادية عشرة", "الثانية عشرة" (and the common "عشر").
+    if matches!(next, "عشره" | "عشر") && (h == 11 || h == 2) {
         return Some((if h == 2 { 12 } else { 11 }, 2));
     }
     (h != 11).then_some((h, 1))
