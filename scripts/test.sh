@@ -84,6 +84,17 @@ if want retrain; then
       exit 1
     fi
     echo "same bytes as data/model.bin ($(sha256sum data/model.bin | cut -c1-16)…)"
+    # The word clusters the model reads, relearned from the unlabelled text.
+    if [ -f ../shared/data/unlabelled/arabic_wikipedia_2017.txt.gz ]; then
+      "${CARGO_TARGET_DIR:-target}/release/alam" represent --epochs 2 \
+        --text ../shared/data/unlabelled/arabic_wikipedia_2017.txt.gz --out "$tmp/words.bin" \
+        >"$tmp/represent.log" 2>&1 || { cat "$tmp/represent.log"; exit 1; }
+      cmp "$tmp/words.bin" data/words.bin || {
+        echo "relearned word clusters differ from data/words.bin" >&2
+        exit 1
+      }
+      echo "same bytes as data/words.bin ($(sha256sum data/words.bin | cut -c1-16)…)"
+    fi
     rm -rf "$tmp"
   else
     echo "(skipped: ../shared is absent; retraining needs its ANERcorp split)"

@@ -349,8 +349,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`largest functions:`);
     for (const f of r.top) console.log(`  ${kb(f.bytes)}  ${f.fn.slice(0, 100)}`);
   }
-  const budget = 1024 * 1024;
-  console.log(`\n.wasm gzip ${(r.whole.gzip / 1024).toFixed(0)} KB of the 1024 KB budget: ${r.whole.gzip <= budget ? "within" : "OVER"}`);
+  const budget = 1300 * 1000;
+  console.log(`\n.wasm gzip ${(r.whole.gzip / 1024).toFixed(0)} KB of the 1,300 KB budget: ${r.whole.gzip <= budget ? "within" : "OVER"}`);
   const jsonPath = opt("--json");
   if (jsonPath) writeFileSync(jsonPath, JSON.stringify(r, null, 2) + "\n");
 }

@@ -450,7 +450,10 @@ mod tests {
         let mut d = dup[..12].to_vec();
         d.extend_from_slice(&2u32.to_le_bytes());
         d.extend_from_slice(&[1, 0, 0, 0, 0, 0]);
-        assert!(parse_words(&d).unwrap_err().to_string().contains("ascending"));
+        assert!(parse_words(&d)
+            .unwrap_err()
+            .to_string()
+            .contains("ascending"));
     }
 
     #[test]
