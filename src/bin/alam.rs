@@ -564,10 +564,9 @@ fn train(args: &[String]) -> Result<(), Fail> {
     let out = a
         .get("--out")
         .ok_or_else(|| Fail(2, "--out FILE is required".into()))?;
-    let mut opts = alam::train::TrainOptions::default();
     // The word clusters: the shipped table unless --words names another
     // (or "none").
-    opts.clusters = match a.get("--words") {
+    let clusters = match a.get("--words") {
         None => alam::train::parse_words(alam::train::SHIPPED_WORDS)
             .map_err(|e| Fail(1, format!("the shipped data/words.bin: {e}")))?,
         Some("none") => Vec::new(),
@@ -575,6 +574,10 @@ fn train(args: &[String]) -> Result<(), Fail> {
             let bytes = std::fs::read(p).map_err(|e| Fail(2, format!("cannot read {p}: {e}")))?;
             alam::train::parse_words(&bytes).map_err(|e| Fail(2, format!("{p}: {e}")))?
         }
+    };
+    let mut opts = alam::train::TrainOptions {
+        clusters,
+        ..Default::default()
     };
     let num = |name: &str, v: &str| -> Result<u64, Fail> {
         v.parse()
