@@ -256,16 +256,7 @@ pub fn type_votes(row: &[i32], scale: f32) -> [f32; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// xorshift64: deterministic test data.
-    fn rng(mut x: u64) -> impl FnMut() -> u64 {
-        move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        }
-    }
+    use crate::tagger::base::test_rng as rng;
 
     #[test]
     fn floor_log2_is_the_floor_of_the_logarithm() {

@@ -21,6 +21,7 @@
 use crate::error::{Error, ErrorKind};
 use crate::lexicon::analysis::Analysis;
 use crate::lexicon::gazetteer::Gazetteer;
+use crate::tagger::base::mix;
 use crate::tagger::features::{Infos, NoClusters};
 use crate::tagger::model::{read_clusters, write_clusters};
 use crate::text::tokenize::TokenKind;
@@ -96,16 +97,13 @@ pub struct Learned {
     pub vocab: usize,
 }
 
-/// splitmix64: a small deterministic generator.
+/// splitmix64: a counter through the features' mixing function.
 struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+        mix(self.0)
     }
 
     /// Uniform in [0, 1).

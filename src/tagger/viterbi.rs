@@ -302,16 +302,7 @@ pub fn spans(tags: &[u8], mut f: impl FnMut(usize, usize, u8)) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// xorshift64: deterministic test data.
-    fn rng(mut x: u64) -> impl FnMut() -> u64 {
-        move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        }
-    }
+    use crate::tagger::base::test_rng as rng;
 
     #[test]
     fn decode_gives_the_tags_of_viterbi() {
