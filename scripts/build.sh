@@ -2,7 +2,10 @@
 # Build everything that ships:
 #   target/release/alam         the native CLI (target/ or $CARGO_TARGET_DIR)
 #   www/pkg/                    the browser build (wasm-bindgen --target web) the demo imports,
-#                               with highlight.js/.css and the <alam-highlight> element beside it
+#                               with highlight.js/.css and the <alam-highlight> element beside it,
+#                               and the element's first module: alam_lite_bg.wasm (the same code
+#                               without the embedded data, feature "embed" off), which loads
+#                               gazetteer.tsv and model.bin (copies of data/) at run time
 #   pkg/                        the npm package: the same files, an entry that initialises on
 #                               import (bundlers), a Node entry, package.json
 #   target/extension/           the browser extension, unpacked (extension/ + the same files)
@@ -41,6 +44,14 @@ say "wasm32 library (profile $profile)"
 cargo build --lib --target wasm32-unknown-unknown --profile "$profile"
 raw=${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/$profile/alam.wasm
 
+say "wasm32 library without embedded data (the element's first module)"
+# Its own target dir: the same crate with other features would otherwise
+# overwrite alam.wasm and rebuild on every alternate run.
+lite_dir=${CARGO_TARGET_DIR:-$root/target}/lite
+cargo build --lib --target wasm32-unknown-unknown --profile "$profile" --no-default-features \
+  --target-dir "$lite_dir"
+raw_lite=$lite_dir/wasm32-unknown-unknown/$profile/alam.wasm
+
 if [ "$wopt" != none ] && [ ! -x "$wasm_opt" ]; then
   echo "wasm-opt missing: run (cd scripts && npm ci) — or scripts/demo.sh, which installs it" >&2
   exit 1
@@ -51,21 +62,21 @@ fi
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd)
 
-# bindgen TARGET OUTDIR: wasm-bindgen (then wasm-opt when asked), skipped when the input
-# is unchanged.
+# bindgen TARGET OUTDIR [RAW NAME]: wasm-bindgen (then wasm-opt when asked), skipped when
+# the input is unchanged.
 bindgen() {
-  local target=$1 out=$2 stamp
-  stamp="$(sha256sum "$raw" | cut -c1-16) $target $wopt $(wasm-bindgen --version)"
-  if [ -f "$out/alam_bg.wasm" ] && [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ]; then
+  local target=$1 out=$2 in=${3:-$raw} name=${4:-alam} stamp
+  stamp="$(sha256sum "$in" | cut -c1-16) $target $wopt $(wasm-bindgen --version)"
+  if [ -f "$out/${name}_bg.wasm" ] && [ "$(cat "$out/.stamp" 2>/dev/null)" = "$stamp" ]; then
     echo "$out: up to date"
     return
   fi
   rm -rf "$out"
   wasm-bindgen --target "$target" --remove-name-section --remove-producers-section \
-    --out-dir "$out" --out-name alam "$raw"
+    --out-dir "$out" --out-name "$name" "$in"
   if [ "$wopt" != none ]; then
-    "$wasm_opt" "$wopt" "${features[@]}" "$out/alam_bg.wasm" -o "$out/alam_bg.wasm.opt"
-    mv "$out/alam_bg.wasm.opt" "$out/alam_bg.wasm"
+    "$wasm_opt" "$wopt" "${features[@]}" "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm.opt"
+    mv "$out/${name}_bg.wasm.opt" "$out/${name}_bg.wasm"
   fi
   echo "$stamp" >"$out/.stamp"
 }
@@ -73,6 +84,25 @@ bindgen() {
 say "www/pkg (--target web) and the element"
 bindgen web www/pkg
 rm -f www/pkg/.gitignore
+# The first module is bound under the same name ("alam"), then renamed: its
+# imports then come from "./alam_bg.js" like the full module's, so the
+# element's glue (alam_lite.js) can also run alam_bg.wasm (its src attribute).
+bindgen web "$lite_dir/pkg" "$raw_lite"
+imports() { grep -o '__wbg_[A-Za-z0-9_]*' "$1" | sort -u; }
+if ! diff <(imports www/pkg/alam.js) <(imports "$lite_dir/pkg/alam.js") >/dev/null; then
+  echo "the two builds' glue imports different functions; the element needs them alike" >&2
+  exit 1
+fi
+cp "$lite_dir/pkg/alam_bg.wasm" www/pkg/alam_lite_bg.wasm
+cp "$lite_dir/pkg/alam.d.ts" www/pkg/alam_lite.d.ts
+sed -e "s|new URL('alam_bg.wasm', import.meta.url)|new URL('alam_lite_bg.wasm', import.meta.url)|" \
+  -e 's|@ts-self-types="./alam.d.ts"|@ts-self-types="./alam_lite.d.ts"|' \
+  "$lite_dir/pkg/alam.js" >www/pkg/alam_lite.js
+if [ "$(grep -c "alam_lite_bg.wasm', import.meta.url\|alam_lite.d.ts" www/pkg/alam_lite.js)" != 2 ]; then
+  echo "alam_lite.js: the glue's file names were not where build.sh expects them" >&2
+  exit 1
+fi
+cp data/gazetteer.tsv data/model.bin www/pkg/
 cp www/highlight.js www/highlight.d.ts www/highlight.css \
   www/element/alam-element.js www/element/alam-element.d.ts www/element/alam-element-worker.js www/pkg/
 # The element adopts highlight.css from a module (no fetch, no <link> to add).
@@ -121,6 +151,7 @@ size() { printf '%s: %s bytes raw, %s bytes gzip -9\n' "$1" "$(wc -c <"$1")" "$(
 say "sizes"
 size "$raw"
 size www/pkg/alam_bg.wasm
+size www/pkg/alam_lite_bg.wasm
 gz=$(gzip -9c www/pkg/alam_bg.wasm | wc -c)
 if [ "$gz" -gt 1300000 ]; then
   echo "warning: www/pkg/alam_bg.wasm is $gz bytes gzipped, over the 1.3 MB budget" >&2

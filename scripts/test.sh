@@ -30,10 +30,12 @@ ensure_browser
 step "cargo fmt --check"
 want fmt && cargo fmt --all -- --check
 
-step "cargo clippy (native, all targets, train feature; wasm32 binding and tests)"
+step "cargo clippy (native, all targets, train feature; wasm32 binding and tests, with and without embedded data)"
 if want clippy; then
   cargo clippy --all-targets --features train -- -D warnings
   cargo clippy --target wasm32-unknown-unknown --lib --test wasm_node --test wasm_browser -- -D warnings
+  # The element's first module: the library without its embedded data.
+  cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 fi
 
 step "cargo doc (broken or private intra-doc links are errors)"

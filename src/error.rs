@@ -17,6 +17,8 @@ pub enum ErrorKind {
     InvalidModel,
     /// Model bytes are an alam model of another format version.
     ModelVersion,
+    /// A gazetteer given at run time is not one, or one is installed already.
+    InvalidGazetteer,
     /// An option was out of range or malformed.
     InvalidOption,
     /// Input was not valid (for example not UTF-8).

@@ -135,6 +135,27 @@ impl Extractor {
         self.tagger.is_some()
     }
 
+    /// Install the gazetteer from the text of a gazetteer file
+    /// (`data/gazetteer.tsv`), for builds without the `embed` feature, whose
+    /// extractors otherwise know no names: every extractor made afterwards
+    /// uses it. Once per process (the text is kept for the life of the
+    /// program); errors if the text is not an alam gazetteer or one is
+    /// installed already.
+    pub fn install_gazetteer(tsv: String) -> Result<(), Error> {
+        Gazetteer::install(tsv).map(|_| ())
+    }
+
+    /// This extractor with the current gazetteer (the installed one, see
+    /// [`Extractor::install_gazetteer`]) and the same tagger (for the WASM
+    /// binding's `loadGazetteer`).
+    #[cfg(all(target_arch = "wasm32", not(feature = "embed")))]
+    pub(crate) fn with_current_gazetteer(self) -> Self {
+        Extractor {
+            gaz: Gazetteer::embedded(),
+            tagger: self.tagger,
+        }
+    }
+
     /// Extract entities and quotes from `text`. Never fails.
     pub fn extract<'a>(&self, text: &'a str) -> Doc<'a> {
         self.extract_with(text, &Options::default())

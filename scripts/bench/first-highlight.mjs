@@ -1,13 +1,16 @@
 // Time to first highlight, as a reader feels it (a benchmark, not a test).
 //
 //   node scripts/bench/first-highlight.mjs [--runs 3] [--encodings br,gzip,identity] [--preload]
-//                                          [--rtt 150] [--mbit 1.6] [--cpu 4]
+//                                          [--shapes lite,full] [--rtt 150] [--mbit 1.6] [--cpu 4]
 //
 // Opens a page that holds one <alam-highlight> (and the one script tag) in
 // headless Chromium, and reports the time from navigation start to the first
-// <mark> on a first visit (empty cache) and on a repeat visit (a new
-// navigation to the same page: HTTP cache, and V8's cache of the compiled
-// WebAssembly). The server is a production-like one written here: it
+// <mark> and to the complete result (the alam-entities event) on a first
+// visit (empty cache) and on a repeat visit (a new navigation to the same
+// page: HTTP cache, and V8's cache of the compiled WebAssembly). Shapes: "lite"
+// is the element as shipped (alam_lite_bg.wasm, then gazetteer.tsv and
+// model.bin); "full" names the module with everything embedded
+// (src="/alam/alam_bg.wasm": one download). The server is a production-like one written here: it
 // compresses with brotli or gzip (Content-Encoding), sends
 // `Cache-Control: public, max-age=31536000, immutable` for the files of
 // /alam/ and `no-cache` with an ETag for the page, and shapes its own traffic:
@@ -43,8 +46,10 @@ const ENCODINGS = opt("encodings", "br,gzip,identity").split(",");
 const RTT_MS = Number(opt("rtt", "150"));
 const BYTES_PER_S = (Number(opt("mbit", "1.6")) * 1e6) / 8;
 const CPU = Number(opt("cpu", "4"));
-// --preload: the page also says <link rel="preload" href="/alam/alam_bg.wasm" as="fetch" crossorigin>.
+// --preload: the page also says <link rel="preload" href="(the .wasm)" as="fetch" crossorigin>.
 const PRELOAD = args.includes("--preload");
+const SHAPES = opt("shapes", "lite,full").split(",");
+const MODULE = { lite: "/alam/alam_lite_bg.wasm", full: "/alam/alam_bg.wasm" };
 
 const pkg = join(root, "www", "pkg");
 if (!existsSync(join(pkg, "alam-element.js"))) {
@@ -53,17 +58,17 @@ if (!existsSync(join(pkg, "alam-element.js"))) {
 }
 
 // Our own page: a short news item in one element.
-const PAGE = `<!doctype html>
+const page = (shape) => `<!doctype html>
 <html dir="rtl" lang="ar">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'">
 <title>خبر قصير</title>
 <link rel="icon" href="data:,">
-${PRELOAD ? `<link rel="preload" href="/alam/alam_bg.wasm" as="fetch" crossorigin>\n` : ""}<script type="module" src="/alam/alam-element.js"></script>
+${PRELOAD ? `<link rel="preload" href="${MODULE[shape]}" as="fetch" crossorigin>\n` : ""}<script type="module" src="/alam/alam-element.js"></script>
 </head>
 <body>
-<alam-highlight>
+<alam-highlight${shape === "full" ? ` src="${MODULE.full}"` : ""}>
 <h1>افتتاح معرض للكتاب في <b>الشارقة</b></h1>
 <p>افتتح حاكم الشارقة يوم الأربعاء الدورة الجديدة من المعرض بمشاركة ناشرين من مصر ولبنان والمغرب، ويستمر المعرض حتى 16 نوفمبر/تشرين الثاني.</p>
 <p>وقالت هيئة الشارقة للكتاب إن عدد العناوين المعروضة تجاوز مليوني عنوان.</p>
@@ -72,14 +77,17 @@ ${PRELOAD ? `<link rel="preload" href="/alam/alam_bg.wasm" as="fetch" crossorigi
 </html>
 `;
 
-const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".html": "text/html; charset=utf-8" };
+const TYPES = {
+  ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".html": "text/html; charset=utf-8",
+  ".tsv": "text/tab-separated-values; charset=utf-8", ".bin": "application/octet-stream",
+};
 
 // Compressed bodies, made once per file and encoding.
 const bodies = new Map();
 function body(path, encoding) {
   const key = `${path}\0${encoding}`;
   if (!bodies.has(key)) {
-    const raw = path === "/page.html" ? Buffer.from(PAGE) : readFileSync(join(pkg, path.slice("/alam/".length)));
+    const raw = path.startsWith("/page-") ? Buffer.from(page(path.slice(6, -5))) : readFileSync(join(pkg, path.slice("/alam/".length)));
     const compressible = extname(path) !== ".png";
     let out = raw;
     if (compressible && encoding === "br") {
@@ -124,7 +132,7 @@ function shapedWrite(res, buf) {
 
 /** Compress every file once, before any timing (brotli 11 takes seconds on the .wasm). */
 function precompress(encoding) {
-  body("/page.html", encoding);
+  for (const shape of SHAPES) body(`/page-${shape}.html`, encoding);
   for (const f of readdirSync(pkg, { recursive: true })) {
     if (statSync(join(pkg, f)).isFile()) body(`/alam/${f}`, encoding);
   }
@@ -134,7 +142,8 @@ function startServer(encoding, log) {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, "http://x").pathname;
     const start = performance.now();
-    const file = path === "/page.html" || (path.startsWith("/alam/") && !path.includes("..") && existsSync(join(pkg, path.slice(6))) && statSync(join(pkg, path.slice(6))).isFile());
+    const isPage = /^\/page-(lite|full)\.html$/.test(path);
+    const file = isPage || (path.startsWith("/alam/") && !path.includes("..") && existsSync(join(pkg, path.slice(6))) && statSync(join(pkg, path.slice(6))).isFile());
     await new Promise((r) => setTimeout(r, RTT_MS));
     if (!file) {
       res.writeHead(404).end();
@@ -147,7 +156,7 @@ function startServer(encoding, log) {
       "content-type": TYPES[extname(path)] ?? "application/octet-stream",
       "content-length": b.out.length,
       etag: b.etag,
-      "cache-control": path === "/page.html" ? "no-cache" : "public, max-age=31536000, immutable",
+      "cache-control": isPage ? "no-cache" : "public, max-age=31536000, immutable",
       vary: "accept-encoding",
     };
     if (b.encoded) headers["content-encoding"] = enc;
@@ -176,6 +185,7 @@ async function visit(context, url, log) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU });
   await page.addInitScript(() => {
     customElements.whenDefined("alam-highlight").then(() => (window.__defined = performance.now()));
+    document.addEventListener("alam-entities", () => (window.__complete ??= performance.now()));
     new MutationObserver((_, obs) => {
       if (document.querySelector("mark")) {
         window.__firstMark = performance.now();
@@ -185,15 +195,18 @@ async function visit(context, url, log) {
   });
   const t0 = Date.now();
   await page.goto(url, { waitUntil: "commit" });
-  await page.waitForFunction(() => window.__firstMark !== undefined, null, { timeout: 120_000, polling: 50 });
-  const { firstMark, defined } = await page.evaluate(() => ({ firstMark: window.__firstMark, defined: window.__defined }));
+  await page.waitForFunction(() => window.__complete !== undefined, null, { timeout: 120_000, polling: 50 });
+  const { firstMark, defined, complete } = await page.evaluate(() => ({
+    firstMark: window.__firstMark, defined: window.__defined, complete: window.__complete,
+  }));
   await page.close();
   // Server-side times, from the page's request arriving (about navigation start).
   const mine = log.slice(from);
-  const t = mine.find((l) => l.path === "/page.html")?.start ?? 0;
+  const t = mine.find((l) => l.path.startsWith("/page-"))?.start ?? 0;
   const wasm = mine.find((l) => l.path.endsWith(".wasm") && l.status === 200);
   return {
     firstMark,
+    complete,
     defined,
     wasmStart: wasm ? wasm.start - t : null,
     wasmEnd: wasm ? wasm.end - t : null,
@@ -206,21 +219,23 @@ const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 console.log(`# time to first highlight: ${BYTES_PER_S * 8 / 1e6} Mbit/s shared, ${RTT_MS} ms per request, CPU ${CPU}x slower, ${RUNS} runs${PRELOAD ? ", the page preloads the .wasm" : ""}`);
-console.log("| encoding | .wasm on the wire | first visit: first mark | element defined | .wasm requested | .wasm fully sent | repeat visit: first mark | repeat: element defined |");
-console.log("|---|---|---|---|---|---|---|---|");
-for (const encoding of ENCODINGS) {
+console.log("| shape | encoding | .wasm, data on the wire | first visit: first mark | complete | element defined | .wasm requested | .wasm fully sent | repeat visit: first mark | complete |");
+console.log("|---|---|---|---|---|---|---|---|---|---|");
+for (const shape of SHAPES) for (const encoding of ENCODINGS) {
   const first = [];
+  const done = [];
+  const doneAgain = [];
   const wasmAt = [];
   const wasmFrom = [];
   const repeat = [];
   const defined = [];
-  const definedAgain = [];
   let wire = 0;
+  let data = 0;
   precompress(encoding);
   for (let run = 0; run < RUNS; run++) {
     const log = [];
     const server = await startServer(encoding, log);
-    const url = `http://127.0.0.1:${server.address().port}/page.html`;
+    const url = `http://127.0.0.1:${server.address().port}/page-${shape}.html`;
     const profile = mkdtempSync(join(tmpdir(), "alam-fh-"));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: chromiumArgs,
@@ -228,15 +243,17 @@ for (const encoding of ENCODINGS) {
     try {
       const a = await visit(context, url, log);
       first.push(a.firstMark);
+      done.push(a.complete);
       defined.push(a.defined);
       if (a.wasmEnd != null) wasmAt.push(a.wasmEnd);
       if (a.wasmStart != null) wasmFrom.push(a.wasmStart);
       wire = log.filter((l) => l.path.endsWith(".wasm")).reduce((n, l) => n + l.bytes, 0);
+      data = log.filter((l) => /\.(tsv|bin)$/.test(l.path)).reduce((n, l) => n + l.bytes, 0);
       await new Promise((r) => setTimeout(r, 1500)); // let the compiled code reach the cache
       const b = await visit(context, url, log);
       repeat.push(b.firstMark);
-      definedAgain.push(b.defined);
-      if (b.wasmFetched) console.error(`note: the repeat visit fetched the .wasm again (${encoding})`);
+      doneAgain.push(b.complete);
+      if (b.wasmFetched) console.error(`note: the repeat visit fetched the .wasm again (${shape}, ${encoding})`);
     } finally {
       await context.close();
       server.close();
@@ -244,5 +261,6 @@ for (const encoding of ENCODINGS) {
     }
   }
   const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
-  console.log(`| ${encoding} | ${wire.toLocaleString("en")} bytes | **${fmt(median(first))}** (${first.map(fmt).join(", ")}) | ${fmt(median(defined))} | ${wasmFrom.length ? fmt(median(wasmFrom)) : "?"} | ${wasmAt.length ? fmt(median(wasmAt)) : "?"} | **${Math.round(median(repeat))} ms** (${repeat.map((x) => Math.round(x)).join(", ")}) | ${Math.round(median(definedAgain))} ms |`);
+  const ms = (xs) => `${Math.round(median(xs))} ms (${xs.map((x) => Math.round(x)).join(", ")})`;
+  console.log(`| ${shape} | ${encoding} | ${wire.toLocaleString("en")} + ${data.toLocaleString("en")} bytes | **${fmt(median(first))}** (${first.map(fmt).join(", ")}) | ${fmt(median(done))} | ${fmt(median(defined))} | ${wasmFrom.length ? fmt(median(wasmFrom)) : "?"} | ${wasmAt.length ? fmt(median(wasmAt)) : "?"} | **${ms(repeat)}** | ${ms(doneAgain)} |`);
 }

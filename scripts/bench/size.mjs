@@ -236,13 +236,13 @@ function findInData(segs, needle, length) {
   return null;
 }
 
-export function report(wasmPath, { names } = {}) {
+export function report(wasmPath, { names, gazetteer = "data/gazetteer.tsv" } = {}) {
   const b = readFileSync(wasmPath);
   const secs = sections(b);
   const data = secs.find((s) => s.id === 11);
   const segs = (data?.segments ?? []).map((s) => ({ ...s, buf: b.subarray(s.start, s.start + s.len) }));
   const model = readFileSync(join(root, "data/model.bin"));
-  const gazText = readFileSync(join(root, "data/gazetteer.tsv"));
+  const gazText = readFileSync(join(root, gazetteer));
   const ranges = {
     model: findInData(segs, model.subarray(0, 24), model.length),
     gazetteer: findInData(segs, gazText.subarray(0, 64), gazText.length),
@@ -348,6 +348,28 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const c of r.crates) console.log(`  ${c.crate.padEnd(32)} ${kb(c.bytes)} ${(c.share * 100).toFixed(1).padStart(6)}%`);
     console.log(`largest functions:`);
     for (const f of r.top) console.log(`  ${kb(f.bytes)}  ${f.fn.slice(0, 100)}`);
+  }
+  // The element's first module (no model, the gazetteer's core only) and the
+  // files it loads next.
+  const liteWasm = join(pkg, "alam_lite_bg.wasm");
+  if (existsSync(liteWasm)) {
+    const l = report(liteWasm, { gazetteer: "data/gazetteer-core.tsv" });
+    r.lite = l;
+    console.log(`\n<alam-highlight>'s first module and the data it loads next`);
+    console.log(`${"alam_lite_bg.wasm".padEnd(34)} ${kb(l.whole.raw)} ${kb(l.whole.gzip)} ${kb(l.whole.brotli)}`);
+    for (const row of l.rows) {
+      if (row.raw === 0) continue;
+      const part = row.part === "gazetteer (data)" ? "gazetteer core (data)" : row.part;
+      console.log(`  ${part.padEnd(32)} ${kb(row.raw)} ${kb(row.gzip)}`);
+    }
+    r.liteData = [];
+    for (const f of ["alam_lite.js", "gazetteer.tsv", "model.bin"]) {
+      const p = join(pkg, f);
+      if (!existsSync(p)) continue;
+      const b = readFileSync(p);
+      r.liteData.push({ file: f, raw: b.length, gzip: gz(b), brotli: br(b) });
+      console.log(`${f.padEnd(34)} ${kb(b.length)} ${kb(gz(b))} ${kb(br(b))}`);
+    }
   }
   const budget = 1300 * 1000;
   console.log(`\n.wasm gzip ${(r.whole.gzip / 1024).toFixed(0)} KB of the 1,300 KB budget: ${r.whole.gzip <= budget ? "within" : "OVER"}`);

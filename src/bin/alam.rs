@@ -321,8 +321,17 @@ fn compile_gazetteer(args: &[String]) -> Result<(), Fail> {
         &Default::default(),
     )
     .map_err(|e| Fail(2, e))?;
-    std::fs::write(out, tsv).map_err(|e| Fail(1, format!("cannot write {out}: {e}")))?;
+    std::fs::write(out, &tsv).map_err(|e| Fail(1, format!("cannot write {out}: {e}")))?;
+    // Its core, beside it: what the build without embedded data holds.
+    let core = std::path::Path::new(out)
+        .with_extension("")
+        .display()
+        .to_string()
+        + "-core.tsv";
+    std::fs::write(&core, alam::train::gazetteer_core(&tsv))
+        .map_err(|e| Fail(1, format!("cannot write {core}: {e}")))?;
     eprint!("{report}");
+    eprintln!("also wrote {core} (its core rows, for the build without embedded data)");
     Ok(())
 }
 

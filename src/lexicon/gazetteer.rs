@@ -295,13 +295,86 @@ fn row_order(a: (&str, &Entry), b: (&str, &Entry)) -> std::cmp::Ordering {
         .then(b.1.weight.cmp(&a.1.weight))
 }
 
+/// The shipped table, in the build (feature `embed`, on by default). Builds
+/// without it hold only its core ([`core_of`]: 76 KB of its 1.1 MB) and take
+/// the whole table at run time ([`Gazetteer::install`]).
+#[cfg(feature = "embed")]
 static EMBEDDED_TSV: &str = include_str!("../../data/gazetteer.tsv");
+#[cfg(not(feature = "embed"))]
+static EMBEDDED_TSV: &str = include_str!("../../data/gazetteer-core.tsv");
+
+/// The kinds of the core table: the words dates are made of, and countries,
+/// regions and nationalities (plus the capitals): what a build without the
+/// embedded gazetteer needs to read dates right and to name the places news
+/// mentions most, until the whole table arrives.
+#[cfg(any(test, feature = "train"))]
+const CORE_KINDS: [&str; 6] = [
+    "COUNTRY", "REGION", "NISBA", "MONTH_G", "MONTH_H", "WEEKDAY",
+];
+
+/// The core of a gazetteer file (`data/gazetteer-core.tsv` is
+/// `core_of(data/gazetteer.tsv)`; `alam compile-gazetteer` writes both):
+/// its header, then the rows of [`CORE_KINDS`] and the capitals, in order.
+#[cfg(any(test, feature = "train"))]
+pub fn core_of(tsv: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in tsv.lines().enumerate() {
+        let mut f = line.split('\t');
+        let kind = f.nth(1).unwrap_or("");
+        let capital = f.nth(4).is_some_and(|flags| flags.contains('C'));
+        if i == 0 && line.starts_with(HEADER) {
+            out.push_str(line);
+            out.push_str(" Core rows only (countries, regions, nationalities, months, weekdays, capitals).\n");
+        } else if CORE_KINDS.contains(&kind) || (kind == "CITY" && capital) {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
 static EMBEDDED: OnceLock<Gazetteer> = OnceLock::new();
+/// The table given at run time, if any: it replaces the embedded one.
+static INSTALLED: OnceLock<Gazetteer> = OnceLock::new();
+
+/// The first line of a gazetteer file (`data/gazetteer.tsv`) starts so.
+const HEADER: &str = "# alam gazetteer:";
 
 impl Gazetteer {
-    /// The gazetteer shipped with the crate (parsed once, then shared).
+    /// The gazetteer shipped with the crate (parsed once, then shared): the
+    /// one installed at run time if any, else the embedded one (empty in a
+    /// build without the `embed` feature).
     pub fn embedded() -> &'static Gazetteer {
+        if let Some(g) = INSTALLED.get() {
+            return g;
+        }
         EMBEDDED.get_or_init(|| Gazetteer::parse(EMBEDDED_TSV))
+    }
+
+    /// Install a gazetteer file read at run time (the text of
+    /// `data/gazetteer.tsv`), for builds that do not embed one: it becomes
+    /// [`Gazetteer::embedded`] for every extractor made afterwards. Once per
+    /// process: the text is kept for the life of the program (entries borrow
+    /// it), so a second call is an error rather than a second copy.
+    pub fn install(tsv: String) -> Result<&'static Gazetteer, crate::error::Error> {
+        let bad = |why: &str| {
+            crate::error::Error::new(crate::error::ErrorKind::InvalidGazetteer, why.to_string())
+        };
+        if !tsv.starts_with(HEADER) {
+            return Err(bad(
+                "not an alam gazetteer (its first line must start with \"# alam gazetteer:\")",
+            ));
+        }
+        if INSTALLED.get().is_some() {
+            return Err(bad("a gazetteer is installed already (once per process)"));
+        }
+        let g = Gazetteer::parse(Box::leak(tsv.into_boxed_str()));
+        if g.is_empty() {
+            return Err(bad("the gazetteer has no valid rows"));
+        }
+        INSTALLED
+            .set(g)
+            .map_err(|_| bad("a gazetteer is installed already (once per process)"))?;
+        Ok(INSTALLED.get().expect("just set"))
     }
 
     /// Parse the TSV form: `key \t KIND \t id \t name_en \t weight \t cc \t flags`,
@@ -513,6 +586,39 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_core_file_is_the_core_of_the_shipped_table() {
+        let full = include_str!("../../data/gazetteer.tsv");
+        let core = include_str!("../../data/gazetteer-core.tsv");
+        let want = core_of(full);
+        if core != want {
+            let path = std::env::temp_dir().join("gazetteer-core.tsv");
+            std::fs::write(&path, &want).unwrap();
+            panic!(
+                "data/gazetteer-core.tsv is not core_of(data/gazetteer.tsv): copy {} over it",
+                path.display()
+            );
+        }
+        let g = Gazetteer::parse(core);
+        assert!(g.len() > 1000, "{} keys", g.len());
+        for key in ["مصر", "تركي", "مارس", "الاربعاء"] {
+            assert!(!g.get(key).is_empty(), "{key} in the core");
+        }
+        assert!(g.get("الشارقه").is_empty(), "cities are not in the core");
+    }
+
+    #[test]
+    fn install_refuses_what_is_not_a_gazetteer() {
+        for (tsv, why) in [
+            ("مصر\tCOUNTRY\tEG\tEgypt\t1\tEG\t\n", "first line"),
+            ("# alam gazetteer: x\nnot a row\n", "no valid rows"),
+        ] {
+            let e = Gazetteer::install(tsv.to_string()).unwrap_err();
+            assert_eq!(e.kind(), crate::error::ErrorKind::InvalidGazetteer);
+            assert!(e.to_string().contains(why), "{e}");
+        }
+    }
 
     fn all(g: &Gazetteer, key: &str) -> Vec<(Kind, &'static str, u32, bool)> {
         g.get(key)

@@ -21,8 +21,12 @@ use crate::tagger::model::{self, Joint, Layout};
 use crate::tagger::viterbi::{spans, type_label, Transitions};
 use std::sync::OnceLock;
 
-/// The model shipped with the crate.
+/// The model shipped with the crate (feature `embed`, on by default; a
+/// build without it has none until one is loaded from bytes).
+#[cfg(feature = "embed")]
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/model.bin");
+#[cfg(not(feature = "embed"))]
+static EMBEDDED_MODEL: &[u8] = &[];
 /// The embedded model, loaded once and shared by every tagger made from it.
 static EMBEDDED: OnceLock<Option<Tagger>> = OnceLock::new();
 

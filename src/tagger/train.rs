@@ -12,6 +12,7 @@
 use crate::extractor::Extractor;
 use crate::lexicon::analysis::Analysis;
 pub use crate::lexicon::compile::{compile as compile_gazetteer, CompileOptions};
+pub use crate::lexicon::gazetteer::core_of as gazetteer_core;
 use crate::lexicon::gazetteer::Gazetteer;
 use crate::tagger::base::NTAGS;
 use crate::tagger::document::{self, DocMemory, First};

@@ -109,7 +109,7 @@ pub fn extract(
 ) -> Result<JsValue, JsError> {
     let s = text_arg(&text)?;
     let opts = options_arg(options)?;
-    DEFAULT.with(|ex| to_js(&text, &ex.extract_with(&s, &opts)))
+    DEFAULT.with(|ex| to_js(&text, &ex.borrow().extract_with(&s, &opts)))
 }
 
 #[wasm_bindgen]
@@ -120,8 +120,58 @@ extern "C" {
 }
 
 thread_local! {
-    // wasm32 is single-threaded: one extractor, built on first use.
-    static DEFAULT: crate::extractor::Extractor = crate::extractor::Extractor::new();
+    // wasm32 is single-threaded: one extractor, built on first use (and
+    // rebuilt by `loadGazetteer` and `loadModel` in a build without `embed`).
+    static DEFAULT: std::cell::RefCell<crate::extractor::Extractor> =
+        std::cell::RefCell::new(crate::extractor::Extractor::new());
+}
+
+/// Give the module its gazetteer (the bytes of `gazetteer.tsv`): in the
+/// build without embedded data (`alam_lite_bg.wasm`, which `<alam-highlight>`
+/// loads first), `extract` finds dates, numbers and quotes only until this
+/// and [`load_model`] are called. Once per module; throws an `Error` when
+/// the bytes are not an alam gazetteer or one is loaded already.
+#[cfg(not(feature = "embed"))]
+#[wasm_bindgen(js_name = loadGazetteer)]
+pub fn load_gazetteer(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] data: JsValue,
+) -> Result<(), JsError> {
+    let bytes = bytes_arg(&data, "loadGazetteer: the gazetteer")?;
+    let tsv = String::from_utf8(bytes)
+        .map_err(|_| JsError::new("loadGazetteer: the gazetteer is not UTF-8 text"))?;
+    crate::extractor::Extractor::install_gazetteer(tsv)
+        .map_err(|e| JsError::new(&format!("loadGazetteer: {e}")))?;
+    DEFAULT.with(|ex| ex.replace_with(|old| std::mem::take(old).with_current_gazetteer()));
+    Ok(())
+}
+
+/// Give `extract` its tagger model (the bytes of `model.bin`), in the build
+/// without embedded data. Throws an `Error` when the bytes are not a model
+/// of this version; the previous model (if any) stays then.
+#[cfg(not(feature = "embed"))]
+#[wasm_bindgen(js_name = loadModel)]
+pub fn load_model(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] data: JsValue,
+) -> Result<(), JsError> {
+    let bytes = bytes_arg(&data, "loadModel: the model")?;
+    let ex = crate::extractor::Extractor::from_bytes(&bytes)
+        .map_err(|e| JsError::new(&format!("loadModel: {e}")))?;
+    DEFAULT.with(|d| *d.borrow_mut() = ex);
+    Ok(())
+}
+
+/// The bytes of a `Uint8Array` or `ArrayBuffer` argument.
+fn bytes_arg(v: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
+    if let Some(a) = v.dyn_ref::<js_sys::Uint8Array>() {
+        Ok(a.to_vec())
+    } else if let Some(b) = v.dyn_ref::<js_sys::ArrayBuffer>() {
+        Ok(js_sys::Uint8Array::new(b).to_vec())
+    } else {
+        Err(JsError::new(&format!(
+            "{what} must be a Uint8Array or ArrayBuffer, got {}",
+            type_name(v)
+        )))
+    }
 }
 
 /// Every label in display order (`["PER", "LOC", ...]`).
@@ -155,16 +205,7 @@ impl JsExtractor {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] model: JsValue,
     ) -> Result<JsExtractor, JsError> {
-        let bytes = if let Some(a) = model.dyn_ref::<js_sys::Uint8Array>() {
-            a.to_vec()
-        } else if let Some(b) = model.dyn_ref::<js_sys::ArrayBuffer>() {
-            js_sys::Uint8Array::new(b).to_vec()
-        } else {
-            return Err(JsError::new(&format!(
-                "Extractor: model must be a Uint8Array or ArrayBuffer, got {}",
-                type_name(&model)
-            )));
-        };
+        let bytes = bytes_arg(&model, "Extractor: model")?;
         crate::extractor::Extractor::from_bytes(&bytes)
             .map(|inner| JsExtractor { inner })
             .map_err(|e| JsError::new(&format!("Extractor: {e}")))

@@ -110,9 +110,16 @@ async function check(url, name) {
   const errors = watchErrors(page);
   const logs = [];
   page.on("console", (m) => logs.push(m.text()));
+  // Every file the bundler emitted was found (the element's gazetteer.tsv and model.bin too).
+  const failed = [];
+  page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+  const data = [];
+  page.on("requestfinished", (r) => /\.(tsv|bin)(\?|$)/.test(r.url()) && data.push(r.url()));
+  await page.addInitScript(() => document.addEventListener("alam-error", (e) => console.error(`alam-error: ${e.detail.message}`)));
   await page.goto(url);
+  // The element's complete result (its early marks come before the model).
   await page.waitForFunction(
-    () => document.querySelector("article mark") && document.querySelector("alam-highlight mark"),
+    () => document.querySelector("article mark") && document.querySelector("alam-highlight")?.doc,
     null, { timeout: 60_000 },
   ).catch(() => {});
   const r = await page.evaluate(() => ({
@@ -132,6 +139,8 @@ async function check(url, name) {
   await page.screenshot({ path: screenshotPath(`bundler-${name}.png`) });
   await page.close();
   assert.deepEqual(errors, [], `${name}: no console or page errors`);
+  assert.deepEqual(failed, [], `${name}: no failed request`);
+  assert.equal(data.length, 2, `${name}: the element loaded its gazetteer and model: ${JSON.stringify(data)}`);
   assert.ok(logs.some((l) => /^NORP المصرية /.test(l)), `${name}: the snippet logged its entities: ${JSON.stringify(logs)}`);
   assert.ok(logs.some((l) => /^MONEY 1\.5 مليار دولار 1500000000 USD$/.test(l)), `${name}: MONEY with value and currency: ${JSON.stringify(logs)}`);
   assert.ok(r.article.some(([l, t]) => l === "LOC" && t === "عمّان"), `${name}: highlight() marked the article: ${JSON.stringify(r.article)}`);

@@ -62,6 +62,11 @@ before(async () => {
     csp: true,
     elements: [`<alam-highlight src="/elsewhere/model.wasm"><p>زار الوزير بغداد ثم مدينة البصرة.</p></alam-highlight>`],
   }));
+  mkdirSync(join(dir, "partial"));
+  for (const f of ["alam_lite_bg.wasm", "gazetteer.tsv"]) symlinkSync(join(pkg, f), join(dir, "partial", f));
+  writeFileSync(join(dir, "nomodel.html"), page({
+    elements: [`<alam-highlight src="/partial/alam_lite_bg.wasm"><p>زار الوزير بغداد في 3 مايو.</p></alam-highlight>`],
+  }));
   writeFileSync(join(dir, "missing.html"), page({
     elements: [`<alam-highlight src="/nowhere/alam_bg.wasm"><p>زار الوزير بغداد.</p></alam-highlight>`],
   }));
@@ -76,17 +81,28 @@ after(async () => {
 });
 
 /** Open a page, recording alam-entities events, CSP violations and .wasm requests. */
-async function open(name, { colorScheme = "light" } = {}) {
+async function open(name, { colorScheme = "light", slowModel = false } = {}) {
   const page = await browser.newPage({ viewport: { width: 900, height: 700 }, colorScheme });
+  // The model half a second late, as on a slow link: the gazetteer's marks show first.
+  if (slowModel) await page.route("**/model.bin", (r) => setTimeout(() => r.continue(), 500));
   const errors = watchErrors(page);
   const wasm = [];
   page.on("request", (r) => {
-    if (r.url().endsWith(".wasm")) wasm.push(new URL(r.url()).pathname);
+    if (/\.(wasm|tsv|bin)$/.test(r.url())) wasm.push(new URL(r.url()).pathname);
   });
   await page.addInitScript(() => {
     window.__events = [];
     window.__violations = [];
     document.addEventListener("alam-entities", (e) => window.__events.push({ id: e.target.id, n: e.detail.entities.length }));
+    // Each element's steps: [aria-busy, labels marked] at every change of its marks.
+    window.__steps = [];
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll("alam-highlight")) {
+        const step = [el.getAttribute("aria-busy"), [...el.querySelectorAll("mark")].map((m) => m.dataset.label).sort().join(" ")];
+        const last = window.__steps.findLast((s) => s.el === el);
+        if (!last || last.step.join("|") !== step.join("|")) window.__steps.push({ el, step });
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-busy"] });
     document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(`${server.url}${name}`);
@@ -132,10 +148,24 @@ function assertMarked(r) {
 }
 
 test("one script tag and the element: marks in place, links and bold kept, event and doc", async () => {
-  const { page, errors, wasm } = await open("plain.html");
+  const { page, errors, wasm } = await open("plain.html", { slowModel: true });
   assertMarked(await checkMarked(page));
   await page.screenshot({ path: screenshotPath("element.png"), fullPage: true });
-  assert.deepEqual(wasm, ["/alam/alam_bg.wasm"]);
+  // The code first, then its data, each once.
+  assert.deepEqual(wasm, ["/alam/alam_lite_bg.wasm", "/alam/gazetteer.tsv", "/alam/model.bin"]);
+  // Early marks while busy: the rules' (the date) before the gazetteer's
+  // places, the tagger's organisation only in the complete result.
+  const steps = await page.evaluate(() => window.__steps.map((s) => s.step));
+  const busy = steps.filter(([b]) => b === "true").map(([, l]) => l);
+  const n = (labels, label) => labels.split(" ").filter((l) => l === label).length;
+  // First module: dates, countries (المغرب، تونس، الجزائر), nationalities;
+  // then the gazetteer adds the cities (بيروت، القاهرة).
+  assert.equal(busy.length, 2, JSON.stringify(steps));
+  assert.ok(n(busy[0], "DATE") === 2 && n(busy[0], "LOC") === 3, `the first module alone: ${JSON.stringify(steps)}`);
+  assert.ok(n(busy[1], "LOC") === 5 && n(busy[1], "ORG") === 0, `then the gazetteer: ${JSON.stringify(steps)}`);
+  assert.equal(steps.at(-1)[0], null, "not busy at the end");
+  assert.ok(steps.at(-1)[1].includes("ORG"));
+  assert.equal(await events(page), 1, "one alam-entities event: the complete result");
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -204,7 +234,7 @@ test("under the demo's CSP: no violation, marks, keyboard focus without layout s
   await page.close();
 });
 
-test("several elements share one worker: one .wasm request; labels, reference-date, tooltips=off", async () => {
+test("several elements share one worker: each file fetched once; labels, reference-date, tooltips=off", async () => {
   const { page, errors, wasm } = await open("three.html");
   await page.waitForFunction(() => new Set(window.__events.map((e) => e.id)).size === 3, null, { timeout: 30_000 });
   const r = await page.evaluate(() => Object.fromEntries(["a", "b", "c"].map((id) => {
@@ -221,7 +251,7 @@ test("several elements share one worker: one .wasm request; labels, reference-da
   assert.ok(r.b.labels.length > 0 && r.b.labels.every((l) => l === "PER" || l === "ORG"), JSON.stringify(r.b));
   assert.equal(r.c.titled, 0, "tooltips=off: no title, no tab stop");
   assert.ok(r.c.dates.includes("2026-03-09"), `أمس with reference-date 2026-03-10: ${JSON.stringify(r.c.dates)}`);
-  assert.equal(wasm.length, 1, `one .wasm request: ${JSON.stringify(wasm)}`);
+  assert.deepEqual(wasm, ["/alam/alam_lite_bg.wasm", "/alam/gazetteer.tsv", "/alam/model.bin"], "each file once");
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(errors, []);
   await page.close();
@@ -232,7 +262,7 @@ test("src: the .wasm served from elsewhere on the origin", async () => {
   await page.waitForFunction(() => window.__events.length > 0, null, { timeout: 30_000 });
   const marked = await page.evaluate(() => [...document.querySelectorAll("mark")].map((m) => m.textContent));
   assert.ok(marked.includes("بغداد") && marked.includes("البصرة"), JSON.stringify(marked));
-  assert.deepEqual(wasm, ["/elsewhere/model.wasm"]);
+  assert.deepEqual(wasm, ["/elsewhere/model.wasm"], "a module with its data embedded: no other download");
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -248,6 +278,27 @@ test("a .wasm that cannot be loaded: an alam-error event with a message, the con
   const r = await page.evaluate(() => ({ errors: window.__errors, html: document.querySelector("alam-highlight").innerHTML }));
   assert.match(r.errors[0], /alam-highlight: cannot load the WebAssembly module: .*404/);
   assert.equal(r.html, "<p>زار الوزير بغداد.</p>");
+  await page.close();
+});
+
+test("a model that cannot be loaded: an alam-error names the file, the element goes on with the gazetteer", async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener("alam-error", (e) => window.__errors.push(e.detail.message));
+  });
+  await page.goto(`${server.url}nomodel.html`);
+  await page.waitForFunction(() => window.__errors.length > 0, null, { timeout: 30_000 });
+  await page.waitForTimeout(300);
+  const r = await page.evaluate(() => {
+    const el = document.querySelector("alam-highlight");
+    return { errors: window.__errors, marks: [...el.querySelectorAll("mark")].map((m) => m.textContent), busy: el.getAttribute("aria-busy"), doc: el.doc };
+  });
+  assert.equal(r.errors.length, 1, JSON.stringify(r.errors));
+  assert.match(r.errors[0], /cannot load the gazetteer and model: HTTP 404 for .*\/partial\/model\.bin/);
+  assert.ok(r.marks.includes("بغداد"), `the gazetteer's marks: ${JSON.stringify(r.marks)}`);
+  assert.equal(r.busy, null);
+  assert.ok(r.doc?.entities.some((e) => e.text === "بغداد"), "doc: the result without the model");
   await page.close();
 });
 

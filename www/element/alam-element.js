@@ -9,10 +9,20 @@
 // debounced). Every element of a page shares one worker, so the .wasm is
 // fetched and compiled once however many elements there are.
 //
+// Marks come in three steps: the worker loads the code alone
+// (alam_lite_bg.wasm, a fifth of the download) and marks dates, numbers,
+// countries and nationalities at once; then the gazetteer's places and names;
+// then the trained tagger's entities once model.bin is in. Until then the
+// element has aria-busy="true"; the doc property and the alam-entities event
+// carry only the complete result. If gazetteer.tsv or model.bin cannot be
+// loaded, alam-error says so once and the element goes on with what it has.
+//
 // Attributes: labels (space-separated, default all), reference-date
 // (YYYY-MM-DD, for relative dates), tooltips ("off" to leave marks without
-// title and keyboard focus), src (URL of alam_bg.wasm when the page serves it
-// elsewhere on its origin; the first element to start the worker decides).
+// title and keyboard focus), src (URL of alam_lite_bg.wasm when the page
+// serves it elsewhere on its origin, with gazetteer.tsv and model.bin beside
+// it; or of alam_bg.wasm, which embeds them: one download, no early marks.
+// The first element to start the worker decides).
 // Property `doc`: the last result ({ entities, quotes }, entity offsets in
 // textOf(element)). Event `alam-entities` (bubbles), detail = that result;
 // `alam-error` when the analysis fails, detail = { message }.
@@ -23,8 +33,9 @@
 // script or style is used, so a CSP with script-src 'self' 'wasm-unsafe-eval'
 // and style-src 'self' is enough.
 //
-// This file sits beside highlight.js, alam-element-worker.js, alam.js and
-// alam_bg.wasm (www/pkg/ and the npm package both have that layout).
+// This file sits beside highlight.js, alam-element-worker.js, alam_lite.js,
+// alam_lite_bg.wasm, gazetteer.tsv and model.bin (www/pkg/ and the npm
+// package both have that layout).
 import { highlight, textOf } from "./highlight.js";
 import css from "./alam-element-css.js";
 
@@ -36,16 +47,29 @@ let worker = null;
 let failure = null;
 let nextId = 1;
 const pending = new Map();
+// Connected elements, asked to analyse again when the worker has more data.
+const live = new Set();
+const REFRESH = Symbol("refresh");
+const FAILED = Symbol("failed");
 
 function startWorker(src) {
   if (worker) return worker;
   worker = new Worker(new URL("./alam-element-worker.js", import.meta.url), { type: "module" });
   worker.onmessage = ({ data }) => {
     if (data.type === "fatal") return fail(new Error(data.message));
+    if (data.type === "stage") {
+      // "failed": the data could not be loaded; analysis goes on without it.
+      const warning = data.message ? new Error(data.message) : null;
+      for (const el of live) {
+        if (warning) el[FAILED](warning);
+        el[REFRESH]();
+      }
+      return;
+    }
     const p = pending.get(data.id);
     if (!p) return;
     pending.delete(data.id);
-    if (data.type === "result") p.resolve(data.doc);
+    if (data.type === "result") p.resolve({ doc: data.doc, final: data.final });
     else p.reject(new Error(data.message));
   };
   worker.onerror = (e) => {
@@ -56,10 +80,15 @@ function startWorker(src) {
   // loaded its modules (two or three round trips later): its body streams to
   // the worker, which compiles it as it arrives. Browsers that cannot
   // transfer a stream let the worker fetch it.
-  const url = src ?? new URL("./alam_bg.wasm", import.meta.url).href;
+  const url = src ?? new URL("./alam_lite_bg.wasm", import.meta.url).href;
+  // The data files the first module loads next: beside the module named by
+  // src, else beside this file (written out so that bundlers emit them).
+  const data = src
+    ? { gazetteer: new URL("gazetteer.tsv", src).href, model: new URL("model.bin", src).href }
+    : { gazetteer: new URL("./gazetteer.tsv", import.meta.url).href, model: new URL("./model.bin", import.meta.url).href };
   try {
     const { readable, writable } = new TransformStream();
-    worker.postMessage({ type: "init", src: url, stream: readable }, [readable]);
+    worker.postMessage({ type: "init", src: url, data, stream: readable }, [readable]);
     const broken = (why) => {
       fail(new Error(`alam-highlight: cannot load the WebAssembly module: ${why}`));
       writable.abort(why).catch(() => {});
@@ -69,7 +98,7 @@ function startWorker(src) {
       (e) => broken(`${e.message} for ${url}`),
     );
   } catch {
-    worker.postMessage({ type: "init", src: url });
+    worker.postMessage({ type: "init", src: url, data });
   }
   return worker;
 }
@@ -79,6 +108,8 @@ function fail(error) {
   failure ??= error;
   for (const p of pending.values()) p.reject(failure);
   pending.clear();
+  // Elements showing early marks are told too (they have no request pending).
+  for (const el of live) el[FAILED](failure);
 }
 
 function analyse(text, options, src) {
@@ -125,6 +156,7 @@ export class AlamHighlight extends HTMLElement {
   #timer = 0;
   #run = 0;
   #doc = null;
+  #reported = null;
 
   /** The last result ({ entities, quotes }), or null before the first one. */
   get doc() {
@@ -132,6 +164,7 @@ export class AlamHighlight extends HTMLElement {
   }
 
   connectedCallback() {
+    live.add(this);
     adoptStyles(this.ownerDocument);
     this.#observer ??= new MutationObserver(() => this.#schedule());
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
@@ -139,6 +172,7 @@ export class AlamHighlight extends HTMLElement {
   }
 
   disconnectedCallback() {
+    live.delete(this);
     this.#observer?.disconnect();
     clearTimeout(this.#timer);
     this.#run++;
@@ -146,6 +180,19 @@ export class AlamHighlight extends HTMLElement {
 
   attributeChangedCallback(_name, old, value) {
     if (old !== value && this.isConnected) this.#schedule();
+  }
+
+  /** The worker failed (or its data did): say so once, and stop saying busy (the marks stay). */
+  [FAILED](error) {
+    if (this.#reported === error) return;
+    this.#reported = error;
+    this.removeAttribute("aria-busy");
+    this.dispatchEvent(new CustomEvent("alam-error", { bubbles: true, detail: { message: error.message } }));
+  }
+
+  /** Analyse again now (the worker has loaded more of its data). */
+  [REFRESH]() {
+    if (this.isConnected) this.#update();
   }
 
   #schedule() {
@@ -159,13 +206,11 @@ export class AlamHighlight extends HTMLElement {
     const ref = this.getAttribute("reference-date");
     const options = ref ? { referenceDate: ref } : undefined;
     const src = this.getAttribute("src");
-    let doc;
+    let doc, final;
     try {
-      doc = await analyse(text, options, src ? new URL(src, this.baseURI).href : null);
+      ({ doc, final } = await analyse(text, options, src ? new URL(src, this.baseURI).href : null));
     } catch (e) {
-      if (run === this.#run) {
-        this.dispatchEvent(new CustomEvent("alam-error", { bubbles: true, detail: { message: e.message } }));
-      }
+      if (run === this.#run) this[FAILED](e);
       return;
     }
     // A newer run started, or the content changed while the worker worked
@@ -174,7 +219,10 @@ export class AlamHighlight extends HTMLElement {
     const labels = this.hasAttribute("labels") ? labelsOf(this.getAttribute("labels")) : undefined;
     const tooltips = this.getAttribute("tooltips") !== "off";
     highlight(this, { extract: () => doc, labels, title: tooltips, focusable: tooltips });
+    if (final) this.removeAttribute("aria-busy");
+    else this.setAttribute("aria-busy", "true");
     this.#observer.takeRecords(); // our own marks are not a change of content
+    if (!final) return;
     this.#doc = doc;
     this.dispatchEvent(new CustomEvent("alam-entities", { bubbles: true, detail: doc }));
   }
