@@ -482,7 +482,12 @@ output.addEventListener("mouseover", (ev) => {
   if (m) showTooltip(m);
 });
 output.addEventListener("mouseout", (ev) => {
-  if (tipFor && !tipFor.contains(ev.relatedTarget)) hideTooltip();
+  if (!tipFor || tipFor.contains(ev.relatedTarget)) return;
+  // The pointer left a mark (or the text scrolled under a still pointer): a
+  // mark with keyboard focus keeps its tooltip.
+  const focused = document.activeElement;
+  if (focused !== tipFor && focused?.matches?.("mark") && output.contains(focused)) showTooltip(focused);
+  else if (focused !== tipFor) hideTooltip();
 });
 output.addEventListener("focusin", (ev) => {
   const m = ev.target.closest("mark");
