@@ -36,8 +36,18 @@
 // This file sits beside highlight.js, alam-element-worker.js, alam_lite.js,
 // alam_lite_bg.wasm, gazetteer.tsv and model.bin (www/pkg/ and the npm
 // package both have that layout).
-import { highlight, textOf } from "./highlight.js";
-import css from "./alam-element-css.js";
+
+// highlight.js and the default styles are imported when the first element
+// connects, after it has started the worker and the .wasm download: as static
+// imports they would delay the element, and so that download, by a round trip.
+let helpers = null;
+function loadHelpers() {
+  helpers ??= Promise.all([import("./highlight.js"), import("./alam-element-css.js")]).then(
+    ([h, c]) => ({ highlight: h.highlight, textOf: h.textOf, css: c.default }),
+    (e) => Promise.reject(new Error(`alam-highlight: cannot load highlight.js: ${e?.message ?? e}`)),
+  );
+  return helpers;
+}
 
 const TAG = "alam-highlight";
 const DEBOUNCE_MS = 150;
@@ -124,7 +134,7 @@ function analyse(text, options, src) {
 
 // The default look, once per document, in a cascade layer the page overrides.
 const adopted = new WeakSet();
-function adoptStyles(doc) {
+function adoptStyles(doc, css) {
   if (adopted.has(doc) || !doc.adoptedStyleSheets) return;
   adopted.add(doc);
   const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
@@ -165,7 +175,7 @@ export class AlamHighlight extends HTMLElement {
 
   connectedCallback() {
     live.add(this);
-    adoptStyles(this.ownerDocument);
+    if (!failure) startWorker(this.#src());
     this.#observer ??= new MutationObserver(() => this.#schedule());
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
     this.#update();
@@ -200,25 +210,33 @@ export class AlamHighlight extends HTMLElement {
     this.#timer = setTimeout(() => this.#update(), DEBOUNCE_MS);
   }
 
+  /** The src attribute as an absolute URL, or null. */
+  #src() {
+    const src = this.getAttribute("src");
+    return src ? new URL(src, this.baseURI).href : null;
+  }
+
   async #update() {
     const run = ++this.#run;
-    const text = textOf(this);
-    const ref = this.getAttribute("reference-date");
-    const options = ref ? { referenceDate: ref } : undefined;
-    const src = this.getAttribute("src");
-    let doc, final;
+    let doc, final, text, h;
     try {
-      ({ doc, final } = await analyse(text, options, src ? new URL(src, this.baseURI).href : null));
+      h = await loadHelpers();
+      if (run !== this.#run) return;
+      adoptStyles(this.ownerDocument, h.css);
+      text = h.textOf(this);
+      const ref = this.getAttribute("reference-date");
+      const options = ref ? { referenceDate: ref } : undefined;
+      ({ doc, final } = await analyse(text, options, this.#src()));
     } catch (e) {
       if (run === this.#run) this[FAILED](e);
       return;
     }
     // A newer run started, or the content changed while the worker worked
     // (the observer has scheduled that run already).
-    if (run !== this.#run || !this.isConnected || textOf(this) !== text) return;
+    if (run !== this.#run || !this.isConnected || h.textOf(this) !== text) return;
     const labels = this.hasAttribute("labels") ? labelsOf(this.getAttribute("labels")) : undefined;
     const tooltips = this.getAttribute("tooltips") !== "off";
-    highlight(this, { extract: () => doc, labels, title: tooltips, focusable: tooltips });
+    h.highlight(this, { extract: () => doc, labels, title: tooltips, focusable: tooltips });
     if (final) this.removeAttribute("aria-busy");
     else this.setAttribute("aria-busy", "true");
     this.#observer.takeRecords(); // our own marks are not a change of content
