@@ -1,7 +1,7 @@
 // Time to first highlight, as a reader feels it (a benchmark, not a test).
 //
 //   node scripts/bench/first-highlight.mjs [--runs 3] [--encodings br,gzip,identity] [--preload]
-//                                          [--shapes lite,full] [--rtt 150] [--mbit 1.6] [--cpu 4]
+//                                          [--shapes lite,full,floor] [--rtt 150] [--mbit 1.6] [--cpu 4]
 //
 // Opens a page that holds one <alam-highlight> (and the one script tag) in
 // headless Chromium, and reports the time from navigation start to the first
@@ -10,7 +10,9 @@
 // page: HTTP cache, and V8's cache of the compiled WebAssembly). Shapes: "lite"
 // is the element as shipped (alam_lite_bg.wasm, then gazetteer.tsv and
 // model.bin); "full" names the module with everything embedded
-// (src="/alam/alam_bg.wasm": one download). The server is a production-like one written here: it
+// (src="/alam/alam_bg.wasm": one download); "floor" replaces alam-element.js
+// with a module that marks the element's first word at once, with no
+// analysis: what this page, server and CPU cost before any of alam's work. The server is a production-like one written here: it
 // compresses with brotli or gzip (Content-Encoding), sends
 // `Cache-Control: public, max-age=31536000, immutable` for the files of
 // /alam/ and `no-cache` with an ETag for the page, and shapes its own traffic:
@@ -48,7 +50,7 @@ const BYTES_PER_S = (Number(opt("mbit", "1.6")) * 1e6) / 8;
 const CPU = Number(opt("cpu", "4"));
 // --preload: the page also says <link rel="preload" href="(the .wasm)" as="fetch" crossorigin>.
 const PRELOAD = args.includes("--preload");
-const SHAPES = opt("shapes", "lite,full").split(",");
+const SHAPES = opt("shapes", "lite,full,floor").split(",");
 const MODULE = { lite: "/alam/alam_lite_bg.wasm", full: "/alam/alam_bg.wasm" };
 
 const pkg = join(root, "www", "pkg");
@@ -58,6 +60,16 @@ if (!existsSync(join(pkg, "alam-element.js"))) {
 }
 
 // Our own page: a short news item in one element.
+// The floor's script: defines the element and marks at once.
+const FLOOR_JS = `customElements.define("alam-highlight", class extends HTMLElement {
+  connectedCallback() {
+    const m = document.createElement("mark");
+    m.textContent = "·";
+    this.prepend(m);
+    this.dispatchEvent(new CustomEvent("alam-entities", { bubbles: true, detail: {} }));
+  }
+});
+`;
 const page = (shape) => `<!doctype html>
 <html dir="rtl" lang="ar">
 <head>
@@ -65,7 +77,7 @@ const page = (shape) => `<!doctype html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'">
 <title>خبر قصير</title>
 <link rel="icon" href="data:,">
-${PRELOAD ? `<link rel="preload" href="${MODULE[shape]}" as="fetch" crossorigin>\n` : ""}<script type="module" src="/alam/alam-element.js"></script>
+${PRELOAD ? `<link rel="preload" href="${MODULE[shape]}" as="fetch" crossorigin>\n` : ""}<script type="module" src="${shape === "floor" ? "/floor.js" : "/alam/alam-element.js"}"></script>
 </head>
 <body>
 <alam-highlight${shape === "full" ? ` src="${MODULE.full}"` : ""}>
@@ -87,7 +99,7 @@ const bodies = new Map();
 function body(path, encoding) {
   const key = `${path}\0${encoding}`;
   if (!bodies.has(key)) {
-    const raw = path.startsWith("/page-") ? Buffer.from(page(path.slice(6, -5))) : readFileSync(join(pkg, path.slice("/alam/".length)));
+    const raw = path.startsWith("/page-") ? Buffer.from(page(path.slice(6, -5))) : path === "/floor.js" ? Buffer.from(FLOOR_JS) : readFileSync(join(pkg, path.slice("/alam/".length)));
     const compressible = extname(path) !== ".png";
     let out = raw;
     if (compressible && encoding === "br") {
@@ -133,6 +145,7 @@ function shapedWrite(res, buf) {
 /** Compress every file once, before any timing (brotli 11 takes seconds on the .wasm). */
 function precompress(encoding) {
   for (const shape of SHAPES) body(`/page-${shape}.html`, encoding);
+  body("/floor.js", encoding);
   for (const f of readdirSync(pkg, { recursive: true })) {
     if (statSync(join(pkg, f)).isFile()) body(`/alam/${f}`, encoding);
   }
@@ -142,8 +155,8 @@ function startServer(encoding, log) {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, "http://x").pathname;
     const start = performance.now();
-    const isPage = /^\/page-(lite|full)\.html$/.test(path);
-    const file = isPage || (path.startsWith("/alam/") && !path.includes("..") && existsSync(join(pkg, path.slice(6))) && statSync(join(pkg, path.slice(6))).isFile());
+    const isPage = /^\/page-(lite|full|floor)\.html$/.test(path);
+    const file = isPage || path === "/floor.js" || (path.startsWith("/alam/") && !path.includes("..") && existsSync(join(pkg, path.slice(6))) && statSync(join(pkg, path.slice(6))).isFile());
     await new Promise((r) => setTimeout(r, RTT_MS));
     if (!file) {
       res.writeHead(404).end();
