@@ -356,24 +356,22 @@ impl Gazetteer {
     /// process: the text is kept for the life of the program (entries borrow
     /// it), so a second call is an error rather than a second copy.
     pub fn install(tsv: String) -> Result<&'static Gazetteer, crate::error::Error> {
-        let bad = |why: &str| {
-            crate::error::Error::new(crate::error::ErrorKind::InvalidGazetteer, why.to_string())
-        };
+        let bad =
+            |why: String| crate::error::Error::new(crate::error::ErrorKind::InvalidGazetteer, why);
+        let twice = || bad("a gazetteer is installed already (once per process)".into());
         if !tsv.starts_with(HEADER) {
-            return Err(bad(
-                "not an alam gazetteer (its first line must start with \"# alam gazetteer:\")",
-            ));
+            return Err(bad(format!(
+                "not an alam gazetteer (its first line must start with {HEADER:?})"
+            )));
         }
         if INSTALLED.get().is_some() {
-            return Err(bad("a gazetteer is installed already (once per process)"));
+            return Err(twice());
         }
         let g = Gazetteer::parse(Box::leak(tsv.into_boxed_str()));
         if g.is_empty() {
-            return Err(bad("the gazetteer has no valid rows"));
+            return Err(bad("the gazetteer has no valid rows".into()));
         }
-        INSTALLED
-            .set(g)
-            .map_err(|_| bad("a gazetteer is installed already (once per process)"))?;
+        INSTALLED.set(g).map_err(|_| twice())?;
         Ok(INSTALLED.get().expect("just set"))
     }
 

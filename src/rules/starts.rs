@@ -39,7 +39,7 @@ fn start_table() -> &'static StartTable {
         for w in crate::rules::date::words::START_WORDS {
             add(w, START_DATE);
         }
-        for w in crate::rules::number::START_WORDS {
+        for w in crate::rules::number::start_words() {
             add(w, START_DATE | START_NUMBER);
         }
         t
