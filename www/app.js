@@ -17,9 +17,9 @@ const SOURCE_NAME = {
 const ANCHOR_NAME = { reference: "تاريخ المرجع", text: "تاريخ سابق في النص" };
 
 /** Text rendered per task: small enough that one task stays short. */
-const CHUNK_CHARS = 12_000;
-/** Cluster groups listed in the side panel (the rest are counted). */
-const MAX_GROUPS = 300;
+const CHUNK_CHARS = 4_000;
+/** Entities per message from the worker: receiving one stays a short task. */
+const SLICE = 2_000;
 const MAX_QUOTES = 200;
 
 const $ = (id) => document.getElementById(id);
@@ -64,6 +64,11 @@ let current = null; // { text, doc } on screen
 let renderSeq = 0;
 
 worker.onmessage = ({ data }) => {
+  if (data.type === "entities") {
+    // The rest of a big result, after its "result" message.
+    if (current?.id === data.id) current.more(data.entities);
+    return;
+  }
   if (data.type === "ready") {
     ready = true;
     document.documentElement.dataset.ready = "1";
@@ -114,7 +119,7 @@ function run({ reveal = false } = {}) {
 function send(job) {
   inflight = job;
   job.t0 = performance.now();
-  worker.postMessage({ id: job.id, text: job.text, options: job.options });
+  worker.postMessage({ id: job.id, text: job.text, options: job.options, slice: SLICE });
   const kb = Math.round(job.text.length / 1024);
   const tick = () => {
     const s = ((performance.now() - job.t0) / 1000).toFixed(1);
@@ -134,20 +139,40 @@ function setStatus(text, error = false) {
 
 // ---------------------------------------------------------------- render
 
-function show(job, { doc, ms: analyseMs, words }) {
+/**
+ * Render a result. A big one arrives in parts (worker.js): `doc` holds the
+ * first entities, `total` says how many there are, `counts` and `groups` are
+ * counted in the worker; the rest come through `current.more`. The text is
+ * rendered in chunks of a few milliseconds each, a chunk only once every
+ * entity that can touch it has come; the exports wait for the last part.
+ */
+function show(job, { doc, ms: analyseMs, words, total, counts, groups }) {
   const seq = ++renderSeq;
   const { text } = job;
-  current = { text, doc };
+  const ents = doc.entities;
+  let waiting = false;
+  current = {
+    id: job.id,
+    text,
+    doc,
+    more(part) {
+      for (const e of part) ents.push(e);
+      if (ents.length >= total) exportButtons.forEach((b) => (b.disabled = false));
+      if (waiting) {
+        waiting = false;
+        step();
+      }
+    },
+  };
   const t0 = performance.now();
   hideTooltip();
   output.replaceChildren();
-  renderLegend(doc);
-  renderClusters(doc);
+  renderLegend(counts);
+  renderClusters(groups);
   renderQuotes(text, doc);
-  exportButtons.forEach((b) => (b.disabled = false));
+  exportButtons.forEach((b) => (b.disabled = ents.length < total));
   output.dataset.state = "rendering";
 
-  const ents = doc.entities;
   let pos = 0;
   let k = 0;
   const big = text.length > CHUNK_CHARS;
@@ -156,7 +181,7 @@ function show(job, { doc, ms: analyseMs, words }) {
   progress.value = 0;
 
   const summary = (renderMs) => {
-    const n = ents.length;
+    const n = total;
     setStatus(
       `${num(words)} كلمة في ${num(ms(analyseMs))} م.ث (في عامل خلفي) · ${num(n)} كيانًا` +
         ` · ${num(Math.max(1, Math.round(text.length / 1024)))} ك.ب · العرض ${num(ms(renderMs))} م.ث`,
@@ -164,10 +189,16 @@ function show(job, { doc, ms: analyseMs, words }) {
   };
 
   let revealed = !job.reveal;
+  // Every entity that starts before the chunk from `pos` can end has come.
+  const covered = () => ents.length >= total || ents[ents.length - 1].start > pos + 2 * CHUNK_CHARS + 1;
   const step = () => {
     if (seq !== renderSeq) return; // a newer result replaced this one
     const deadline = performance.now() + 12;
     do {
+      if (!covered()) {
+        waiting = true;
+        break;
+      }
       const chunkStart = pos;
       const end = chunkEnd(text, pos, ents, k);
       const block = el("div", { className: "chunk" });
@@ -198,7 +229,9 @@ function show(job, { doc, ms: analyseMs, words }) {
       revealed = true;
       requestAnimationFrame(() => seq === renderSeq && reveal());
     }
-    if (pos < text.length) {
+    if (waiting) {
+      // current.more() calls step again.
+    } else if (pos < text.length) {
       setTimeout(step, 0);
     } else {
       progress.hidden = true;
@@ -279,8 +312,7 @@ const hidden = new Set();
  * speech user sees is what they can say; on a phone the Arabic name is hidden
  * (CSS) and stays in the title.
  */
-function renderLegend(doc) {
-  const counts = countBy(doc.entities, (e) => e.label);
+function renderLegend(counts) {
   legend.replaceChildren(
     ...LABELS.filter(([label]) => counts.has(label)).map(([label, name]) =>
       el(
@@ -320,21 +352,10 @@ function applyHidden() {
 
 // ---------------------------------------------------------------- clusters
 
-function renderClusters(doc) {
-  const groups = new Map();
-  doc.entities.forEach((e, i) => {
-    let g = groups.get(e.cluster);
-    if (!g) {
-      g = { cluster: e.cluster, label: e.label, first: i, count: 0, texts: new Map(), e };
-      groups.set(e.cluster, g);
-    }
-    g.count++;
-    g.texts.set(e.text, (g.texts.get(e.text) ?? 0) + 1);
-    if (!g.e.name_en && e.name_en) g.e = e;
-  });
-  const list = [...groups.values()].sort((a, b) => b.count - a.count || a.first - b.first);
-  $("clusters-count").textContent = list.length ? `(${num(list.length)})` : "";
-  const items = list.slice(0, MAX_GROUPS).map((g) => {
+/** The side panel's groups: `list`, the largest clusters, and `total`, how many there are (worker.js). */
+function renderClusters({ list, total }) {
+  $("clusters-count").textContent = total ? `(${num(total)})` : "";
+  const items = list.map((g) => {
     const variants = [...g.texts.entries()].sort((a, b) => b[1] - a[1]);
     const main = variants[0][0];
     const meta = el("div", { className: "group-meta" });
@@ -370,10 +391,10 @@ function renderClusters(doc) {
     }
     return li;
   });
-  if (list.length > MAX_GROUPS) {
-    items.push(el("li", { className: "more" }, `و${num(list.length - MAX_GROUPS)} مجموعة أخرى`));
+  if (total > list.length) {
+    items.push(el("li", { className: "more" }, `و${num(total - list.length)} مجموعة أخرى`));
   }
-  if (!list.length) items.push(el("li", { className: "none" }, "لا كيانات."));
+  if (!total) items.push(el("li", { className: "none" }, "لا كيانات."));
   clusters.replaceChildren(...items);
 }
 
@@ -594,12 +615,6 @@ document.querySelector(".samples").addEventListener("click", (ev) => {
   clearTimeout(debounce);
   run({ reveal: true });
 });
-
-function countBy(xs, key) {
-  const m = new Map();
-  for (const x of xs) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
-  return m;
-}
 
 if ("serviceWorker" in navigator && location.protocol !== "file:") {
   navigator.serviceWorker.register("sw.js").catch(() => {});
