@@ -235,6 +235,32 @@ fn person_entities_are_preferred() {
 }
 
 #[test]
+fn speaker_after_a_title_phrase_and_complementizer() {
+    // Verb, a title with an adjective and a complement with the
+    // preposition ل, the name, then إن/أن before the quote.
+    let t = "وقال المدير التنفيذي للمصرف رياض منصور إن “الودائع في أمان”.";
+    let got = quotes_with(t, &[("PER", "رياض منصور")]);
+    assert_eq!(got[0].1.as_deref(), Some("رياض منصور"));
+    assert_eq!(got[0].2.as_deref(), Some("قال"));
+    // A chain in construct ("مجلس إدارة الميناء"), and أن.
+    let t = "وأكد رئيس مجلس إدارة الميناء نبيل حجازي أن “السفن ستعود الشهر المقبل”.";
+    let got = quotes_with(t, &[("PER", "نبيل حجازي")]);
+    assert_eq!(got[0].1.as_deref(), Some("نبيل حجازي"));
+    // An organisation inside the title phrase.
+    let t = "وأضافت المتحدثة باسم شركة الواحة للطيران ليلى فارس أن “الرحلات مستمرة”.";
+    let got = quotes_with(t, &[("ORG", "الواحة للطيران"), ("PER", "ليلى فارس")]);
+    assert_eq!(got[0].1.as_deref(), Some("ليلى فارس"));
+    // The person met after the title phrase is not the speaker.
+    let t = "وقال الوزير عقب لقائه هشام قاسم إن “الحدود آمنة”.";
+    assert_eq!(quotes_with(t, &[("PER", "هشام قاسم")])[0].1, None);
+    // Without the tagger, the words after the title phrase.
+    check(
+        "وقال المدير التنفيذي للمصرف سامي خوري إن “الودائع محفوظة”.",
+        &[("الودائع محفوظة", Some("سامي خوري"), Some("قال"))],
+    );
+}
+
+#[test]
 fn offsets_survive_diacritics_emoji_and_marks() {
     let text = "😀 وَقَالَ المدرب يوسف داود: “سَنَلْعَبُ\u{200F} للفوز”\u{200F} 😀";
     let got = quotes(text);

@@ -29,12 +29,18 @@
 //!
 //! The speaker of a cue is, in order of preference:
 //! 1. the PER entity that is the subject after the cue, after an optional
-//!    title ("وقال وزير الخارجية التركي هاكان فيدان"), or the PER entity
-//!    right before the cue ("فيدان قال");
+//!    title phrase ("وقال وزير الخارجية التركي هاكان فيدان", "وقال الرئيس
+//!    التنفيذي للشركة ... إن"): a title, then words with the article (also
+//!    after ل or ب: "للشركة"), words in construct ("مجلس إدارة الميناء")
+//!    and other entities, up to the first function word, punctuation or
+//!    line break; or the PER entity right before the cue ("فيدان قال");
 //! 2. without a PER entity there, the words after the cue (and title) up to
 //!    the next punctuation or function word, when a title came first, or one
 //!    of them is a name part in the gazetteer, or a word of a name seen
-//!    elsewhere in the same chunk (after a title, or in a PER entity);
+//!    elsewhere in the same chunk (after a title, or in a PER entity), and
+//!    no PER entity follows them (the tagger left them out of its name:
+//!    "وقال الوزير عقب لقائه هشام قاسم", with "هشام قاسم" a PER entity,
+//!    names the minister by title alone);
 //! 3. otherwise, when nothing stands as the subject ("وقال “…”", "وأضاف أن
 //!    “…”", "وقال في بيان: “…”") or only a title does ("وقال الوزير: “…”"),
 //!    the speaker of the most recent earlier cue that had one, whose span
@@ -385,6 +391,14 @@ impl<'c, 'a> View<'c, 'a> {
         self.ents.get(self.tok_ent[i])
     }
 
+    /// Does a PER entity start at token `i`?
+    fn person_at(&self, i: usize) -> bool {
+        i < self.len()
+            && self
+                .entity_at(i)
+                .is_some_and(|(e, _)| e.label == Label::Per)
+    }
+
     /// Tokens `i..end` of the entity starting at token `i`, if one does.
     fn entity_at(&self, i: usize) -> Option<(&'c Entity, usize)> {
         let e = self.tok_ent[i];
@@ -437,37 +451,104 @@ impl<'c, 'a> View<'c, 'a> {
         self.names = names;
     }
 
+    /// Is token `i` on a new line?
+    fn line_starts(&self, i: usize) -> bool {
+        self.a.tokens[i].newline_before
+    }
+
+    /// Does token `i` modify a title rather than name its holder: a word
+    /// with the article ("التنفيذي"), also after the preposition ل or ب
+    /// ("للشركة", "بالوكالة"), a title, or a word in construct after one
+    /// ("خارجية", "لشركة")?
+    fn is_modifier(&self, i: usize) -> bool {
+        let w = self.word(i);
+        if either(w, is_stop) {
+            return false;
+        }
+        let seg = &self.a.segs[i];
+        let core = if seg.flags & (pro::BI | pro::LI) != 0 {
+            w.get(seg.pro_len as usize..).unwrap_or(w)
+        } else {
+            w
+        };
+        w.starts_with("ال")
+            || seg.flags & pro::AL != 0
+            || is_title_word(w)
+            || is_title(w)
+            || is_title_word(core)
+    }
+
     /// Skip a title's modifiers from token `i`; then read a name. Returns
     /// (name start, name end, PER entity at the name start).
     fn name_after_title(&self, mut i: usize) -> (usize, usize, Option<&'c Entity>) {
+        if let Some((s, e, p)) = self.person_in_title(i) {
+            return (s, e, Some(p));
+        }
         let limit = (i + MAX_SUBJECT).min(self.len());
-        while i < limit && self.quoted[i] == 0 {
+        while i < limit && self.quoted[i] == 0 && !self.line_starts(i) {
             if let Some((e, end)) = self.entity_at(i) {
                 if e.label == Label::Per {
-                    return (i, end, Some(e));
+                    break;
                 }
                 i = end;
                 continue;
             }
-            if self.tok_ent[i] != usize::MAX || !self.is_arabic(i) {
-                break;
-            }
-            let w = self.word(i);
-            let modifier = (w.starts_with("ال") && !is_stop(w)) || is_title_word(w) || is_title(w);
-            if !modifier {
+            if self.tok_ent[i] != usize::MAX || !self.is_arabic(i) || !self.is_modifier(i) {
                 break;
             }
             i += 1;
         }
         let e = self.name_words(i);
+        // Words the tagger left out right before a person it found are no
+        // name of their own ("عقب لقائه" before "هشام قاسم").
+        if self.person_at(e) {
+            return (i, i, None);
+        }
         (i, e, None)
+    }
+
+    /// The PER entity that ends the title phrase starting at token `i`
+    /// ("التنفيذي للشركة أمين الناصر", "مجلس إدارة المصرف سامي خوري"):
+    /// the phrase holds modifiers ([`View::is_modifier`]), other entities,
+    /// and words in construct before one of them ("إدارة" in "إدارة
+    /// المصرف"); a function word, punctuation, a quote or a line break
+    /// ends it first ("عقب لقائه هشام قاسم" is no title phrase).
+    fn person_in_title(&self, i: usize) -> Option<(usize, usize, &'c Entity)> {
+        let limit = (i + MAX_SUBJECT).min(self.len());
+        // Does the phrase go on at token `j` (a modifier or an entity)?
+        let goes_on = |j: usize| {
+            j < limit
+                && self.quoted[j] == 0
+                && !self.line_starts(j)
+                && (self.tok_ent[j] != usize::MAX || self.is_arabic(j) && self.is_modifier(j))
+        };
+        let mut j = i;
+        while j < limit && self.quoted[j] == 0 && !self.line_starts(j) {
+            if let Some((e, end)) = self.entity_at(j) {
+                if e.label == Label::Per {
+                    return Some((j, end, e));
+                }
+                j = end;
+                continue;
+            }
+            if self.tok_ent[j] != usize::MAX || !self.is_arabic(j) {
+                return None;
+            }
+            let w = self.word(j);
+            let construct = !either(w, is_stop) && cue_prefix(w).is_none() && goes_on(j + 1);
+            if !self.is_modifier(j) && !construct {
+                return None;
+            }
+            j += 1;
+        }
+        None
     }
 
     /// End of the run of name-like words from token `i` (`i` when none).
     fn name_words(&self, i: usize) -> usize {
         let mut j = i;
         while j < self.len() && j - i < MAX_NAME && self.quoted[j] == 0 && self.is_arabic(j) {
-            if self.tok_ent[j] != usize::MAX || (j > i && self.a.tokens[j].newline_before) {
+            if self.tok_ent[j] != usize::MAX || self.line_starts(j) {
                 break;
             }
             let w = self.word(j);
