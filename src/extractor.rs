@@ -167,6 +167,7 @@ impl Extractor {
         let mut quotes = Vec::new();
         let mut memory = DocMemory::default();
         let mut dates = rules::date::DateMemory::default();
+        let mut speakers = rules::quote::QuoteMemory::default();
         for (base, chunk) in chunks(text, CHUNK) {
             let a = Analysis::new(chunk, self.gaz);
             // Not reserved up front: fewer instructions (no copies as it
@@ -189,7 +190,7 @@ impl Extractor {
             }
             let first = entities.len();
             output::decode::decode(&a, cands, base, &mut entities);
-            rules::quote::find(&a, &entities[first..], base, &mut quotes);
+            rules::quote::find(&a, &entities[first..], base, &mut speakers, &mut quotes);
         }
         output::link::resolve(text, self.gaz, &mut entities);
         // Give back what doubling left unused: a dense 10 MB text holds

@@ -44,8 +44,15 @@
 //! 3. otherwise, when nothing stands as the subject ("وقال “…”", "وأضاف أن
 //!    “…”", "وقال في بيان: “…”") or only a title does ("وقال الوزير: “…”"),
 //!    the speaker of the most recent earlier cue that had one, whose span
-//!    points at that earlier mention. A common noun as the subject ("قال
-//!    مسؤول", "ذكرت الصحيفة") leaves the speaker null.
+//!    points at that earlier mention, when that cue is near: at most
+//!    `MAX_SENTENCES_BACK` (3) sentence ends (a line end is one) before, with
+//!    no dateline (a line holding only a place) in between, and in the same
+//!    document (chunks pass it on in [`QuoteMemory`]). A cue that takes the
+//!    speaker this way is the one the count starts from for the next. A
+//!    common noun as the subject ("قال مسؤول", "ذكرت الصحيفة") leaves the
+//!    speaker null.
+//!
+//! A subject is looked for on the cue's line only.
 
 use super::lex::WordSet;
 use crate::doc::Label;
@@ -157,6 +164,10 @@ const TIME_WORDS: &[&str] = &[
 /// Marks that end a sentence.
 const SENTENCE_END: &[&str] = &[".", "!", "?", "؟", "؛", ";", "…"];
 
+/// Most sentence ends between the cue that gave a speaker and a later cue
+/// that names none, for the later one to take that speaker: the article's
+/// "قال بيراموف ... . <one sentence> . وأضاف أن “…”" is two.
+const MAX_SENTENCES_BACK: usize = 3;
 /// Longest distance (tokens) from a cue back to the quote it introduces.
 const MAX_BACK: usize = 40;
 /// Longest subject phrase after a cue (tokens).
@@ -417,6 +428,29 @@ impl<'c, 'a> View<'c, 'a> {
         self.is_punct(i, SENTENCE_END) || self.a.tokens.get(i + 1).is_some_and(|t| t.newline_before)
     }
 
+    /// Does a sentence of the narrative end with token `i`: a sentence mark
+    /// outside quotes, or the end of a line?
+    fn sentence_ends(&self, i: usize) -> bool {
+        (self.quoted[i] == 0 && self.is_punct(i, SENTENCE_END))
+            || self.a.tokens.get(i + 1).is_some_and(|t| t.newline_before)
+    }
+
+    /// Is token `i` the start of a dateline: a line holding only a place
+    /// ("دبي"), which opens a new story?
+    fn dateline(&self, i: usize) -> bool {
+        if i > 0 && !self.line_starts(i) {
+            return false;
+        }
+        let Some((e, end)) = self.entity_at(i) else {
+            return false;
+        };
+        e.label == Label::Loc
+            && self.a.tokens[end..]
+                .iter()
+                .take_while(|t| !t.newline_before)
+                .all(|t| t.kind == TokenKind::Punct)
+    }
+
     /// Document span of tokens `s..e` (the first token's proclitics left out
     /// when `strip`).
     fn span(&self, s: usize, e: usize, strip: usize) -> Span {
@@ -586,7 +620,7 @@ impl<'c, 'a> View<'c, 'a> {
         }
         // Commas, dates and time words between the verb and its subject.
         let mut skipped = 0;
-        while i < n && skipped < 6 && self.quoted[i] == 0 {
+        while i < n && skipped < 6 && self.quoted[i] == 0 && !self.line_starts(i) {
             if self.is_punct(i, &["،", ","]) || TIME_WORDS.contains(&self.word(i)) {
                 i += 1;
             } else if let Some((e, end)) = self.entity_at(i) {
@@ -599,7 +633,9 @@ impl<'c, 'a> View<'c, 'a> {
             }
             skipped += 1;
         }
-        if i >= n || self.quoted[i] != 0 {
+        // The subject is on the cue's line: a name on the next line starts
+        // a new paragraph.
+        if i >= n || self.quoted[i] != 0 || self.line_starts(i) {
             return Subject {
                 speaker: None,
                 end: i,
@@ -664,40 +700,80 @@ impl<'c, 'a> View<'c, 'a> {
     }
 }
 
-/// Append the quotes of `a` (a chunk starting at byte `base` of the document).
-/// `entities` are the chunk's entities (document offsets, sorted).
-pub fn find(a: &Analysis<'_>, entities: &[Entity], base: usize, out: &mut Vec<Quote>) {
+/// What the quote rules keep from one chunk of a document to the next: the
+/// latest speaker, for a cue of the next chunk that names none.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteMemory {
+    last: Option<Recent>,
+}
+
+/// The latest speaker and the sentences ended since a cue gave them.
+#[derive(Debug, Clone, Copy)]
+struct Recent {
+    speaker: Span,
+    ends: usize,
+}
+
+/// Append the quotes of `a` (a chunk starting at byte `base` of the
+/// document, whose earlier chunks left `memory`). `entities` are the chunk's
+/// entities (document offsets, sorted).
+pub fn find(
+    a: &Analysis<'_>,
+    entities: &[Entity],
+    base: usize,
+    memory: &mut QuoteMemory,
+    out: &mut Vec<Quote>,
+) {
     let pairs = pairs(a);
     if pairs.is_empty() {
+        // Every chunk but the last holds 32 KB or more: far more sentences
+        // than a speaker is assumed across.
+        memory.last = None;
         return;
     }
     let v = View::new(a, entities, base, &pairs);
     let n = v.len();
 
     // Cues outside quotes, with the speaker each names (if any), and for
-    // each the latest named speaker up to and including it.
+    // each the speaker it would inherit: that of the latest cue up to
+    // MAX_SENTENCES_BACK sentences before it with no dateline in between.
     let mut cues: Vec<usize> = Vec::new();
     let mut prev: Vec<Option<Span>> = Vec::new();
     let mut subj: FxHashMap<usize, Subject> = FxHashMap::default();
-    let mut last = out.iter().rev().take(64).find_map(|q| q.speaker);
+    let mut last = memory.last;
     for k in 0..n {
-        if v.quoted[k] != 0 || !v.is_arabic(k) || v.tok_ent[k] != usize::MAX {
-            continue;
+        if v.dateline(k) {
+            last = None;
         }
-        if cue_prefix(v.word(k)).is_none() {
-            continue;
+        if v.quoted[k] == 0
+            && v.is_arabic(k)
+            && v.tok_ent[k] == usize::MAX
+            && cue_prefix(v.word(k)).is_some()
+        {
+            let mut s = v.subject(k);
+            if s.speaker.is_none() {
+                s.speaker = v.subject_before(k);
+            }
+            let inherited = last.map(|r| r.speaker);
+            prev.push(inherited);
+            // A cue without a subject goes on with the same speaker
+            // ("وأضاف", "وتابع"): the count starts again from it.
+            if let Some(speaker) = s.speaker.or(inherited.filter(|_| !s.overt)) {
+                last = Some(Recent { speaker, ends: 0 });
+            }
+            cues.push(k);
+            subj.insert(k, s);
         }
-        let mut s = v.subject(k);
-        if s.speaker.is_none() {
-            s.speaker = v.subject_before(k);
+        if v.sentence_ends(k) {
+            last = last
+                .map(|r| Recent {
+                    ends: r.ends + 1,
+                    ..r
+                })
+                .filter(|r| r.ends <= MAX_SENTENCES_BACK);
         }
-        prev.push(last);
-        if s.speaker.is_some() {
-            last = s.speaker;
-        }
-        cues.push(k);
-        subj.insert(k, s);
     }
+    memory.last = last;
 
     let start = out.len();
     for &(o, c) in &pairs {
