@@ -328,6 +328,29 @@ fn speakers_across_chunks() {
 }
 
 #[test]
+fn a_name_never_swallows_the_complementizer() {
+    // Repeated, this story made the tagger's second pass run the name into
+    // إن ("كريم الصالح إن", 16 times), and consistency copy that to the
+    // last line (source "document"); the quotes took it as their speaker.
+    let story = "عمّان\n\
+        أعلن المصرف الوطني، الأربعاء، ارتفاع أرباحه السنوية بنسبة 6% إلى 3.1 مليار دينار، \
+        بفضل زيادة القروض العقارية.\n\
+        وقال المدير العام للمصرف كريم الصالح إن \"الإقراض سيتضاعف خلال عامين\".\n\
+        وفي بيروت، قررت الحكومة رفع أسعار الوقود بعد أن ارتفعت كلفة الاستيراد خلال الشهر الماضي.\n";
+    let text = story.repeat(16) + "وكتب كريم الصالح إن السوق هادئة.";
+    let doc = Extractor::new().extract(&text);
+    common::check_offsets(&text, &doc);
+    let complementizer = |s: &str| s.split_whitespace().any(|w| matches!(w, "إن" | "أن"));
+    for e in doc.entities.iter().filter(|e| e.label == Label::Per) {
+        assert!(!complementizer(doc.slice(e.span)), "{e:?}");
+    }
+    assert_eq!(doc.quotes.len(), 16);
+    for q in &doc.quotes {
+        assert_eq!(q.speaker.map(|s| doc.slice(s)), Some("كريم الصالح"));
+    }
+}
+
+#[test]
 fn offsets_survive_diacritics_emoji_and_marks() {
     let text = "😀 وَقَالَ المدرب يوسف داود: “سَنَلْعَبُ\u{200F} للفوز”\u{200F} 😀";
     let got = quotes(text);
