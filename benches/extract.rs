@@ -345,7 +345,8 @@ fn stages(c: &mut Criterion) {
                 for (a, cands) in all {
                     let (mut ents, mut quotes) = (Vec::new(), Vec::new());
                     alam::internals::decode(&a, cands, 0, &mut ents);
-                    alam::internals::quote::find(&a, &ents, 0, &mut quotes);
+                    let mut memory = alam::internals::quote::QuoteMemory::default();
+                    alam::internals::quote::find(&a, &ents, 0, &mut memory, &mut quotes);
                     n += ents.len() + quotes.len();
                 }
                 n

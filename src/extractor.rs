@@ -167,6 +167,7 @@ impl Extractor {
         let mut quotes = Vec::new();
         let mut memory = DocMemory::default();
         let mut dates = rules::date::DateMemory::default();
+        let mut speakers = rules::quote::QuoteMemory::default();
         for (base, chunk) in chunks(text, CHUNK) {
             let a = Analysis::new(chunk, self.gaz);
             // Not reserved up front: fewer instructions (no copies as it
@@ -189,7 +190,7 @@ impl Extractor {
             }
             let first = entities.len();
             output::decode::decode(&a, cands, base, &mut entities);
-            rules::quote::find(&a, &entities[first..], base, &mut quotes);
+            rules::quote::find(&a, &entities[first..], base, &mut speakers, &mut quotes);
         }
         output::link::resolve(text, self.gaz, &mut entities);
         // Give back what doubling left unused: a dense 10 MB text holds
@@ -204,7 +205,8 @@ impl Extractor {
 const CHUNK: usize = 32 * 1024;
 
 /// Split `text` into chunks of about `size` bytes, at line ends where
-/// possible, else at whitespace, else at a char boundary.
+/// possible (the first one past `size`, else the last one before it), else
+/// at whitespace, else at a char boundary.
 fn chunks(text: &str, size: usize) -> impl Iterator<Item = (usize, &str)> {
     let mut pos = 0;
     std::iter::from_fn(move || {
@@ -220,6 +222,7 @@ fn chunks(text: &str, size: usize) -> impl Iterator<Item = (usize, &str)> {
             rest[window_end..hard_end]
                 .find('\n')
                 .map(|i| window_end + i + 1)
+                .or_else(|| rest[..window_end].rfind('\n').map(|i| i + 1))
                 .or_else(|| {
                     rest[..hard_end]
                         .rfind(char::is_whitespace)
@@ -270,6 +273,16 @@ mod tests {
             next = b + c.len();
         }
         assert_eq!(next, t.len());
+    }
+
+    #[test]
+    fn chunks_end_at_line_ends_when_there_are_any() {
+        // The text past the first 1000 bytes is inside its last line: the
+        // cut is the line end before that line, not a space inside it.
+        let last = "قال: “".to_string() + &"ن ".repeat(100) + "”";
+        let t = "ab cd\n".repeat(150) + &last;
+        let cuts: Vec<&str> = chunks(&t, 1000).map(|(_, c)| c).collect();
+        assert_eq!(cuts, ["ab cd\n".repeat(150), last]);
     }
 
     #[test]

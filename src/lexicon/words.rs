@@ -276,6 +276,18 @@ const DIR_WORDS: &[&str] = &[
     "غربي",
 ];
 
+/// Words never inside a person's name, normalized: the complementizer
+/// إن/أن and prepositions written as words. Not على (normalized like the
+/// name علي) nor بان (Ban Ki-moon); "ان" is also آن (Anne), which only the
+/// original spelling tells apart.
+const NOT_IN_PERSON: &[&str] = &["ان", "في", "من", "الي", "عن", "مع"];
+
+/// Is `word` (normalized, whole token) one that a person's name never
+/// holds ([`NOT_IN_PERSON`])? `original` is its spelling in the text.
+pub fn not_in_person(word: &str, original: &str) -> bool {
+    NOT_IN_PERSON.contains(&word) && !(word == "ان" && original.contains(['\u{0622}', '\u{0653}']))
+}
+
 /// Trigger class of a word given its form without conj/prep and article.
 pub fn trigger_class(core: &str) -> u8 {
     // One hash lookup instead of six linear scans (this ran for every token

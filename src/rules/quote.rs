@@ -29,17 +29,30 @@
 //!
 //! The speaker of a cue is, in order of preference:
 //! 1. the PER entity that is the subject after the cue, after an optional
-//!    title ("وقال وزير الخارجية التركي هاكان فيدان"), or the PER entity
-//!    right before the cue ("فيدان قال");
+//!    title phrase ("وقال وزير الخارجية التركي هاكان فيدان", "وقال الرئيس
+//!    التنفيذي للشركة ... إن"): a title, then words with the article (also
+//!    after ل or ب: "للشركة"), words in construct ("مجلس إدارة الميناء")
+//!    and other entities, up to the first function word, punctuation or
+//!    line break; or the PER entity right before the cue ("فيدان قال");
 //! 2. without a PER entity there, the words after the cue (and title) up to
 //!    the next punctuation or function word, when a title came first, or one
 //!    of them is a name part in the gazetteer, or a word of a name seen
-//!    elsewhere in the same chunk (after a title, or in a PER entity);
+//!    elsewhere in the same chunk (after a title, or in a PER entity), and
+//!    no PER entity follows them (the tagger left them out of its name:
+//!    "وقال الوزير عقب لقائه هشام قاسم", with "هشام قاسم" a PER entity,
+//!    names the minister by title alone);
 //! 3. otherwise, when nothing stands as the subject ("وقال “…”", "وأضاف أن
 //!    “…”", "وقال في بيان: “…”") or only a title does ("وقال الوزير: “…”"),
 //!    the speaker of the most recent earlier cue that had one, whose span
-//!    points at that earlier mention. A common noun as the subject ("قال
-//!    مسؤول", "ذكرت الصحيفة") leaves the speaker null.
+//!    points at that earlier mention, when that cue is near: at most
+//!    `MAX_SENTENCES_BACK` (3) sentence ends (a line end is one) before, with
+//!    no dateline (a line holding only a place) in between, and in the same
+//!    document (chunks pass it on in [`QuoteMemory`]). A cue that takes the
+//!    speaker this way is the one the count starts from for the next. A
+//!    common noun as the subject ("قال مسؤول", "ذكرت الصحيفة") leaves the
+//!    speaker null.
+//!
+//! A subject is looked for on the cue's line only.
 
 use super::lex::WordSet;
 use crate::doc::Label;
@@ -151,6 +164,10 @@ const TIME_WORDS: &[&str] = &[
 /// Marks that end a sentence.
 const SENTENCE_END: &[&str] = &[".", "!", "?", "؟", "؛", ";", "…"];
 
+/// Most sentence ends between the cue that gave a speaker and a later cue
+/// that names none, for the later one to take that speaker: the article's
+/// "قال بيراموف ... . <one sentence> . وأضاف أن “…”" is two.
+const MAX_SENTENCES_BACK: usize = 3;
 /// Longest distance (tokens) from a cue back to the quote it introduces.
 const MAX_BACK: usize = 40;
 /// Longest subject phrase after a cue (tokens).
@@ -385,6 +402,14 @@ impl<'c, 'a> View<'c, 'a> {
         self.ents.get(self.tok_ent[i])
     }
 
+    /// Does a PER entity start at token `i`?
+    fn person_at(&self, i: usize) -> bool {
+        i < self.len()
+            && self
+                .entity_at(i)
+                .is_some_and(|(e, _)| e.label == Label::Per)
+    }
+
     /// Tokens `i..end` of the entity starting at token `i`, if one does.
     fn entity_at(&self, i: usize) -> Option<(&'c Entity, usize)> {
         let e = self.tok_ent[i];
@@ -401,6 +426,29 @@ impl<'c, 'a> View<'c, 'a> {
     /// Does a sentence end between token `i` and token `i + 1`?
     fn ends_sentence(&self, i: usize) -> bool {
         self.is_punct(i, SENTENCE_END) || self.a.tokens.get(i + 1).is_some_and(|t| t.newline_before)
+    }
+
+    /// Does a sentence of the narrative end with token `i`: a sentence mark
+    /// outside quotes, or the end of a line?
+    fn sentence_ends(&self, i: usize) -> bool {
+        (self.quoted[i] == 0 && self.is_punct(i, SENTENCE_END))
+            || self.a.tokens.get(i + 1).is_some_and(|t| t.newline_before)
+    }
+
+    /// Is token `i` the start of a dateline: a line holding only a place
+    /// ("دبي"), which opens a new story?
+    fn dateline(&self, i: usize) -> bool {
+        if i > 0 && !self.line_starts(i) {
+            return false;
+        }
+        let Some((e, end)) = self.entity_at(i) else {
+            return false;
+        };
+        e.label == Label::Loc
+            && self.a.tokens[end..]
+                .iter()
+                .take_while(|t| !t.newline_before)
+                .all(|t| t.kind == TokenKind::Punct)
     }
 
     /// Document span of tokens `s..e` (the first token's proclitics left out
@@ -437,37 +485,104 @@ impl<'c, 'a> View<'c, 'a> {
         self.names = names;
     }
 
+    /// Is token `i` on a new line?
+    fn line_starts(&self, i: usize) -> bool {
+        self.a.tokens[i].newline_before
+    }
+
+    /// Does token `i` modify a title rather than name its holder: a word
+    /// with the article ("التنفيذي"), also after the preposition ل or ب
+    /// ("للشركة", "بالوكالة"), a title, or a word in construct after one
+    /// ("خارجية", "لشركة")?
+    fn is_modifier(&self, i: usize) -> bool {
+        let w = self.word(i);
+        if either(w, is_stop) {
+            return false;
+        }
+        let seg = &self.a.segs[i];
+        let core = if seg.flags & (pro::BI | pro::LI) != 0 {
+            w.get(seg.pro_len as usize..).unwrap_or(w)
+        } else {
+            w
+        };
+        w.starts_with("ال")
+            || seg.flags & pro::AL != 0
+            || is_title_word(w)
+            || is_title(w)
+            || is_title_word(core)
+    }
+
     /// Skip a title's modifiers from token `i`; then read a name. Returns
     /// (name start, name end, PER entity at the name start).
     fn name_after_title(&self, mut i: usize) -> (usize, usize, Option<&'c Entity>) {
+        if let Some((s, e, p)) = self.person_in_title(i) {
+            return (s, e, Some(p));
+        }
         let limit = (i + MAX_SUBJECT).min(self.len());
-        while i < limit && self.quoted[i] == 0 {
+        while i < limit && self.quoted[i] == 0 && !self.line_starts(i) {
             if let Some((e, end)) = self.entity_at(i) {
                 if e.label == Label::Per {
-                    return (i, end, Some(e));
+                    break;
                 }
                 i = end;
                 continue;
             }
-            if self.tok_ent[i] != usize::MAX || !self.is_arabic(i) {
-                break;
-            }
-            let w = self.word(i);
-            let modifier = (w.starts_with("ال") && !is_stop(w)) || is_title_word(w) || is_title(w);
-            if !modifier {
+            if self.tok_ent[i] != usize::MAX || !self.is_arabic(i) || !self.is_modifier(i) {
                 break;
             }
             i += 1;
         }
         let e = self.name_words(i);
+        // Words the tagger left out right before a person it found are no
+        // name of their own ("عقب لقائه" before "هشام قاسم").
+        if self.person_at(e) {
+            return (i, i, None);
+        }
         (i, e, None)
+    }
+
+    /// The PER entity that ends the title phrase starting at token `i`
+    /// ("التنفيذي للشركة أمين الناصر", "مجلس إدارة المصرف سامي خوري"):
+    /// the phrase holds modifiers ([`View::is_modifier`]), other entities,
+    /// and words in construct before one of them ("إدارة" in "إدارة
+    /// المصرف"); a function word, punctuation, a quote or a line break
+    /// ends it first ("عقب لقائه هشام قاسم" is no title phrase).
+    fn person_in_title(&self, i: usize) -> Option<(usize, usize, &'c Entity)> {
+        let limit = (i + MAX_SUBJECT).min(self.len());
+        // Does the phrase go on at token `j` (a modifier or an entity)?
+        let goes_on = |j: usize| {
+            j < limit
+                && self.quoted[j] == 0
+                && !self.line_starts(j)
+                && (self.tok_ent[j] != usize::MAX || self.is_arabic(j) && self.is_modifier(j))
+        };
+        let mut j = i;
+        while j < limit && self.quoted[j] == 0 && !self.line_starts(j) {
+            if let Some((e, end)) = self.entity_at(j) {
+                if e.label == Label::Per {
+                    return Some((j, end, e));
+                }
+                j = end;
+                continue;
+            }
+            if self.tok_ent[j] != usize::MAX || !self.is_arabic(j) {
+                return None;
+            }
+            let w = self.word(j);
+            let construct = !either(w, is_stop) && cue_prefix(w).is_none() && goes_on(j + 1);
+            if !self.is_modifier(j) && !construct {
+                return None;
+            }
+            j += 1;
+        }
+        None
     }
 
     /// End of the run of name-like words from token `i` (`i` when none).
     fn name_words(&self, i: usize) -> usize {
         let mut j = i;
         while j < self.len() && j - i < MAX_NAME && self.quoted[j] == 0 && self.is_arabic(j) {
-            if self.tok_ent[j] != usize::MAX || (j > i && self.a.tokens[j].newline_before) {
+            if self.tok_ent[j] != usize::MAX || self.line_starts(j) {
                 break;
             }
             let w = self.word(j);
@@ -505,7 +620,7 @@ impl<'c, 'a> View<'c, 'a> {
         }
         // Commas, dates and time words between the verb and its subject.
         let mut skipped = 0;
-        while i < n && skipped < 6 && self.quoted[i] == 0 {
+        while i < n && skipped < 6 && self.quoted[i] == 0 && !self.line_starts(i) {
             if self.is_punct(i, &["،", ","]) || TIME_WORDS.contains(&self.word(i)) {
                 i += 1;
             } else if let Some((e, end)) = self.entity_at(i) {
@@ -518,7 +633,9 @@ impl<'c, 'a> View<'c, 'a> {
             }
             skipped += 1;
         }
-        if i >= n || self.quoted[i] != 0 {
+        // The subject is on the cue's line: a name on the next line starts
+        // a new paragraph.
+        if i >= n || self.quoted[i] != 0 || self.line_starts(i) {
             return Subject {
                 speaker: None,
                 end: i,
@@ -583,40 +700,80 @@ impl<'c, 'a> View<'c, 'a> {
     }
 }
 
-/// Append the quotes of `a` (a chunk starting at byte `base` of the document).
-/// `entities` are the chunk's entities (document offsets, sorted).
-pub fn find(a: &Analysis<'_>, entities: &[Entity], base: usize, out: &mut Vec<Quote>) {
+/// What the quote rules keep from one chunk of a document to the next: the
+/// latest speaker, for a cue of the next chunk that names none.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteMemory {
+    last: Option<Recent>,
+}
+
+/// The latest speaker and the sentences ended since a cue gave them.
+#[derive(Debug, Clone, Copy)]
+struct Recent {
+    speaker: Span,
+    ends: usize,
+}
+
+/// Append the quotes of `a` (a chunk starting at byte `base` of the
+/// document, whose earlier chunks left `memory`). `entities` are the chunk's
+/// entities (document offsets, sorted).
+pub fn find(
+    a: &Analysis<'_>,
+    entities: &[Entity],
+    base: usize,
+    memory: &mut QuoteMemory,
+    out: &mut Vec<Quote>,
+) {
     let pairs = pairs(a);
     if pairs.is_empty() {
+        // Every chunk but the last holds 32 KB or more: far more sentences
+        // than a speaker is assumed across.
+        memory.last = None;
         return;
     }
     let v = View::new(a, entities, base, &pairs);
     let n = v.len();
 
     // Cues outside quotes, with the speaker each names (if any), and for
-    // each the latest named speaker up to and including it.
+    // each the speaker it would inherit: that of the latest cue up to
+    // MAX_SENTENCES_BACK sentences before it with no dateline in between.
     let mut cues: Vec<usize> = Vec::new();
     let mut prev: Vec<Option<Span>> = Vec::new();
     let mut subj: FxHashMap<usize, Subject> = FxHashMap::default();
-    let mut last = out.iter().rev().take(64).find_map(|q| q.speaker);
+    let mut last = memory.last;
     for k in 0..n {
-        if v.quoted[k] != 0 || !v.is_arabic(k) || v.tok_ent[k] != usize::MAX {
-            continue;
+        if v.dateline(k) {
+            last = None;
         }
-        if cue_prefix(v.word(k)).is_none() {
-            continue;
+        if v.quoted[k] == 0
+            && v.is_arabic(k)
+            && v.tok_ent[k] == usize::MAX
+            && cue_prefix(v.word(k)).is_some()
+        {
+            let mut s = v.subject(k);
+            if s.speaker.is_none() {
+                s.speaker = v.subject_before(k);
+            }
+            let inherited = last.map(|r| r.speaker);
+            prev.push(inherited);
+            // A cue without a subject goes on with the same speaker
+            // ("وأضاف", "وتابع"): the count starts again from it.
+            if let Some(speaker) = s.speaker.or(inherited.filter(|_| !s.overt)) {
+                last = Some(Recent { speaker, ends: 0 });
+            }
+            cues.push(k);
+            subj.insert(k, s);
         }
-        let mut s = v.subject(k);
-        if s.speaker.is_none() {
-            s.speaker = v.subject_before(k);
+        if v.sentence_ends(k) {
+            last = last
+                .map(|r| Recent {
+                    ends: r.ends + 1,
+                    ..r
+                })
+                .filter(|r| r.ends <= MAX_SENTENCES_BACK);
         }
-        prev.push(last);
-        if s.speaker.is_some() {
-            last = s.speaker;
-        }
-        cues.push(k);
-        subj.insert(k, s);
     }
+    memory.last = last;
 
     let start = out.len();
     for &(o, c) in &pairs {

@@ -3,14 +3,16 @@
 //! A linear model over hashed features ([`crate::tagger::features`]) with
 //! BIO tags and Viterbi decoding ([`crate::tagger::viterbi`]). A second
 //! pass sees the first passes' labels across the document
-//! ([`crate::tagger::document`]). After decoding, names already tagged in
-//! the document label their later mentions
+//! ([`crate::tagger::document`]). After decoding, a person's name loses
+//! the words no name holds (إن, في, ...: [`cut_persons`]), then names
+//! already tagged in the document label their later mentions
 //! ([`crate::tagger::consistency`]).
 
 use crate::doc::Source;
 use crate::error::Error;
 use crate::lexicon::analysis::Analysis;
 use crate::lexicon::gazetteer::Gazetteer;
+use crate::lexicon::words::not_in_person;
 use crate::rules::candidate::Candidate;
 use crate::tagger::base::NTAGS;
 use crate::tagger::consistency::consistency;
@@ -18,7 +20,7 @@ use crate::tagger::document::{add_stats, doc_infos, margin_bucket, type_votes, D
 use crate::tagger::features::{self, group, Clusters, DocInfo, Extract, Infos};
 use crate::tagger::memo::TypeSums;
 use crate::tagger::model::{self, Joint, Layout};
-use crate::tagger::viterbi::{spans, type_label, Transitions};
+use crate::tagger::viterbi::{begin_tag, spans, type_label, Transitions};
 use std::sync::OnceLock;
 
 /// The model shipped with the crate (feature `embed`, on by default; a
@@ -306,7 +308,8 @@ impl Tagger {
         mem: &mut DocMemory,
         out: &mut Vec<Candidate>,
     ) {
-        let (tags, inf) = self.predict_infos(a, gaz, mem);
+        let (mut tags, inf) = self.predict_infos(a, gaz, mem);
+        cut_persons(a, &mut tags);
         let mut src = vec![Source::Model; tags.len()];
         let tags = if self.consistency {
             let bodies: Vec<u64> = inf.toks.iter().map(|t| t.body).collect();
@@ -319,6 +322,40 @@ impl Tagger {
             c.strip_proclitic = strip_first(a, gaz, s);
             out.push(c);
         });
+    }
+}
+
+/// Keep the words a person's name never holds ([`not_in_person`]: إن, أن,
+/// في, من, ...) out of every PER span: the ones it starts with leave it, and
+/// it ends before any other. Done before consistency, which counts these
+/// spans as names and copies them to later mentions: the second pass,
+/// reading a document that repeats "... (given name) (surname) إن “…”",
+/// can run the name into إن, and consistency then labels the same words
+/// elsewhere (source "document") as one name with إن.
+fn cut_persons(a: &Analysis<'_>, tags: &mut [u8]) {
+    const PER: u8 = 1;
+    let not_in = |i: usize| {
+        let t = &a.tokens[i];
+        let (s, e) = a.norm.to_original(a.text, t.start as usize, t.end as usize);
+        not_in_person(a.word(i), &a.text[s..e])
+    };
+    let mut persons = Vec::new();
+    spans(tags, |s, e, ty| {
+        if ty == PER {
+            persons.push((s, e));
+        }
+    });
+    for (s, e) in persons {
+        let mut first = s;
+        while first < e && not_in(first) {
+            first += 1;
+        }
+        let end = (first..e).find(|&i| not_in(i)).unwrap_or(e);
+        tags[s..first].fill(0);
+        tags[end..e].fill(0);
+        if first < end {
+            tags[first] = begin_tag(PER);
+        }
     }
 }
 
@@ -350,4 +387,42 @@ fn strip_first(a: &Analysis<'_>, gaz: &Gazetteer, i: usize) -> bool {
     let mut buf = String::new();
     seg.flags & !crate::text::clitics::pro::AL != crate::text::clitics::pro::FA
         || gaz.contains(seg.lookup(a.word(i), &mut buf))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tags of `text` with PER spans over the given token ranges, cut.
+    fn cut(text: &str, per: &[(usize, usize)]) -> Vec<u8> {
+        let a = Analysis::new(text, Gazetteer::embedded());
+        let mut tags = vec![0u8; a.tokens.len()];
+        for &(s, e) in per {
+            tags[s] = 1;
+            tags[s + 1..e].fill(2);
+        }
+        cut_persons(&a, &mut tags);
+        tags
+    }
+
+    #[test]
+    fn person_spans_leave_particles_out() {
+        // "... كريم الصالح إن" and "في كريم الصالح": the name alone.
+        assert_eq!(
+            cut("قال كريم الصالح إن الرقم دقيق", &[(1, 4)]),
+            [0, 1, 2, 0, 0, 0]
+        );
+        assert_eq!(
+            cut("قال كريم الصالح أن الرقم دقيق", &[(1, 5)]),
+            [0, 1, 2, 0, 0, 0]
+        );
+        assert_eq!(cut("تحدث في كريم الصالح", &[(1, 4)]), [0, 0, 1, 2]);
+        assert_eq!(cut("تحدث مع إن", &[(1, 3)]), [0, 0, 0]);
+        // Anne (آن) is a name; other labels keep their words ("سي إن إن").
+        assert_eq!(cut("قالت آن ماري", &[(1, 3)]), [0, 1, 2]);
+        let a = Analysis::new("شبكة سي إن إن", Gazetteer::embedded());
+        let mut tags = vec![0, 5, 6, 6];
+        cut_persons(&a, &mut tags);
+        assert_eq!(tags, [0, 5, 6, 6]);
+    }
 }
