@@ -323,6 +323,41 @@ fn document_consistency_labels_a_later_surname() {
 }
 
 #[test]
+fn document_consistency_finds_a_head_named_organisation_behind_a_preposition() {
+    let ex = Extractor::new();
+    assert!(ex.has_model(), "the default build embeds the model");
+    // The first mention is the tagger's; the later ones carry ب or ل,
+    // which the segmenter leaves on the head: they are the same name, and
+    // the preposition stays outside the span.
+    let text = "وقال مسؤول في حلف شمال الأطلسي إن الاجتماع انتهى دون اتفاق. \
+                وندد المتظاهرون بحلف شمال الأطلسي أمام السفارة، ووجهوا رسالة لحلف شمال الأطلسي.";
+    let doc = ex.extract(text);
+    common::check_offsets(text, &doc);
+    let orgs: Vec<(&str, alam::Source)> = doc
+        .entities
+        .iter()
+        .filter(|e| e.label == alam::Label::Org)
+        .map(|e| (doc.slice(e.span), e.source))
+        .collect();
+    assert_eq!(orgs.len(), 3, "{orgs:?}");
+    assert!(
+        orgs.iter().all(|&(t, _)| t == "حلف شمال الأطلسي"),
+        "{orgs:?}"
+    );
+    assert_eq!(orgs[0].1, alam::Source::Model, "{orgs:?}");
+    // A head alone is never remembered as a name.
+    let text = "وصل وفد حلف شمال الأطلسي صباحا. ثم عقد الحلف اجتماعا، وأكد بحلفه التزامه.";
+    let doc = ex.extract(text);
+    assert!(
+        doc.entities
+            .iter()
+            .all(|e| e.source != alam::Source::Document),
+        "{:?}",
+        doc.entities
+    );
+}
+
+#[test]
 #[ignore = "needs ../shared: scripts/test.sh runs it with --ignored when ../shared is there"]
 fn the_article_people_regions_and_alliance() {
     let text = common::article();

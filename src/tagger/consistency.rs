@@ -3,6 +3,7 @@
 
 use crate::doc::Source;
 use crate::lexicon::analysis::Analysis;
+use crate::lexicon::words::{trig, trigger_class};
 use crate::tagger::base::NTAGS;
 use crate::tagger::document::DocMemory;
 use crate::tagger::features::TypeIndex;
@@ -25,12 +26,41 @@ fn key_of(bodies: &[u64]) -> u64 {
 }
 
 /// May a remembered name start at token `i`? A word of at least
-/// [`MIN_KEY_CHARS`] letters that is not a trigger word.
-fn keyable(a: &Analysis<'_>, i: usize) -> bool {
-    matches!(a.tokens[i].kind, TokenKind::Arabic | TokenKind::Latin)
-        && a.body(i).chars().nth(MIN_KEY_CHARS - 1).is_some()
-        && crate::lexicon::words::trigger_class(a.body(i)) == 0
+/// [`MIN_KEY_CHARS`] letters: [`START`] for a name of any length, or only
+/// [`START_LONG`] for names of two words or more when it is a trigger word
+/// (a head, "حلف شمال الأطلسي", or a title: never a name alone).
+fn keyable(a: &Analysis<'_>, i: usize) -> u8 {
+    if !matches!(a.tokens[i].kind, TokenKind::Arabic | TokenKind::Latin)
+        || a.body(i).chars().nth(MIN_KEY_CHARS - 1).is_none()
+    {
+        return 0;
+    }
+    if head_behind_prep(a.body(i)).is_some() {
+        START_LONG
+    } else if trigger_class(a.body(i)) == 0 {
+        START | START_LONG
+    } else {
+        START_LONG
+    }
 }
+
+/// An organisation or place head behind a preposition the segmenter left on
+/// it ("بحلف", "لجامعه"): the head, under which a name starting with it is
+/// remembered, so that "بحلف شمال الاطلسي" is a mention of "حلف شمال الاطلسي".
+fn head_behind_prep(body: &str) -> Option<&str> {
+    let rest = body
+        .strip_prefix('ب')
+        .or_else(|| body.strip_prefix('ل'))
+        .or_else(|| body.strip_prefix('ك'))?;
+    (rest.chars().nth(MIN_KEY_CHARS - 1).is_some()
+        && trigger_class(rest) & (trig::ORG | trig::PLACE) != 0)
+        .then_some(rest)
+}
+
+/// [`keyable`]: a name of one word may start here.
+const START: u8 = 1;
+/// [`keyable`]: a name of two words or more may start here.
+const START_LONG: u8 = 2;
 
 /// Document-level consistency: a name tagged earlier in the document labels
 /// its later mentions; the last word of a person's name alone (a surname
@@ -48,26 +78,47 @@ pub(crate) fn consistency(
     let n = tags.len().min(bodies.len());
     // Each token is looked at once or more below: decide once.
     // (Once per word type: it depends on the word alone.)
-    let keyable_type: Vec<bool> = types
+    let keyable_type: Vec<u8> = types
         .first()
         .iter()
         .map(|&i| keyable(a, i as usize))
         .collect();
-    let can_start: Vec<bool> = (0..n)
+    let starts: Vec<u8> = (0..n)
         .map(|i| match types.ids().get(i) {
             Some(&t) => keyable_type[t as usize],
             None => keyable(a, i),
         })
         .collect();
+    // Names are keyed by their words' bodies, a head behind a preposition
+    // by the head alone (only such words can differ: decided once a type).
+    let head_type: Vec<Option<u64>> = types
+        .first()
+        .iter()
+        .map(|&i| head_behind_prep(a.body(i as usize)).map(crate::tagger::base::hash_str))
+        .collect();
+    let keyed: Vec<u64> = (0..n)
+        .map(|i| {
+            let head = match types.ids().get(i) {
+                Some(&t) => head_type[t as usize],
+                None => head_behind_prep(a.body(i)).map(crate::tagger::base::hash_str),
+            };
+            head.unwrap_or(bodies[i])
+        })
+        .collect();
+    let bodies_all = bodies;
+    let bodies = &keyed[..];
+    // A name of `len` words may start at `i`.
+    let can_start =
+        |i: usize, len: usize| starts[i] & if len >= 2 { START_LONG } else { START } != 0;
     // Votes of this chunk's names (with those of earlier chunks in `mem`).
     let mut ents = Vec::new();
     spans(&tags[..n], |s, e, ty| ents.push((s, e, ty)));
     for &(s, e, ty) in &ents {
-        if can_start[s] {
+        if can_start(s, e - s) {
             let c = mem.name(key_of(&bodies[s..e]), ty);
             *c = c.wrapping_add(1);
         }
-        if ty == 1 && e - s >= 2 && can_start[e - 1] {
+        if ty == 1 && e - s >= 2 && can_start(e - 1, 1) {
             let c = mem.name(key_of(&bodies[e - 1..e]), ty);
             *c = c.wrapping_add(1);
         }
@@ -88,7 +139,7 @@ pub(crate) fn consistency(
     };
     // A name of several words takes the label most of its mentions have.
     for &(s, e, ty) in &ents {
-        if e - s < 2 || !can_start[s] {
+        if e - s < 2 || !can_start(s, e - s) {
             continue;
         }
         if let Some(best) = voted(mem, key_of(&bodies[s..e])) {
@@ -116,7 +167,7 @@ pub(crate) fn consistency(
         // The longest remembered name starting here that covers only this
         // entity (or nothing) and O words after it.
         let mut matched = 0;
-        if can_start[i] {
+        if starts[i] != 0 {
             let min_len = cur_end.map_or(1, |e| e - i + 1);
             let max_len = MAX_KEY_TOKENS.min(n - i);
             // keys[k]: the key of tokens i..=i + k.
@@ -127,6 +178,9 @@ pub(crate) fn consistency(
                 *k = h;
             }
             for len in (min_len..=max_len).rev() {
+                if !can_start(i, len) {
+                    continue;
+                }
                 let from = cur_end.unwrap_or(i);
                 if (from..i + len).any(|j| tags[j] != 0 || a.tokens[j].newline_before && j > i) {
                     continue;
@@ -138,7 +192,7 @@ pub(crate) fn consistency(
                 // names in this document is a common word ("الدين" after
                 // "صلاح الدين").
                 if len == 1 {
-                    let c = mem.forms.get(&bodies[i]).map_or([0; NTAGS], |x| x.tags);
+                    let c = mem.forms.get(&bodies_all[i]).map_or([0; NTAGS], |x| x.tags);
                     let b = begin_tag(ty) as usize;
                     if c[0] > c[b].wrapping_add(c[b + 1]) {
                         continue;
