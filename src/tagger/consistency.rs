@@ -25,22 +25,25 @@ fn key_of(bodies: &[u64]) -> u64 {
         .fold(KEY_SEED, |h, &b| crate::tagger::base::mix(h ^ b))
 }
 
-/// May a remembered name start at token `i`? A word of at least
-/// [`MIN_KEY_CHARS`] letters: [`START`] for a name of any length, or only
-/// [`START_LONG`] for names of two words or more when it is a trigger word
-/// (a head, "حلف شمال الأطلسي", or a title: never a name alone).
-fn keyable(a: &Analysis<'_>, i: usize) -> u8 {
+/// May a remembered name start at token `i`, and under which key does the
+/// token go into a name's key? A word of at least [`MIN_KEY_CHARS`]
+/// letters: [`START`] for a name of any length, or only [`START_LONG`] for
+/// names of two words or more when it is a trigger word (a head, "حلف شمال
+/// الأطلسي", or a title: never a name alone). The key is the hash of the
+/// head for a head behind a preposition ([`head_behind_prep`]), else `None`
+/// (the token's body hash).
+fn keyable(a: &Analysis<'_>, i: usize) -> (u8, Option<u64>) {
     if !matches!(a.tokens[i].kind, TokenKind::Arabic | TokenKind::Latin)
         || a.body(i).chars().nth(MIN_KEY_CHARS - 1).is_none()
     {
-        return 0;
+        return (0, None);
     }
-    if head_behind_prep(a.body(i)).is_some() {
-        START_LONG
+    if let Some(head) = head_behind_prep(a.body(i)) {
+        (START_LONG, Some(crate::tagger::base::hash_str(head)))
     } else if trigger_class(a.body(i)) == 0 {
-        START | START_LONG
+        (START | START_LONG, None)
     } else {
-        START_LONG
+        (START_LONG, None)
     }
 }
 
@@ -78,35 +81,22 @@ pub(crate) fn consistency(
     let n = tags.len().min(bodies.len());
     // Each token is looked at once or more below: decide once.
     // (Once per word type: it depends on the word alone.)
-    let keyable_type: Vec<u8> = types
+    let keyable_type: Vec<(u8, Option<u64>)> = types
         .first()
         .iter()
         .map(|&i| keyable(a, i as usize))
         .collect();
-    let starts: Vec<u8> = (0..n)
-        .map(|i| match types.ids().get(i) {
-            Some(&t) => keyable_type[t as usize],
-            None => keyable(a, i),
-        })
-        .collect();
-    // Names are keyed by their words' bodies, a head behind a preposition
-    // by the head alone (only such words can differ: decided once a type).
-    let head_type: Vec<Option<u64>> = types
-        .first()
-        .iter()
-        .map(|&i| head_behind_prep(a.body(i as usize)).map(crate::tagger::base::hash_str))
-        .collect();
-    let keyed: Vec<u64> = (0..n)
+    // Where a name may start, and each token's part of a name's key: its
+    // body, or the head alone behind a preposition.
+    let (starts, keyed): (Vec<u8>, Vec<u64>) = (0..n)
         .map(|i| {
-            let head = match types.ids().get(i) {
-                Some(&t) => head_type[t as usize],
-                None => head_behind_prep(a.body(i)).map(crate::tagger::base::hash_str),
+            let (start, head) = match types.ids().get(i) {
+                Some(&t) => keyable_type[t as usize],
+                None => keyable(a, i),
             };
-            head.unwrap_or(bodies[i])
+            (start, head.unwrap_or(bodies[i]))
         })
-        .collect();
-    let bodies_all = bodies;
-    let bodies = &keyed[..];
+        .unzip();
     // A name of `len` words may start at `i`.
     let can_start =
         |i: usize, len: usize| starts[i] & if len >= 2 { START_LONG } else { START } != 0;
@@ -115,11 +105,11 @@ pub(crate) fn consistency(
     spans(&tags[..n], |s, e, ty| ents.push((s, e, ty)));
     for &(s, e, ty) in &ents {
         if can_start(s, e - s) {
-            let c = mem.name(key_of(&bodies[s..e]), ty);
+            let c = mem.name(key_of(&keyed[s..e]), ty);
             *c = c.wrapping_add(1);
         }
         if ty == 1 && e - s >= 2 && can_start(e - 1, 1) {
-            let c = mem.name(key_of(&bodies[e - 1..e]), ty);
+            let c = mem.name(key_of(&keyed[e - 1..e]), ty);
             *c = c.wrapping_add(1);
         }
     }
@@ -142,7 +132,7 @@ pub(crate) fn consistency(
         if e - s < 2 || !can_start(s, e - s) {
             continue;
         }
-        if let Some(best) = voted(mem, key_of(&bodies[s..e])) {
+        if let Some(best) = voted(mem, key_of(&keyed[s..e])) {
             if best != ty {
                 tags[s] = begin_tag(best);
                 for t in &mut tags[s + 1..e] {
@@ -173,7 +163,7 @@ pub(crate) fn consistency(
             // keys[k]: the key of tokens i..=i + k.
             let mut keys = [0u64; MAX_KEY_TOKENS];
             let mut h = KEY_SEED;
-            for (k, &b) in keys.iter_mut().zip(&bodies[i..i + max_len]) {
+            for (k, &b) in keys.iter_mut().zip(&keyed[i..i + max_len]) {
                 h = crate::tagger::base::mix(h ^ b);
                 *k = h;
             }
@@ -192,7 +182,7 @@ pub(crate) fn consistency(
                 // names in this document is a common word ("الدين" after
                 // "صلاح الدين").
                 if len == 1 {
-                    let c = mem.forms.get(&bodies_all[i]).map_or([0; NTAGS], |x| x.tags);
+                    let c = mem.forms.get(&bodies[i]).map_or([0; NTAGS], |x| x.tags);
                     let b = begin_tag(ty) as usize;
                     if c[0] > c[b].wrapping_add(c[b + 1]) {
                         continue;

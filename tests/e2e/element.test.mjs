@@ -267,14 +267,20 @@ test("src: the .wasm served from elsewhere on the origin", async () => {
   await page.close();
 });
 
-test("a .wasm that cannot be loaded: an alam-error event with a message, the content untouched", async () => {
+/** Open `path` with the `alam-error` messages collected in `window.__errors`; resolves at the first. */
+async function openUntilError(path) {
   const page = await browser.newPage();
   await page.addInitScript(() => {
     window.__errors = [];
     document.addEventListener("alam-error", (e) => window.__errors.push(e.detail.message));
   });
-  await page.goto(`${server.url}missing.html`);
+  await page.goto(`${server.url}${path}`);
   await page.waitForFunction(() => window.__errors.length > 0, null, { timeout: 30_000 });
+  return page;
+}
+
+test("a .wasm that cannot be loaded: an alam-error event with a message, the content untouched", async () => {
+  const page = await openUntilError("missing.html");
   const r = await page.evaluate(() => ({ errors: window.__errors, html: document.querySelector("alam-highlight").innerHTML }));
   assert.match(r.errors[0], /alam-highlight: cannot load the WebAssembly module: .*404/);
   assert.equal(r.html, "<p>زار الوزير بغداد.</p>");
@@ -282,13 +288,7 @@ test("a .wasm that cannot be loaded: an alam-error event with a message, the con
 });
 
 test("a model that cannot be loaded: an alam-error names the file, the element goes on with the gazetteer", async () => {
-  const page = await browser.newPage();
-  await page.addInitScript(() => {
-    window.__errors = [];
-    document.addEventListener("alam-error", (e) => window.__errors.push(e.detail.message));
-  });
-  await page.goto(`${server.url}nomodel.html`);
-  await page.waitForFunction(() => window.__errors.length > 0, null, { timeout: 30_000 });
+  const page = await openUntilError("nomodel.html");
   await page.waitForTimeout(300);
   const r = await page.evaluate(() => {
     const el = document.querySelector("alam-highlight");
